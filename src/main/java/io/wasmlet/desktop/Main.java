@@ -1,0 +1,431 @@
+package io.wasmlet.desktop;
+
+import io.wasmlet.binary.Export;
+import io.wasmlet.binary.FuncType;
+import io.wasmlet.binary.Import;
+import io.wasmlet.binary.Module;
+import io.wasmlet.binary.ValType;
+import io.wasmlet.error.ExhaustionException;
+import io.wasmlet.error.InvalidException;
+import io.wasmlet.error.MalformedException;
+import io.wasmlet.error.TrapException;
+import io.wasmlet.error.UninstantiableException;
+import io.wasmlet.error.UnlinkableException;
+import io.wasmlet.error.WasmException;
+import io.wasmlet.exec.Function;
+import io.wasmlet.exec.Imports;
+import io.wasmlet.exec.Instance;
+import io.wasmlet.exec.Store;
+import java.io.IOException;
+import java.io.PrintStream;
+import java.nio.file.AccessDeniedException;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.nio.file.Paths;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * The desktop command line: {@code wasmlet run FILE.wasm [--invoke NAME] [ARGS...]}.
+ *
+ * <p>Full JDK allowed here; nothing else in the project imports this package. Every failure is
+ * reported as one {@code error: ...} line on stderr, never a stack trace. Exit codes: 0 success,
+ * 1 error (unreadable file, bad module, trap, missing export), 2 usage error.
+ */
+public final class Main {
+    static final int OK = 0;
+    static final int ERROR = 1;
+    static final int USAGE = 2;
+
+    static final String HELP = String.join("\n",
+            "usage: wasmlet run FILE.wasm [--invoke NAME] [ARGS...]",
+            "       wasmlet --help",
+            "",
+            "Loads, validates and instantiates a WebAssembly 2.0 module, then calls one function.",
+            "",
+            "  --invoke NAME   call the exported function NAME with ARGS, parsed per its",
+            "                  parameter types, and print each result on its own line.",
+            "                  Without --invoke the module's _start export is called (no ARGS).",
+            "  --help, -h      show this help",
+            "",
+            "Arguments: i32/i64 as decimal (signed or unsigned) or 0x hex, optionally negative;",
+            "f32/f64 as decimal (1.5, -2e10), hex float (0x1p-3), nan, inf or -inf;",
+            "funcref/externref only as null.",
+            "Results: i32/i64 as signed decimal, f32/f64 as Java's Float/Double.toString,",
+            "references as ref.null, ref.func or ref.extern N.",
+            "",
+            "The module may not import anything yet: WASI and host functions are not available.",
+            "Exit status: 0 success, 1 error, 2 usage error.");
+
+    private Main() {
+    }
+
+    public static void main(String[] args) {
+        int code = run(args, System.out, System.err);
+        System.out.flush();
+        System.err.flush();
+        System.exit(code);
+    }
+
+    /** Runs the command line; returns the exit code. Never throws, never exits the JVM. */
+    static int run(String[] args, PrintStream out, PrintStream err) {
+        try {
+            return dispatch(args, out);
+        } catch (Failure f) {
+            err.println("error: " + f.getMessage());
+            return f.exitCode;
+        } catch (RuntimeException | Error e) {
+            // A bug in the runtime, or the JVM itself gave out (StackOverflowError, OOM).
+            err.println("error: internal error: " + oneLine(e));
+            return ERROR;
+        }
+    }
+
+    private static int dispatch(String[] args, PrintStream out) {
+        if (args.length == 0) {
+            throw usage("no command given; try --help");
+        }
+        String command = args[0];
+        if (command.equals("--help") || command.equals("-h") || command.equals("help")) {
+            out.println(HELP);
+            return OK;
+        }
+        if (!command.equals("run")) {
+            throw usage("unknown command '" + command + "'; try --help");
+        }
+
+        String file = null;
+        String invoke = null;
+        List<String> values = new ArrayList<>();
+        boolean optionsDone = false;
+        for (int i = 1; i < args.length; i++) {
+            String a = args[i];
+            if (!optionsDone && a.startsWith("--")) {
+                switch (a) {
+                    case "--":
+                        optionsDone = true;
+                        continue;
+                    case "--help":
+                        out.println(HELP);
+                        return OK;
+                    case "--invoke":
+                        if (i + 1 >= args.length) {
+                            throw usage("--invoke needs a function name");
+                        }
+                        if (invoke != null) {
+                            throw usage("--invoke given twice");
+                        }
+                        invoke = args[++i];
+                        continue;
+                    default:
+                        throw usage("unknown option '" + a + "'; try --help");
+                }
+            }
+            if (!optionsDone && a.equals("-h")) {
+                out.println(HELP);
+                return OK;
+            }
+            if (file == null) {
+                file = a;
+            } else {
+                values.add(a);
+            }
+        }
+        if (file == null) {
+            throw usage("run needs a FILE.wasm; try --help");
+        }
+        if (invoke == null && !values.isEmpty()) {
+            throw usage("arguments given but no --invoke (program arguments for _start need WASI, "
+                    + "which is not supported yet)");
+        }
+
+        Module module = load(file);
+        Store store = new Store();
+        Instance instance = instantiate(store, file, module);
+
+        String name = invoke != null ? invoke : "_start";
+        Object export = instance.export(name);
+        if (export == null) {
+            if (invoke == null) {
+                throw error("no --invoke given and no _start export");
+            }
+            throw error(file + " has no export named '" + name + "'" + exportList(module));
+        }
+        if (!(export instanceof Function)) {
+            throw error("export '" + name + "' is a " + kindName(export) + ", not a function");
+        }
+        Function function = (Function) export;
+        FuncType type = function.type();
+        checkSupported(name, type);
+        long[] raw = parseArgs(name, type, values);
+
+        long[] results;
+        try {
+            results = store.invoke(function, raw);
+        } catch (TrapException e) {
+            throw error("trap: " + e.getMessage());
+        } catch (ExhaustionException e) {
+            throw error("exhausted: " + e.getMessage());
+        } catch (WasmException e) {
+            throw error(e.getMessage());
+        }
+        for (int i = 0; i < type.results.length; i++) {
+            out.println(format(type.results[i], results[i]));
+        }
+        return OK;
+    }
+
+    // ---- loading and linking -----------------------------------------------------------
+
+    private static Module load(String file) {
+        byte[] bytes;
+        try {
+            bytes = Files.readAllBytes(path(file));
+        } catch (NoSuchFileException e) {
+            throw error("file not found: " + file);
+        } catch (AccessDeniedException e) {
+            throw error("cannot read " + file + ": permission denied");
+        } catch (IOException e) {
+            throw error("cannot read " + file + ": " + oneLine(e));
+        }
+        try {
+            return io.wasmlet.validate.Loader.load(bytes);
+        } catch (MalformedException e) {
+            throw error("malformed module " + file + ": " + e.getMessage());
+        } catch (InvalidException e) {
+            throw error("invalid module " + file + ": " + e.getMessage());
+        } catch (WasmException e) {
+            throw error("cannot load " + file + ": " + e.getMessage());
+        }
+    }
+
+    private static Instance instantiate(Store store, String file, Module module) {
+        if (module.imports.length > 0) {
+            Import im = module.imports[0];
+            throw error(file + " imports " + im.module + "." + im.name + " (" + kindName(im.kind) + ")"
+                    + (module.imports.length > 1 ? " and " + (module.imports.length - 1) + " more" : "")
+                    + ", but this runner provides no imports yet (no WASI, no host functions)");
+        }
+        try {
+            return store.instantiate(module, new Imports());
+        } catch (UnlinkableException e) {
+            throw error("cannot link " + file + ": " + e.getMessage());
+        } catch (UninstantiableException e) {
+            throw error("cannot instantiate " + file + ": " + e.getMessage());
+        } catch (TrapException e) {
+            throw error("trap in start function: " + e.getMessage());
+        } catch (WasmException e) {
+            throw error("cannot instantiate " + file + ": " + e.getMessage());
+        }
+    }
+
+    private static Path path(String file) {
+        try {
+            return Paths.get(file);
+        } catch (RuntimeException e) {
+            throw error("bad file name: " + file);
+        }
+    }
+
+    // ---- arguments and results ---------------------------------------------------------
+
+    private static void checkSupported(String name, FuncType type) {
+        for (byte t : type.params) {
+            if (t == ValType.V128) {
+                throw error("'" + name + "' takes a v128 parameter, which the command line cannot pass");
+            }
+        }
+        for (byte t : type.results) {
+            if (t == ValType.V128) {
+                throw error("'" + name + "' returns a v128, which the command line cannot print");
+            }
+        }
+    }
+
+    static long[] parseArgs(String name, FuncType type, List<String> values) {
+        byte[] params = type.params;
+        if (values.size() != params.length) {
+            throw usage("'" + name + "' takes " + params.length + " argument" + (params.length == 1 ? "" : "s")
+                    + " " + type + ", got " + values.size());
+        }
+        long[] raw = new long[params.length];
+        for (int i = 0; i < params.length; i++) {
+            raw[i] = parseValue(params[i], values.get(i), i + 1);
+        }
+        return raw;
+    }
+
+    static long parseValue(byte type, String text, int position) {
+        String s = text.trim();
+        try {
+            switch (type) {
+                case ValType.I32: {
+                    long v = parseInteger(s);
+                    if (v < Integer.MIN_VALUE || v > 0xFFFF_FFFFL) {
+                        throw new NumberFormatException();
+                    }
+                    return v & 0xFFFF_FFFFL;
+                }
+                case ValType.I64:
+                    return parseLong(s);
+                case ValType.F32:
+                    return Float.floatToRawIntBits(parseFloat(s)) & 0xFFFF_FFFFL;
+                case ValType.F64:
+                    return Double.doubleToRawLongBits(parseDouble(s));
+                case ValType.FUNCREF:
+                case ValType.EXTERNREF:
+                    if (s.equals("null") || s.equals("ref.null")) {
+                        return 0;
+                    }
+                    throw usage("argument " + position + ": only null can be passed as a "
+                            + ValType.name(type));
+                default:
+                    throw usage("argument " + position + ": unsupported type " + ValType.name(type));
+            }
+        } catch (NumberFormatException e) {
+            throw usage("argument " + position + ": '" + text + "' is not a valid " + ValType.name(type));
+        }
+    }
+
+    /** An i32 candidate: decimal or 0x hex, optional sign, range checked by the caller. */
+    private static long parseInteger(String s) {
+        boolean neg = s.startsWith("-");
+        String body = neg || s.startsWith("+") ? s.substring(1) : s;
+        if (body.isEmpty() || body.startsWith("-") || body.startsWith("+")) {
+            throw new NumberFormatException();
+        }
+        long v;
+        if (body.startsWith("0x") || body.startsWith("0X")) {
+            String hex = body.substring(2);
+            if (hex.isEmpty() || hex.length() > 8) {
+                throw new NumberFormatException();
+            }
+            v = Long.parseLong(hex, 16);
+        } else {
+            v = Long.parseLong(body);
+        }
+        return neg ? -v : v;
+    }
+
+    /** An i64: decimal (signed, or unsigned up to 2^64-1) or 0x hex up to 16 digits, optional sign. */
+    private static long parseLong(String s) {
+        boolean neg = s.startsWith("-");
+        String body = neg || s.startsWith("+") ? s.substring(1) : s;
+        if (body.isEmpty() || body.startsWith("-") || body.startsWith("+")) {
+            throw new NumberFormatException();
+        }
+        long v;
+        if (body.startsWith("0x") || body.startsWith("0X")) {
+            String hex = body.substring(2);
+            if (hex.isEmpty() || hex.length() > 16) {
+                throw new NumberFormatException();
+            }
+            v = Long.parseUnsignedLong(hex, 16);
+            if (neg && Long.compareUnsigned(v, Long.MIN_VALUE) > 0) {
+                throw new NumberFormatException();
+            }
+            return neg ? -v : v;
+        }
+        if (neg) {
+            return Long.parseLong(s);
+        }
+        return Long.parseUnsignedLong(body);
+    }
+
+    private static float parseFloat(String s) {
+        String l = s.toLowerCase();
+        switch (l) {
+            case "nan": case "+nan": return Float.NaN;
+            case "-nan": return Float.intBitsToFloat(0xFFC0_0000);
+            case "inf": case "+inf": case "infinity": case "+infinity": return Float.POSITIVE_INFINITY;
+            case "-inf": case "-infinity": return Float.NEGATIVE_INFINITY;
+            default:
+                checkDecimal(l);
+                return Float.parseFloat(s);
+        }
+    }
+
+    private static double parseDouble(String s) {
+        String l = s.toLowerCase();
+        switch (l) {
+            case "nan": case "+nan": return Double.NaN;
+            case "-nan": return Double.longBitsToDouble(0xFFF8_0000_0000_0000L);
+            case "inf": case "+inf": case "infinity": case "+infinity": return Double.POSITIVE_INFINITY;
+            case "-inf": case "-infinity": return Double.NEGATIVE_INFINITY;
+            default:
+                checkDecimal(l);
+                return Double.parseDouble(s);
+        }
+    }
+
+    /** Rejects what Java's parser accepts but a user did not mean: "1.5f", "2d", "NaN" spelled oddly. */
+    private static void checkDecimal(String lower) {
+        if (lower.isEmpty() || lower.endsWith("f") || lower.endsWith("d") || lower.contains("n")) {
+            throw new NumberFormatException();
+        }
+    }
+
+    static String format(byte type, long raw) {
+        switch (type) {
+            case ValType.I32: return Integer.toString((int) raw);
+            case ValType.I64: return Long.toString(raw);
+            case ValType.F32: return Float.toString(Float.intBitsToFloat((int) raw));
+            case ValType.F64: return Double.toString(Double.longBitsToDouble(raw));
+            case ValType.FUNCREF: return raw == 0 ? "ref.null" : "ref.func";
+            case ValType.EXTERNREF: return raw == 0 ? "ref.null" : "ref.extern " + raw;
+            default: return "0x" + Long.toHexString(raw) + " (" + ValType.name(type) + ")";
+        }
+    }
+
+    // ---- messages ----------------------------------------------------------------------
+
+    private static String exportList(Module module) {
+        StringBuilder sb = new StringBuilder();
+        for (Export e : module.exports) {
+            if (e.kind == Module.KIND_FUNC) {
+                sb.append(sb.length() == 0 ? " (function exports: " : ", ").append(e.name);
+            }
+        }
+        return sb.length() == 0 ? " (it exports no functions)" : sb.append(')').toString();
+    }
+
+    private static String kindName(Object extern) {
+        String n = extern.getClass().getSimpleName().toLowerCase();
+        return n.isEmpty() ? "non-function" : n;
+    }
+
+    private static String kindName(byte kind) {
+        switch (kind) {
+            case Module.KIND_FUNC: return "function";
+            case Module.KIND_TABLE: return "table";
+            case Module.KIND_MEMORY: return "memory";
+            case Module.KIND_GLOBAL: return "global";
+            default: return "kind " + kind;
+        }
+    }
+
+    private static String oneLine(Throwable t) {
+        String m = t.getMessage();
+        String s = m == null ? t.getClass().getName() : t.getClass().getSimpleName() + ": " + m;
+        return s.replace('\n', ' ').replace('\r', ' ');
+    }
+
+    private static Failure usage(String message) {
+        return new Failure(message, USAGE);
+    }
+
+    private static Failure error(String message) {
+        return new Failure(message, ERROR);
+    }
+
+    /** A failure already worded for the user; carries its exit code. */
+    private static final class Failure extends RuntimeException {
+        final int exitCode;
+
+        Failure(String message, int exitCode) {
+            super(message, null, false, false);
+            this.exitCode = exitCode;
+        }
+    }
+}

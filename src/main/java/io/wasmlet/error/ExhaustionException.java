@@ -1,0 +1,8 @@
+package io.wasmlet.error;
+
+/** A resource budget ran out while running: the call stack or the value stack. */
+public class ExhaustionException extends WasmException {
+    public ExhaustionException(String message) {
+        super(message);
+    }
+}

@@ -1,0 +1,8 @@
+package io.wasmlet.error;
+
+/** The module decoded but does not validate (type or index errors). */
+public class InvalidException extends WasmException {
+    public InvalidException(String message) {
+        super(message);
+    }
+}

@@ -1,0 +1,52 @@
+package io.wasmlet.error;
+
+/**
+ * Message building without {@code +} on strings: CLDC 1.1 has no {@code StringBuilder}, which
+ * Java 7 string concatenation compiles to. Used only on error paths.
+ */
+public final class Msg {
+    private Msg() {
+    }
+
+    public static String cat(String a, String b) {
+        StringBuffer sb = new StringBuffer(a);
+        sb.append(b);
+        return sb.toString();
+    }
+
+    public static String cat(String a, String b, String c) {
+        StringBuffer sb = new StringBuffer(a);
+        sb.append(b).append(c);
+        return sb.toString();
+    }
+
+    public static String cat(String a, String b, String c, String d) {
+        StringBuffer sb = new StringBuffer(a);
+        sb.append(b).append(c).append(d);
+        return sb.toString();
+    }
+
+    public static String num(String a, long n) {
+        StringBuffer sb = new StringBuffer(a);
+        sb.append(n);
+        return sb.toString();
+    }
+
+    public static String num(String a, long n, String b) {
+        StringBuffer sb = new StringBuffer(a);
+        sb.append(n).append(b);
+        return sb.toString();
+    }
+
+    public static String num(String a, long n, String b, long m) {
+        StringBuffer sb = new StringBuffer(a);
+        sb.append(n).append(b).append(m);
+        return sb.toString();
+    }
+
+    public static String hex(String a, int n) {
+        StringBuffer sb = new StringBuffer(a);
+        sb.append("0x").append(Integer.toHexString(n));
+        return sb.toString();
+    }
+}

@@ -1,0 +1,8 @@
+package io.wasmlet.error;
+
+/** Instantiation failed after linking: a segment did not fit or the start function trapped. */
+public class UninstantiableException extends WasmException {
+    public UninstantiableException(String message) {
+        super(message);
+    }
+}

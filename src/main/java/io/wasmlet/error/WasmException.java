@@ -1,0 +1,11 @@
+package io.wasmlet.error;
+
+/**
+ * Base of every failure the runtime reports. Each subclass is one failure kind of the
+ * WebAssembly specification, so an embedder (and the spec harness) can tell them apart by type.
+ */
+public class WasmException extends RuntimeException {
+    public WasmException(String message) {
+        super(message);
+    }
+}

@@ -1,0 +1,153 @@
+package io.wasmlet.exec;
+
+import io.wasmlet.binary.FuncType;
+import io.wasmlet.binary.Module;
+import io.wasmlet.error.ExhaustionException;
+import io.wasmlet.error.Msg;
+import io.wasmlet.error.WasmException;
+
+/**
+ * The execution arena shared by the instances that link to each other: one value stack, one
+ * call-frame stack, the registry that gives functions their reference values, and the budgets
+ * that bound memories and tables. All of it is allocated up front, so calling an export
+ * allocates nothing (except through the convenience {@link #invoke(Function, long[])}).
+ *
+ * <p>A store is single-threaded: one call runs at a time (host functions may call back in).
+ */
+public final class Store {
+    /** Default value-stack slots (8 bytes each). */
+    public static final int DEFAULT_STACK_SLOTS = 1 << 20;
+    /** Default call-frame budget. */
+    public static final int DEFAULT_FRAMES = 20000;
+    /** Default budget for any one memory, in pages. */
+    public static final int DEFAULT_MEMORY_PAGES = 16384;
+    /** Default budget for any one table, in entries. */
+    public static final int DEFAULT_TABLE_SIZE = 1 << 20;
+
+    final long[] stack;
+    int sp;
+    /** Two ints per frame: return pc and caller's fp. */
+    final int[] frames;
+    /** The caller's instance per frame. */
+    final Object[] frameInst;
+    int fsp;
+    final int memoryBudgetPages;
+    final int tableBudget;
+
+    private Function[] funcs = new Function[64];
+    private int numFuncs;
+    private FuncType[] types = new FuncType[16];
+    private int numTypes;
+
+    public Store() {
+        this(DEFAULT_STACK_SLOTS, DEFAULT_FRAMES, DEFAULT_MEMORY_PAGES, DEFAULT_TABLE_SIZE);
+    }
+
+    public Store(int stackSlots, int frames, int memoryBudgetPages, int tableBudget) {
+        this.stack = new long[stackSlots];
+        this.frames = new int[frames * 2];
+        this.frameInst = new Object[frames];
+        this.memoryBudgetPages = memoryBudgetPages;
+        this.tableBudget = tableBudget;
+    }
+
+    /**
+     * Links and instantiates {@code module}.
+     *
+     * @throws io.wasmlet.error.UnlinkableException if an import is missing or of the wrong type
+     * @throws io.wasmlet.error.UninstantiableException if a segment does not fit or the start function traps
+     */
+    public Instance instantiate(Module module, Imports imports) {
+        return new Instantiator(this, module, imports).run();
+    }
+
+    /** The function with raw funcref value {@code ref}, or null for 0. */
+    public Function function(int ref) {
+        return ref == 0 ? null : funcs[ref - 1];
+    }
+
+    /** Registers a function so it has a reference value and a canonical type id. */
+    void register(Function f) {
+        if (f.store == this) {
+            return;
+        }
+        if (f.store != null) {
+            throw new WasmException("function belongs to another store");
+        }
+        if (numFuncs == funcs.length) {
+            Function[] n = new Function[numFuncs * 2];
+            System.arraycopy(funcs, 0, n, 0, numFuncs);
+            funcs = n;
+        }
+        funcs[numFuncs++] = f;
+        f.ref = numFuncs;
+        f.typeId = typeId(f.type);
+        f.store = this;
+    }
+
+    Function functionAt(int ref) {
+        return funcs[ref - 1];
+    }
+
+    /** Canonical id of a function type: equal types get equal ids. */
+    int typeId(FuncType t) {
+        for (int i = 0; i < numTypes; i++) {
+            if (types[i].sameAs(t)) {
+                return i;
+            }
+        }
+        if (numTypes == types.length) {
+            FuncType[] n = new FuncType[numTypes * 2];
+            System.arraycopy(types, 0, n, 0, numTypes);
+            types = n;
+        }
+        types[numTypes] = t;
+        return numTypes++;
+    }
+
+    /**
+     * Calls {@code f} with raw arguments and returns its raw results in a new array. For the
+     * allocation-free path use {@link #invoke(Function, long[], long[])}.
+     */
+    public long[] invoke(Function f, long[] args) {
+        long[] results = new long[f.type.results.length];
+        invoke(f, args, results);
+        return results;
+    }
+
+    /**
+     * Calls {@code f}: arguments from {@code args}, results into {@code results} (at least as
+     * long as the result count). Allocates nothing.
+     *
+     * @return the number of results
+     * @throws io.wasmlet.error.TrapException on a trap
+     * @throws ExhaustionException when the call-frame or value-stack budget runs out
+     */
+    public int invoke(Function f, long[] args, long[] results) {
+        int np = f.type.params.length;
+        int nr = f.type.results.length;
+        if (args.length < np || results.length < nr) {
+            throw new WasmException(Msg.num("wrong number of arguments or results: expected ", np, " arguments and room for ", nr));
+        }
+        register(f);
+        int base = sp;
+        int baseFsp = fsp;
+        if (base + np + nr >= stack.length) {
+            throw new ExhaustionException("value stack exhausted");
+        }
+        System.arraycopy(args, 0, stack, base, np);
+        sp = base + np;
+        try {
+            if (f.host != null) {
+                f.host.call(stack, base);
+            } else {
+                Interpreter.execute(this, f.instance, f.entry);
+            }
+            System.arraycopy(stack, base, results, 0, nr);
+        } finally {
+            sp = base;
+            fsp = baseFsp;
+        }
+        return nr;
+    }
+}

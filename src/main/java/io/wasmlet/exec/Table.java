@@ -1,0 +1,101 @@
+package io.wasmlet.exec;
+
+import io.wasmlet.error.Trap;
+
+/**
+ * A table of references. Elements are raw reference values ({@code int}): 0 is null, a funcref
+ * is its function's store index + 1, an externref is the host's handle.
+ */
+public final class Table {
+    final byte elemType;
+    /** Declared maximum, or -1. */
+    final long max;
+    int[] elems;
+    int size;
+
+    public Table(byte elemType, int minSize, int maxSize) {
+        this(elemType, minSize, maxSize < 0 ? -1L : maxSize & 0xFFFFFFFFL);
+    }
+
+    Table(byte elemType, int minSize, long max) {
+        this.elemType = elemType;
+        this.max = max;
+        this.elems = new int[minSize];
+        this.size = minSize;
+    }
+
+    public byte elemType() {
+        return elemType;
+    }
+
+    public int size() {
+        return size;
+    }
+
+    public long max() {
+        return max;
+    }
+
+    public int get(int i) {
+        if (i < 0 || i >= size) {
+            throw Trap.tableOutOfBounds;
+        }
+        return elems[i];
+    }
+
+    public void set(int i, int ref) {
+        if (i < 0 || i >= size) {
+            throw Trap.tableOutOfBounds;
+        }
+        elems[i] = ref;
+    }
+
+    /** Grows by {@code delta} entries set to {@code init}; returns the old size or -1. */
+    public int grow(int delta, int init, int budget) {
+        long newSize = (long) size + (delta & 0xFFFFFFFFL);
+        if (newSize > budget || (max >= 0 && newSize > max)) {
+            return -1;
+        }
+        int old = size;
+        int n = (int) newSize;
+        if (n > elems.length) {
+            int[] e = new int[n];
+            System.arraycopy(elems, 0, e, 0, old);
+            elems = e;
+        }
+        for (int i = old; i < n; i++) {
+            elems[i] = init;
+        }
+        size = n;
+        return old;
+    }
+
+    /** table.fill; traps when the range is out of bounds. */
+    public void fill(int dst, int ref, int n) {
+        if ((dst & 0xFFFFFFFFL) + (n & 0xFFFFFFFFL) > size) {
+            throw Trap.tableOutOfBounds;
+        }
+        for (int i = 0; i < n; i++) {
+            elems[dst + i] = ref;
+        }
+    }
+
+    /** table.copy from {@code src} (may be this table); overlap-safe. */
+    public void copyFrom(Table src, int dst, int s, int n) {
+        if ((dst & 0xFFFFFFFFL) + (n & 0xFFFFFFFFL) > size || (s & 0xFFFFFFFFL) + (n & 0xFFFFFFFFL) > src.size) {
+            throw Trap.tableOutOfBounds;
+        }
+        System.arraycopy(src.elems, s, elems, dst, n);
+    }
+
+    /** table.init from resolved segment refs. */
+    public void init(int[] seg, int dst, int s, int n) {
+        int segLen = seg == null ? 0 : seg.length;
+        if ((dst & 0xFFFFFFFFL) + (n & 0xFFFFFFFFL) > size || (s & 0xFFFFFFFFL) + (n & 0xFFFFFFFFL) > segLen) {
+            throw Trap.tableOutOfBounds;
+        }
+        if (n > 0) {
+            System.arraycopy(seg, s, elems, dst, n);
+        }
+    }
+}

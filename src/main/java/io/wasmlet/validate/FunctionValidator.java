@@ -1,0 +1,888 @@
+package io.wasmlet.validate;
+
+import io.wasmlet.binary.ByteReader;
+import io.wasmlet.binary.FuncType;
+import io.wasmlet.binary.Module;
+import io.wasmlet.binary.TableType;
+import io.wasmlet.binary.ValType;
+import io.wasmlet.code.Layout;
+import io.wasmlet.code.Op;
+import io.wasmlet.error.ExhaustionException;
+import io.wasmlet.error.InvalidException;
+import io.wasmlet.error.MalformedException;
+import io.wasmlet.error.Msg;
+
+/**
+ * Validates one function body with the specification's operand/control-stack algorithm and, in
+ * the same pass, emits its pre-decoded form (see {@link Layout}) into a shared
+ * {@link CodeBuffer}. Numeric operators are checked from the opcode table's signatures; the
+ * rest by hand. Unreachable code is validated but not emitted. The worker is reused across
+ * functions: its stacks grow but are never rebuilt.
+ */
+final class FunctionValidator {
+    /** Most locals (parameters included) one function may declare in this runtime. */
+    static final int MAX_LOCALS = 50000;
+
+    private static final int K_BLOCK = 0;
+    private static final int K_LOOP = 1;
+    private static final int K_IF = 2;
+    private static final int K_ELSE = 3;
+    private static final int K_FUNC = 4;
+
+    /** Block type encodings: >= 0 type index; EMPTY; or -(SINGLE + valtype). */
+    private static final int BT_EMPTY = -1;
+    private static final int BT_SINGLE = 0x100;
+
+    private final Module m;
+    private final ByteReader in;
+    private final CodeBuffer out;
+    /** Sites of call_direct whose immediate is still a function index. */
+    final IntList directCalls = new IntList();
+
+    // operand type stack
+    private byte[] vals = new byte[64];
+    private int vsp;
+    // control stack, parallel arrays
+    private int[] ctlKind = new int[16];
+    private int[] ctlType = new int[16];
+    private int[] ctlHeight = new int[16];
+    private int[] ctlEndChain = new int[16];
+    private int[] ctlElseFixup = new int[16];
+    private int[] ctlLoopPc = new int[16];
+    private boolean[] ctlUnreachable = new boolean[16];
+    private int csp;
+    /** True while emitting is off (code after unreachable/br/return up to its frame's end). */
+    private boolean dead;
+    private int deadFrame;
+
+    private byte[] localTypes = new byte[16];
+    private int numLocals;
+    private int maxHeight;
+    private int funcIndex;
+    private FuncType funcType;
+
+    FunctionValidator(Module m, ByteReader in, CodeBuffer out) {
+        this.m = m;
+        this.in = in;
+        this.out = out;
+    }
+
+    /** Validates body {@code def} (defined-function index) and returns its entry pc. */
+    int validate(int def) {
+        funcIndex = m.numImportedFuncs + def;
+        funcType = m.types[m.funcTypes[funcIndex]];
+        in.reset(m.bytes, m.bodyStart[def], m.bodyEnd[def]);
+        readLocals();
+        int entry = out.pos();
+        out.emit(funcType.params.length);
+        out.emit(numLocals - funcType.params.length);
+        out.emit(0); // max height, patched below
+        out.emit(funcType.results.length);
+        out.emit(funcIndex);
+        vsp = 0;
+        csp = 0;
+        dead = false;
+        maxHeight = numLocals;
+        pushCtl(K_FUNC, -2);
+        body();
+        if (in.pos() != in.limit()) {
+            throw in.error("section size mismatch: bytes after the function's final end");
+        }
+        out.set(entry + Layout.H_MAX_HEIGHT, maxHeight);
+        return entry;
+    }
+
+    private void readLocals() {
+        byte[] params = funcType.params;
+        int groups = in.count();
+        int start = in.pos();
+        long total = params.length;
+        for (int g = 0; g < groups; g++) {
+            total += in.u32() & 0xFFFFFFFFL;
+            in.u8();
+        }
+        if (total > MAX_LOCALS) {
+            throw new ExhaustionException(Msg.num(Msg.num("function ", funcIndex, " declares "), total,
+                    " locals; this runtime supports at most ", MAX_LOCALS));
+        }
+        numLocals = (int) total;
+        if (localTypes.length < numLocals) {
+            localTypes = new byte[numLocals + 16];
+        }
+        System.arraycopy(params, 0, localTypes, 0, params.length);
+        in.seek(start);
+        int n = params.length;
+        for (int g = 0; g < groups; g++) {
+            int c = in.u32();
+            byte t = (byte) in.u8();
+            for (int k = 0; k < c; k++) {
+                localTypes[n++] = t;
+            }
+        }
+    }
+
+    // ---- errors ----
+
+    private InvalidException invalid(String what) {
+        return new InvalidException(Msg.cat(what, Msg.num(" (function ", funcIndex, ", byte offset ", in.pos()), ")"));
+    }
+
+    private InvalidException mismatch(byte expected, byte actual) {
+        return invalid(Msg.cat("type mismatch: expected ", ValType.name(expected), ", got ", ValType.name(actual)));
+    }
+
+    // ---- operand stack ----
+
+    private void push(byte t) {
+        if (vsp == vals.length) {
+            byte[] b = new byte[vsp * 2];
+            System.arraycopy(vals, 0, b, 0, vsp);
+            vals = b;
+        }
+        vals[vsp++] = t;
+        if (!dead && numLocals + vsp > maxHeight) {
+            maxHeight = numLocals + vsp;
+        }
+    }
+
+    private byte pop() {
+        int f = csp - 1;
+        if (vsp == ctlHeight[f]) {
+            if (ctlUnreachable[f]) {
+                return ValType.UNKNOWN;
+            }
+            throw invalid("type mismatch: operand stack underflow");
+        }
+        return vals[--vsp];
+    }
+
+    private byte pop(byte expected) {
+        byte actual = pop();
+        if (actual != expected && actual != ValType.UNKNOWN && expected != ValType.UNKNOWN) {
+            throw mismatch(expected, actual);
+        }
+        return actual;
+    }
+
+    private void popTypes(byte[] types) {
+        for (int i = types.length - 1; i >= 0; i--) {
+            pop(types[i]);
+        }
+    }
+
+    private void pushTypes(byte[] types) {
+        for (int i = 0; i < types.length; i++) {
+            push(types[i]);
+        }
+    }
+
+    // ---- block types ----
+
+    private int readBlockType() {
+        long v = in.s33();
+        if (v == -64) {
+            return BT_EMPTY;
+        }
+        if (v < 0) {
+            int b = (int) (v & 0x7F);
+            if (!ValType.isValid(b)) {
+                throw in.error("malformed value type in block type");
+            }
+            return -(BT_SINGLE + b);
+        }
+        if (v >= m.types.length) {
+            throw invalid(Msg.num("unknown type ", v));
+        }
+        return (int) v;
+    }
+
+    private static final byte[] NONE = new byte[0];
+    private final byte[] single = new byte[1];
+
+    private byte[] params(int bt) {
+        if (bt >= 0) {
+            return m.types[bt].params;
+        }
+        if (bt == -2) {
+            return NONE; // function frame: parameters are locals
+        }
+        return NONE;
+    }
+
+    /** Result types; for single-value block types a shared one-element array (use at once). */
+    private byte[] results(int bt) {
+        if (bt >= 0) {
+            return m.types[bt].results;
+        }
+        if (bt == -2) {
+            return funcType.results;
+        }
+        if (bt == BT_EMPTY) {
+            return NONE;
+        }
+        single[0] = (byte) (-bt - BT_SINGLE);
+        return single;
+    }
+
+    private byte[] labelTypes(int f) {
+        return ctlKind[f] == K_LOOP ? params(ctlType[f]) : results(ctlType[f]);
+    }
+
+    // ---- control stack ----
+
+    private void pushCtl(int kind, int bt) {
+        if (csp == ctlKind.length) {
+            int n = csp * 2;
+            ctlKind = grow(ctlKind, n);
+            ctlType = grow(ctlType, n);
+            ctlHeight = grow(ctlHeight, n);
+            ctlEndChain = grow(ctlEndChain, n);
+            ctlElseFixup = grow(ctlElseFixup, n);
+            ctlLoopPc = grow(ctlLoopPc, n);
+            boolean[] u = new boolean[n];
+            System.arraycopy(ctlUnreachable, 0, u, 0, csp);
+            ctlUnreachable = u;
+        }
+        ctlKind[csp] = kind;
+        ctlType[csp] = bt;
+        ctlHeight[csp] = vsp;
+        ctlEndChain[csp] = CodeBuffer.NO_FIXUP;
+        ctlElseFixup[csp] = CodeBuffer.NO_FIXUP;
+        ctlLoopPc[csp] = out.pos();
+        ctlUnreachable[csp] = false;
+        csp++;
+    }
+
+    private static int[] grow(int[] a, int n) {
+        int[] b = new int[n];
+        System.arraycopy(a, 0, b, 0, a.length);
+        return b;
+    }
+
+    private void setUnreachable() {
+        int f = csp - 1;
+        vsp = ctlHeight[f];
+        ctlUnreachable[f] = true;
+        if (!dead) {
+            dead = true;
+            deadFrame = f;
+        }
+    }
+
+    /** Checks that the current frame's stack holds exactly its result types. */
+    private void checkFrameEnd(byte[] types) {
+        popTypes(types);
+        if (vsp != ctlHeight[csp - 1]) {
+            throw invalid("type mismatch: values remain on the stack at the end of a block");
+        }
+    }
+
+    private int label() {
+        int l = in.u32();
+        if (l < 0 || l >= csp) {
+            throw invalid(Msg.num("unknown label ", l & 0xFFFFFFFFL));
+        }
+        return csp - 1 - l;
+    }
+
+    /** Emits the target slot of a branch to frame {@code f}. */
+    private void emitTarget(int f) {
+        if (ctlKind[f] == K_LOOP) {
+            out.emit(ctlLoopPc[f]);
+        } else {
+            ctlEndChain[f] = out.emitFixup(ctlEndChain[f]);
+        }
+    }
+
+    /** Emits a branch to frame f; the operand height before popping the label values is vsp. */
+    private void emitBranch(int f, int simpleOp, int fullOp) {
+        int arity = labelTypes(f).length;
+        if (ctlKind[f] == K_FUNC) {
+            out.emit(Op.RETURN);
+            out.emit(arity);
+            return;
+        }
+        if (vsp - arity == ctlHeight[f]) {
+            out.emit(simpleOp);
+            emitTarget(f);
+        } else {
+            out.emit(fullOp);
+            emitTarget(f);
+            out.emit(arity);
+            out.emit(numLocals + ctlHeight[f]);
+        }
+    }
+
+    // ---- the instruction loop ----
+
+    private int readOp() {
+        int b = in.u8();
+        if (b == 0xFC) {
+            int sub = in.u32();
+            if (sub < 0 || sub >= Op.INTERNAL_BASE - Op.FC_BASE || !Op.exists(Op.FC_BASE + sub)) {
+                throw in.error(Msg.num("illegal opcode 0xfc ", sub & 0xFFFFFFFFL));
+            }
+            return Op.FC_BASE + sub;
+        }
+        if (b >= Op.FC_BASE || !Op.exists(b)) {
+            throw in.error(Msg.hex("illegal opcode ", b));
+        }
+        return b;
+    }
+
+    private void body() {
+        while (csp > 0) {
+            int op = readOp();
+            int sig = Op.sigOut(op);
+            if (sig != Op.SIG_HAND) {
+                tableChecked(op);
+            } else {
+                handChecked(op);
+            }
+        }
+    }
+
+    private static byte typeOf(int code) {
+        switch (code) {
+            case 1: return ValType.I32;
+            case 2: return ValType.I64;
+            case 3: return ValType.F32;
+            default: return ValType.F64;
+        }
+    }
+
+    /** Operators whose typing is fully described by the opcode table. */
+    private void tableChecked(int op) {
+        int imm = Op.imm(op);
+        int a = 0;
+        int b = 0;
+        if (imm == Op.IMM_MEMARG) {
+            requireMemory();
+            int align = in.u32();
+            a = in.u32(); // offset
+            int natural = naturalAlign(op);
+            if (align < 0 || align > natural) {
+                throw invalid("alignment must not be larger than natural");
+            }
+        } else if (imm == Op.IMM_MEMIDX) {
+            requireMemory();
+            zeroByte();
+            if (op == Op.MEMORY_COPY) {
+                zeroByte();
+            }
+        } else if (imm == Op.IMM_I32) {
+            a = in.s32();
+        } else if (imm == Op.IMM_I64) {
+            long v = in.s64();
+            a = (int) v;
+            b = (int) (v >>> 32);
+        } else if (imm == Op.IMM_F32) {
+            a = in.f32Bits();
+        } else if (imm == Op.IMM_F64) {
+            long v = in.f64Bits();
+            a = (int) v;
+            b = (int) (v >>> 32);
+        } else if (imm == Op.IMM_MEMORY_INIT) {
+            a = dataIndex();
+            requireMemory();
+            zeroByte();
+        } else if (imm == Op.IMM_MEMORY_COPY) {
+            requireMemory();
+            zeroByte();
+            zeroByte();
+        } else if (imm == Op.IMM_DATA) {
+            a = dataIndex();
+        } else if (imm == Op.IMM_TABLE_INIT) {
+            a = in.u32();
+            if (a < 0 || a >= m.elems.length) {
+                throw invalid(Msg.num("unknown elem segment ", a & 0xFFFFFFFFL));
+            }
+            b = in.u32();
+            TableType t = table(b);
+            if (t.elemType != m.elems[a].type) {
+                throw invalid("type mismatch: element segment type differs from table type");
+            }
+        } else if (imm == Op.IMM_TABLE_COPY) {
+            a = in.u32();
+            b = in.u32();
+            if (table(a).elemType != table(b).elemType) {
+                throw invalid("type mismatch: table.copy between tables of different types");
+            }
+        } else if (imm == Op.IMM_ELEM) {
+            a = in.u32();
+            if (a < 0 || a >= m.elems.length) {
+                throw invalid(Msg.num("unknown elem segment ", a & 0xFFFFFFFFL));
+            }
+        } else if (imm == Op.IMM_TABLE) {
+            a = in.u32();
+            table(a);
+        }
+        for (int k = 2; k >= 0; k--) {
+            int t = Op.sigIn(op, k);
+            if (t != 0) {
+                pop(typeOf(t));
+            }
+        }
+        int o = Op.sigOut(op);
+        if (o != 0) {
+            push(typeOf(o));
+        }
+        if (dead) {
+            return;
+        }
+        int size = Op.size(op);
+        if (size == 0) {
+            return;
+        }
+        out.emit(op);
+        if (size > 1) {
+            out.emit(a);
+        }
+        if (size > 2) {
+            out.emit(b);
+        }
+    }
+
+    private int dataIndex() {
+        if (m.dataCount < 0) {
+            throw new MalformedException("data count section required");
+        }
+        int d = in.u32();
+        if (d < 0 || d >= m.dataCount) {
+            throw invalid(Msg.num("unknown data segment ", d & 0xFFFFFFFFL));
+        }
+        return d;
+    }
+
+    private void zeroByte() {
+        if (in.u8() != 0) {
+            throw in.error("zero byte expected");
+        }
+    }
+
+    private void requireMemory() {
+        if (m.memories.length == 0) {
+            throw invalid("unknown memory 0");
+        }
+    }
+
+    private TableType table(int t) {
+        if (t < 0 || t >= m.tables.length) {
+            throw invalid(Msg.num("unknown table ", t & 0xFFFFFFFFL));
+        }
+        return m.tables[t];
+    }
+
+    /** log2 of the natural alignment of a load or store. */
+    private static int naturalAlign(int op) {
+        switch (op) {
+            case Op.I32_LOAD8_S: case Op.I32_LOAD8_U: case Op.I64_LOAD8_S: case Op.I64_LOAD8_U:
+            case Op.I32_STORE8: case Op.I64_STORE8:
+                return 0;
+            case Op.I32_LOAD16_S: case Op.I32_LOAD16_U: case Op.I64_LOAD16_S: case Op.I64_LOAD16_U:
+            case Op.I32_STORE16: case Op.I64_STORE16:
+                return 1;
+            case Op.I32_LOAD: case Op.F32_LOAD: case Op.I64_LOAD32_S: case Op.I64_LOAD32_U:
+            case Op.I32_STORE: case Op.F32_STORE: case Op.I64_STORE32:
+                return 2;
+            default:
+                return 3;
+        }
+    }
+
+    /** Control, variables, references, calls, parametric and table operators. */
+    private void handChecked(int op) {
+        switch (op) {
+            case Op.UNREACHABLE:
+                if (!dead) {
+                    out.emit(Op.UNREACHABLE);
+                }
+                setUnreachable();
+                break;
+            case Op.NOP:
+                break;
+            case Op.BLOCK:
+            case Op.LOOP: {
+                int bt = readBlockType();
+                popTypes(params(bt));
+                pushCtl(op == Op.BLOCK ? K_BLOCK : K_LOOP, bt);
+                pushTypes(params(bt));
+                break;
+            }
+            case Op.IF: {
+                int bt = readBlockType();
+                pop(ValType.I32);
+                popTypes(params(bt));
+                pushCtl(K_IF, bt);
+                pushTypes(params(bt));
+                if (!dead) {
+                    out.emit(Op.IF);
+                    ctlElseFixup[csp - 1] = out.emitFixup(CodeBuffer.NO_FIXUP);
+                }
+                break;
+            }
+            case Op.ELSE: {
+                int f = csp - 1;
+                if (ctlKind[f] != K_IF) {
+                    throw invalid("else without matching if");
+                }
+                checkFrameEnd(results(ctlType[f]));
+                if (!dead) {
+                    out.emit(Op.ELSE);
+                    ctlEndChain[f] = out.emitFixup(ctlEndChain[f]);
+                }
+                if (dead && deadFrame == f) {
+                    dead = false;
+                }
+                if (!dead && ctlElseFixup[f] != CodeBuffer.NO_FIXUP) {
+                    out.patchChain(ctlElseFixup[f], out.pos());
+                    ctlElseFixup[f] = CodeBuffer.NO_FIXUP;
+                }
+                ctlKind[f] = K_ELSE;
+                ctlUnreachable[f] = false;
+                vsp = ctlHeight[f];
+                pushTypes(params(ctlType[f]));
+                break;
+            }
+            case Op.END:
+                end();
+                break;
+            case Op.BR: {
+                int f = label();
+                if (!dead) {
+                    emitBranch(f, Op.JUMP, Op.BR);
+                }
+                popTypes(labelTypes(f));
+                setUnreachable();
+                break;
+            }
+            case Op.BR_IF: {
+                int f = label();
+                pop(ValType.I32);
+                byte[] types = labelTypes(f);
+                popTypes(types);
+                pushTypes(types);
+                if (!dead) {
+                    if (ctlKind[f] == K_FUNC) {
+                        out.emit(Op.BR_IF);
+                        int lbl = out.pos();
+                        out.emit(0);
+                        out.emit(types.length);
+                        out.emit(numLocals + ctlHeight[f]);
+                        // a conditional return: branch to a return sequence emitted at the end
+                        ctlEndChain[f] = chainInto(lbl, ctlEndChain[f]);
+                    } else {
+                        emitBranch(f, Op.BR_IF_SIMPLE, Op.BR_IF);
+                    }
+                }
+                break;
+            }
+            case Op.BR_TABLE:
+                brTable();
+                break;
+            case Op.RETURN: {
+                byte[] types = funcType.results;
+                if (!dead) {
+                    out.emit(Op.RETURN);
+                    out.emit(types.length);
+                }
+                popTypes(types);
+                setUnreachable();
+                break;
+            }
+            case Op.CALL: {
+                int fi = in.u32();
+                if (fi < 0 || fi >= m.numFuncs()) {
+                    throw invalid(Msg.num("unknown function ", fi & 0xFFFFFFFFL));
+                }
+                FuncType t = m.funcType(fi);
+                popTypes(t.params);
+                pushTypes(t.results);
+                if (!dead) {
+                    if (fi < m.numImportedFuncs) {
+                        out.emit(Op.CALL);
+                        out.emit(fi);
+                    } else {
+                        out.emit(Op.CALL_DIRECT);
+                        directCalls.add(out.pos());
+                        out.emit(fi);
+                    }
+                }
+                break;
+            }
+            case Op.CALL_INDIRECT: {
+                int ti = in.u32();
+                int tab = in.u32();
+                TableType tt = table(tab);
+                if (ti < 0 || ti >= m.types.length) {
+                    throw invalid(Msg.num("unknown type ", ti & 0xFFFFFFFFL));
+                }
+                if (tt.elemType != ValType.FUNCREF) {
+                    throw invalid("type mismatch: call_indirect on a table that is not funcref");
+                }
+                pop(ValType.I32);
+                FuncType t = m.types[ti];
+                popTypes(t.params);
+                pushTypes(t.results);
+                if (!dead) {
+                    out.emit(Op.CALL_INDIRECT);
+                    out.emit(ti);
+                    out.emit(tab);
+                }
+                break;
+            }
+            case Op.DROP:
+                pop();
+                if (!dead) {
+                    out.emit(Op.DROP);
+                }
+                break;
+            case Op.SELECT: {
+                pop(ValType.I32);
+                byte t1 = pop();
+                byte t2 = pop();
+                if (ValType.isRef(t1) || ValType.isRef(t2)) {
+                    throw invalid("type mismatch: select without type on reference values");
+                }
+                if (t1 != t2 && t1 != ValType.UNKNOWN && t2 != ValType.UNKNOWN) {
+                    throw mismatch(t1, t2);
+                }
+                push(t1 == ValType.UNKNOWN ? t2 : t1);
+                if (!dead) {
+                    out.emit(Op.SELECT);
+                }
+                break;
+            }
+            case Op.SELECT_T: {
+                int n = in.count();
+                if (n != 1) {
+                    throw invalid("invalid result arity for typed select");
+                }
+                int t = in.u8();
+                if (!ValType.isValid(t)) {
+                    throw in.error("malformed value type");
+                }
+                pop(ValType.I32);
+                pop((byte) t);
+                pop((byte) t);
+                push((byte) t);
+                if (!dead) {
+                    out.emit(Op.SELECT);
+                }
+                break;
+            }
+            case Op.LOCAL_GET:
+            case Op.LOCAL_SET:
+            case Op.LOCAL_TEE: {
+                int i = in.u32();
+                if (i < 0 || i >= numLocals) {
+                    throw invalid(Msg.num("unknown local ", i & 0xFFFFFFFFL));
+                }
+                byte t = localTypes[i];
+                if (op == Op.LOCAL_GET) {
+                    push(t);
+                } else {
+                    pop(t);
+                    if (op == Op.LOCAL_TEE) {
+                        push(t);
+                    }
+                }
+                if (!dead) {
+                    out.emit(op);
+                    out.emit(i);
+                }
+                break;
+            }
+            case Op.GLOBAL_GET:
+            case Op.GLOBAL_SET: {
+                int g = in.u32();
+                if (g < 0 || g >= m.globals.length) {
+                    throw invalid(Msg.num("unknown global ", g & 0xFFFFFFFFL));
+                }
+                byte t = m.globals[g].type;
+                if (op == Op.GLOBAL_GET) {
+                    push(t);
+                } else {
+                    if (!m.globals[g].mutable) {
+                        throw invalid("global is immutable");
+                    }
+                    pop(t);
+                }
+                if (!dead) {
+                    out.emit(op);
+                    out.emit(g);
+                }
+                break;
+            }
+            case Op.TABLE_GET:
+            case Op.TABLE_SET: {
+                int ti = in.u32();
+                byte t = table(ti).elemType;
+                if (op == Op.TABLE_GET) {
+                    pop(ValType.I32);
+                    push(t);
+                } else {
+                    pop(t);
+                    pop(ValType.I32);
+                }
+                if (!dead) {
+                    out.emit(op);
+                    out.emit(ti);
+                }
+                break;
+            }
+            case Op.TABLE_GROW:
+            case Op.TABLE_FILL: {
+                int ti = in.u32();
+                byte t = table(ti).elemType;
+                pop(ValType.I32);
+                pop(t);
+                if (op == Op.TABLE_GROW) {
+                    push(ValType.I32);
+                } else {
+                    pop(ValType.I32);
+                }
+                if (!dead) {
+                    out.emit(op);
+                    out.emit(ti);
+                }
+                break;
+            }
+            case Op.REF_NULL: {
+                int t = in.u8();
+                if (t != ValType.FUNCREF && t != ValType.EXTERNREF) {
+                    throw in.error("malformed reference type");
+                }
+                push((byte) t);
+                if (!dead) {
+                    out.emit(Op.REF_NULL);
+                }
+                break;
+            }
+            case Op.REF_IS_NULL: {
+                byte t = pop();
+                if (t != ValType.UNKNOWN && !ValType.isRef(t)) {
+                    throw invalid(Msg.cat("type mismatch: ref.is_null on ", ValType.name(t)));
+                }
+                push(ValType.I32);
+                if (!dead) {
+                    out.emit(Op.REF_IS_NULL);
+                }
+                break;
+            }
+            case Op.REF_FUNC: {
+                int fi = in.u32();
+                if (fi < 0 || fi >= m.numFuncs()) {
+                    throw invalid(Msg.num("unknown function ", fi & 0xFFFFFFFFL));
+                }
+                if (!m.declaredRefs[fi]) {
+                    throw invalid("undeclared function reference");
+                }
+                push(ValType.FUNCREF);
+                if (!dead) {
+                    out.emit(Op.REF_FUNC);
+                    out.emit(fi);
+                }
+                break;
+            }
+            default:
+                throw in.error(Msg.hex("illegal opcode ", op));
+        }
+    }
+
+    /** Appends an already emitted slot to a fixup chain and returns the new head. */
+    private int chainInto(int slot, int head) {
+        out.set(slot, head);
+        return slot;
+    }
+
+    private void brTable() {
+        int n = in.count();
+        if (n > in.remaining()) {
+            throw in.error("unexpected end: br_table length out of bounds");
+        }
+        int start = in.pos();
+        // pass 1: validate the labels
+        pop(ValType.I32);
+        int defaultFrame;
+        {
+            for (int i = 0; i < n; i++) {
+                label();
+            }
+            defaultFrame = label();
+        }
+        int arity = labelTypes(defaultFrame).length;
+        in.seek(start);
+        boolean emit = !dead;
+        if (emit) {
+            out.emit(Op.BR_TABLE);
+            out.emit(n);
+        }
+        for (int i = 0; i <= n; i++) {
+            int f = label();
+            byte[] types = labelTypes(f);
+            if (types.length != arity) {
+                throw invalid("type mismatch: br_table labels have different arities");
+            }
+            // each label's types must match the operand stack (which is then discarded)
+            int save = vsp;
+            boolean wasUnreachable = ctlUnreachable[csp - 1];
+            popTypes(types);
+            vsp = save;
+            ctlUnreachable[csp - 1] = wasUnreachable;
+            if (emit) {
+                if (ctlKind[f] == K_FUNC) {
+                    // a return through br_table: target the function frame's end chain
+                    ctlEndChain[f] = out.emitFixup(ctlEndChain[f]);
+                } else {
+                    emitTarget(f);
+                }
+                out.emit(arity);
+                out.emit(numLocals + ctlHeight[f]);
+            }
+        }
+        popTypes(labelTypes(defaultFrame));
+        setUnreachable();
+    }
+
+    private void end() {
+        int f = csp - 1;
+        int kind = ctlKind[f];
+        int bt = ctlType[f];
+        checkFrameEnd(results(bt));
+        if (kind == K_IF) {
+            // an if without else behaves as if the else arm were empty: params must equal results
+            byte[] p = params(bt);
+            byte[] r = results(bt);
+            if (p.length != r.length) {
+                throw invalid("type mismatch: if without else must have equal parameters and results");
+            }
+            for (int i = 0; i < p.length; i++) {
+                if (p[i] != r[i]) {
+                    throw invalid("type mismatch: if without else must have equal parameters and results");
+                }
+            }
+        }
+        if (dead && deadFrame == f) {
+            dead = false;
+        }
+        if (kind == K_FUNC) {
+            // the end of the body: returns reach here through the chain and run one RETURN
+            if (!dead) {
+                out.patchChain(ctlEndChain[f], out.pos());
+                out.emit(Op.RETURN);
+                out.emit(funcType.results.length);
+            }
+            csp--;
+            return;
+        }
+        if (!dead) {
+            out.patchChain(ctlEndChain[f], out.pos());
+            if (ctlElseFixup[f] != CodeBuffer.NO_FIXUP) {
+                out.patchChain(ctlElseFixup[f], out.pos());
+            }
+        }
+        csp--;
+        pushTypes(results(bt));
+    }
+}

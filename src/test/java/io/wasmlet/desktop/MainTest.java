@@ -1,0 +1,130 @@
+package io.wasmlet.desktop;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** The command line, run in-process through {@link Main#run}. */
+class MainTest {
+    static final String ADD = "tests/examples/add.wasm";
+
+    /** What one run printed and returned. */
+    record Result(int code, String out, String err) {
+    }
+
+    static Result run(String... args) {
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        ByteArrayOutputStream err = new ByteArrayOutputStream();
+        int code;
+        try (PrintStream o = new PrintStream(out, true, StandardCharsets.UTF_8);
+             PrintStream e = new PrintStream(err, true, StandardCharsets.UTF_8)) {
+            code = Main.run(args, o, e);
+        }
+        return new Result(code, out.toString(StandardCharsets.UTF_8), err.toString(StandardCharsets.UTF_8));
+    }
+
+    /** An error run: exit code, nothing on stdout, exactly one "error: ..." line on stderr. */
+    static void assertError(Result r, int code, String fragment) {
+        assertEquals(code, r.code(), () -> "exit code; stderr was: " + r.err());
+        assertEquals("", r.out(), "nothing on stdout");
+        assertTrue(r.err().startsWith("error: "), () -> "stderr: " + r.err());
+        assertEquals(1, r.err().lines().count(), () -> "one line on stderr: " + r.err());
+        assertTrue(r.err().contains(fragment), () -> "stderr should mention '" + fragment + "': " + r.err());
+    }
+
+    @Test
+    void addsTwoNumbers() {
+        Result r = run("run", ADD, "--invoke", "add", "2", "3");
+        assertEquals("", r.err());
+        assertEquals(0, r.code());
+        assertEquals("5\n", r.out());
+    }
+
+    @Test
+    void resultsAreSignedAndArgumentsMayBeHex() {
+        Result r = run("run", ADD, "--invoke", "add", "0x7fffffff", "1");
+        assertEquals(0, r.code(), r.err());
+        assertEquals("-2147483648\n", r.out());
+        r = run("run", ADD, "--invoke", "add", "-7", "4294967295");
+        assertEquals(0, r.code(), r.err());
+        assertEquals("-8\n", r.out());
+    }
+
+    @Test
+    void factorialOf20() {
+        Result r = run("run", ADD, "--invoke", "fac", "20");
+        assertEquals("", r.err());
+        assertEquals(0, r.code());
+        assertEquals("2432902008176640000\n", r.out());
+    }
+
+    @Test
+    void missingExport() {
+        assertError(run("run", ADD, "--invoke", "nope"), Main.ERROR, "nope");
+    }
+
+    @Test
+    void noInvokeAndNoStart() {
+        assertError(run("run", ADD), Main.ERROR, "no --invoke given and no _start export");
+    }
+
+    @Test
+    void missingFile() {
+        assertError(run("run", "tests/examples/does-not-exist.wasm", "--invoke", "add"), Main.ERROR,
+                "file not found");
+    }
+
+    @Test
+    void malformedFile(@TempDir Path dir) throws IOException {
+        Path bad = dir.resolve("bad.wasm");
+        Files.write(bad, "this is not wasm".getBytes(StandardCharsets.US_ASCII));
+        assertError(run("run", bad.toString(), "--invoke", "add"), Main.ERROR, "malformed module");
+    }
+
+    @Test
+    void wrongArgumentCountIsUsageError() {
+        assertError(run("run", ADD, "--invoke", "add", "1"), Main.USAGE, "takes 2 arguments");
+    }
+
+    @Test
+    void badNumberIsUsageError() {
+        assertError(run("run", ADD, "--invoke", "add", "1", "two"), Main.USAGE, "not a valid i32");
+        assertError(run("run", ADD, "--invoke", "add", "1", "4294967296"), Main.USAGE, "not a valid i32");
+    }
+
+    @Test
+    void usageErrors() {
+        assertError(run(), Main.USAGE, "no command");
+        assertError(run("frobnicate"), Main.USAGE, "unknown command");
+        assertError(run("run"), Main.USAGE, "FILE");
+        assertError(run("run", ADD, "--board", "x"), Main.USAGE, "unknown option");
+    }
+
+    @Test
+    void help() {
+        Result r = run("--help");
+        assertEquals(0, r.code());
+        assertTrue(r.out().startsWith("usage: wasmlet run"), r.out());
+        assertEquals("", r.err());
+    }
+
+    @Test
+    void parsesFloats() {
+        assertEquals(Float.floatToRawIntBits(1.5f), (int) Main.parseValue((byte) 0x7D, "1.5", 1));
+        assertEquals(Double.doubleToRawLongBits(-2.5e10), Main.parseValue((byte) 0x7C, "-2.5e10", 1));
+        assertTrue(Float.isNaN(Float.intBitsToFloat((int) Main.parseValue((byte) 0x7D, "nan", 1))));
+        assertEquals(Double.POSITIVE_INFINITY,
+                Double.longBitsToDouble(Main.parseValue((byte) 0x7C, "inf", 1)));
+        assertEquals("1.5", Main.format((byte) 0x7D, Float.floatToRawIntBits(1.5f)));
+        assertEquals("NaN", Main.format((byte) 0x7C, Double.doubleToRawLongBits(Double.NaN)));
+        assertEquals("ref.null", Main.format((byte) 0x70, 0));
+    }
+}

@@ -1,0 +1,131 @@
+package io.wasmlet.limits;
+
+import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.api.Assertions.fail;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.Paths;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Checks the compact profile as compiled for CLDC (target/cldc-classes, written by the build's
+ * {@code cldc-core} step) against the limits of the target JVMs:
+ * <ul>
+ *   <li>class-file major version 51 (Java 7), what the CLDC compile must emit;</li>
+ *   <li>at most {@value #MAX_REFERENCE_FIELDS} instance reference fields per class, counting those
+ *       inherited from project superclasses;</li>
+ *   <li>at most {@value #MAX_CODE_LENGTH} bytes of bytecode per method and at most
+ *       {@value #MAX_EXCEPTION_ENTRIES} exception-table entries per method.</li>
+ * </ul>
+ */
+class TargetLimitsTest {
+    static final int EXPECTED_MAJOR = 51;
+    static final int MAX_REFERENCE_FIELDS = 31;
+    static final int MAX_CODE_LENGTH = 65535;
+    static final int MAX_EXCEPTION_ENTRIES = 63;
+
+    static final Path CLDC_CLASSES = Paths.get("target", "cldc-classes");
+
+    /** Every class of the compact profile, by internal name. */
+    private static final Map<String, ClassFile> classes = new TreeMap<>();
+
+    @BeforeAll
+    static void readClasses() throws IOException {
+        if (!Files.isDirectory(CLDC_CLASSES)) {
+            fail(CLDC_CLASSES.toAbsolutePath() + " is missing: it is written by the build's cldc-core step"
+                    + " (phase process-classes); run the tests through Maven, e.g. 'mvn -B verify'");
+        }
+        List<Path> files;
+        try (Stream<Path> walk = Files.walk(CLDC_CLASSES)) {
+            files = walk.filter(p -> p.toString().endsWith(".class")).sorted().collect(Collectors.toList());
+        }
+        assertTrue(!files.isEmpty(), CLDC_CLASSES + " holds no class files: the CLDC compile produced nothing");
+        long total = 0;
+        for (Path p : files) {
+            ClassFile cf;
+            try {
+                cf = ClassFile.read(p);
+            } catch (IOException | RuntimeException e) {
+                throw new AssertionError("cannot read " + p + ": " + e, e);
+            }
+            classes.put(cf.name, cf);
+            total += cf.size;
+        }
+        System.out.println("compact profile (" + CLDC_CLASSES + "): " + classes.size() + " classes, "
+                + total + " bytes of class files");
+    }
+
+    @Test
+    void classFilesAreJava7() {
+        List<String> bad = new ArrayList<>();
+        for (ClassFile cf : classes.values()) {
+            if (cf.majorVersion != EXPECTED_MAJOR) {
+                bad.add(cf.name + " has major version " + cf.majorVersion);
+            }
+        }
+        assertNone("class files not at major version " + EXPECTED_MAJOR, bad);
+    }
+
+    @Test
+    void instanceReferenceFieldsWithinLimit() {
+        List<String> bad = new ArrayList<>();
+        for (ClassFile cf : classes.values()) {
+            int count = 0;
+            // Walk up the superclass chain while it stays inside the project.
+            for (ClassFile c = cf; c != null; c = c.superName == null ? null : classes.get(c.superName)) {
+                for (ClassFile.Member f : c.fields) {
+                    if (!f.isStatic() && f.isReference()) {
+                        count++;
+                    }
+                }
+            }
+            if (count > MAX_REFERENCE_FIELDS) {
+                bad.add(cf.name + " has " + count + " instance reference fields (with project superclasses)");
+            }
+        }
+        assertNone("classes over " + MAX_REFERENCE_FIELDS + " instance reference fields", bad);
+    }
+
+    @Test
+    void methodsWithinCodeLimits() {
+        List<String> bad = new ArrayList<>();
+        for (ClassFile cf : classes.values()) {
+            for (ClassFile.Member m : cf.methods) {
+                if (m.codeLength() > MAX_CODE_LENGTH) {
+                    bad.add(cf.name + "." + m + " has " + m.codeLength() + " bytes of code");
+                }
+                if (m.exceptionTableLength > MAX_EXCEPTION_ENTRIES) {
+                    bad.add(cf.name + "." + m + " has " + m.exceptionTableLength + " exception-table entries");
+                }
+            }
+        }
+        assertNone("methods over the code limits (" + MAX_CODE_LENGTH + " bytes, " + MAX_EXCEPTION_ENTRIES
+                + " exception-table entries)", bad);
+    }
+
+    @Test
+    void bytecodeWalksCleanly() {
+        // Every method's instructions decode: keeps ClassFile honest for the scans that reuse it.
+        for (ClassFile cf : classes.values()) {
+            for (ClassFile.Member m : cf.methods) {
+                int[] ops = ClassFile.opcodes(m);
+                assertTrue(m.code == null || ops.length > 0, cf.name + "." + m + " decoded to no instructions");
+            }
+        }
+    }
+
+    private static void assertNone(String what, List<String> violations) {
+        if (!violations.isEmpty()) {
+            fail(what + ":\n  " + String.join("\n  ", violations));
+        }
+    }
+}
