@@ -1,5 +1,6 @@
 package io.wasmlet.binary;
 
+import io.wasmlet.code.Op;
 import io.wasmlet.error.InvalidException;
 import io.wasmlet.error.MalformedException;
 import io.wasmlet.error.Msg;
@@ -413,7 +414,11 @@ public final class ModuleDecoder {
                 case ConstExpr.GLOBAL_GET: v = in.u32() & 0xFFFFFFFFL; break;
                 case ConstExpr.REF_NULL: v = refType(); break;
                 case ConstExpr.REF_FUNC: v = in.u32() & 0xFFFFFFFFL; break;
-                default: throw new InvalidException(Msg.num("constant expression required (opcode ", b, ")"));
+                default:
+                    if (b == 0xFC || (b < Op.FC_BASE && Op.exists(b))) {
+                        throw new InvalidException(Msg.num("constant expression required (opcode ", b, ")"));
+                    }
+                    throw in.error(Msg.hex("illegal opcode ", b));
             }
             count++;
             op = b;

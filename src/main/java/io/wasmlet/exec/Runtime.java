@@ -48,7 +48,7 @@ final class Runtime {
         long[] s = st.stack;
         int sp = st.sp;
         int op = code[pc - 1];
-        long a = s[sp - 1];
+        long a = sp > 0 ? s[sp - 1] : 0; // the top operand, for the operators that have one
         switch (op) {
             case Op.F32_CEIL: s[sp - 1] = WasmOps.f32Ceil((int) a); break;
             case Op.F32_FLOOR: s[sp - 1] = WasmOps.f32Floor((int) a); break;

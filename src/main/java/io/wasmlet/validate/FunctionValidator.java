@@ -9,7 +9,6 @@ import io.wasmlet.code.Layout;
 import io.wasmlet.code.Op;
 import io.wasmlet.error.ExhaustionException;
 import io.wasmlet.error.InvalidException;
-import io.wasmlet.error.MalformedException;
 import io.wasmlet.error.Msg;
 
 /**
@@ -367,9 +366,6 @@ final class FunctionValidator {
         } else if (imm == Op.IMM_MEMIDX) {
             requireMemory();
             zeroByte();
-            if (op == Op.MEMORY_COPY) {
-                zeroByte();
-            }
         } else if (imm == Op.IMM_I32) {
             a = in.s32();
         } else if (imm == Op.IMM_I64) {
@@ -383,8 +379,8 @@ final class FunctionValidator {
             a = (int) v;
             b = (int) (v >>> 32);
         } else if (imm == Op.IMM_MEMORY_INIT) {
-            a = dataIndex();
             requireMemory();
+            a = dataIndex();
             zeroByte();
         } else if (imm == Op.IMM_MEMORY_COPY) {
             requireMemory();
@@ -443,12 +439,10 @@ final class FunctionValidator {
         }
     }
 
+    /** A data index; {@link BodyScanner} has checked the data count section's presence. */
     private int dataIndex() {
-        if (m.dataCount < 0) {
-            throw new MalformedException("data count section required");
-        }
         int d = in.u32();
-        if (d < 0 || d >= m.dataCount) {
+        if (d < 0 || d >= m.datas.length) {
             throw invalid(Msg.num("unknown data segment ", d & 0xFFFFFFFFL));
         }
         return d;

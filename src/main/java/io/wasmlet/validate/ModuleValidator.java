@@ -224,6 +224,10 @@ final class ModuleValidator {
         int n = m.bodyStart.length;
         CodeBuffer out = new CodeBuffer();
         ByteReader in = new ByteReader(m.bytes);
+        BodyScanner scanner = new BodyScanner(m, in);
+        for (int i = 0; i < n; i++) {
+            scanner.scan(i);
+        }
         FunctionValidator fv = new FunctionValidator(m, in, out);
         int[] entries = new int[n];
         for (int i = 0; i < n; i++) {
