@@ -5,6 +5,7 @@ import io.wasmlet.binary.FuncType;
 import io.wasmlet.binary.Import;
 import io.wasmlet.binary.Module;
 import io.wasmlet.binary.ValType;
+import io.wasmlet.board.Board;
 import io.wasmlet.error.ExhaustionException;
 import io.wasmlet.error.InvalidException;
 import io.wasmlet.error.MalformedException;
@@ -39,7 +40,7 @@ public final class Main {
     static final int USAGE = 2;
 
     static final String HELP = String.join("\n",
-            "usage: wasmlet run FILE.wasm [--invoke NAME] [ARGS...]",
+            "usage: wasmlet run FILE.wasm [--board NAME] [--footprint] [--invoke NAME] [ARGS...]",
             "       wasmlet --help",
             "",
             "Loads, validates and instantiates a WebAssembly 2.0 module, then calls one function.",
@@ -47,6 +48,11 @@ public final class Main {
             "  --invoke NAME   call the exported function NAME with ARGS, parsed per its",
             "                  parameter types, and print each result on its own line.",
             "                  Without --invoke the module's _start export is called (no ARGS).",
+            "  --board NAME    size every arena from board descriptor NAME (a file in mcu-boards/,",
+            "                  e.g. stm32f746g-disco) or from a .board file path; default: desktop.",
+            "                  A module that does not fit the board is refused before allocation.",
+            "  --footprint     print the bytes the runtime would hold per arena on the board,",
+            "                  the total and what stays free, then exit without running.",
             "  --help, -h      show this help",
             "",
             "Arguments: i32/i64 as decimal (signed or unsigned) or 0x hex, optionally negative;",
@@ -97,6 +103,8 @@ public final class Main {
 
         String file = null;
         String invoke = null;
+        String boardName = null;
+        boolean footprint = false;
         List<String> values = new ArrayList<>();
         boolean optionsDone = false;
         for (int i = 1; i < args.length; i++) {
@@ -109,6 +117,15 @@ public final class Main {
                     case "--help":
                         out.println(HELP);
                         return OK;
+                    case "--board":
+                        if (i + 1 >= args.length) {
+                            throw usage("--board needs a board name; see mcu-boards/");
+                        }
+                        boardName = args[++i];
+                        continue;
+                    case "--footprint":
+                        footprint = true;
+                        continue;
                     case "--invoke":
                         if (i + 1 >= args.length) {
                             throw usage("--invoke needs a function name");
@@ -140,8 +157,13 @@ public final class Main {
                     + "which is not supported yet)");
         }
 
+        Board board = boardName == null ? Board.desktop() : Boards.load(boardName);
         Module module = load(file);
-        Store store = new Store();
+        Store store = new Store(board);
+        if (footprint) {
+            out.print(store.footprint(module));
+            return OK;
+        }
         Instance instance = instantiate(store, file, module);
 
         String name = invoke != null ? invoke : "_start";
@@ -415,12 +437,12 @@ public final class Main {
         return new Failure(message, USAGE);
     }
 
-    private static Failure error(String message) {
+    static Failure error(String message) {
         return new Failure(message, ERROR);
     }
 
     /** A failure already worded for the user; carries its exit code. */
-    private static final class Failure extends RuntimeException {
+    static final class Failure extends RuntimeException {
         final int exitCode;
 
         Failure(String message, int exitCode) {

@@ -9,6 +9,7 @@ import io.wasmlet.binary.GlobalType;
 import io.wasmlet.binary.Import;
 import io.wasmlet.binary.Module;
 import io.wasmlet.binary.TableType;
+import io.wasmlet.board.Board;
 import io.wasmlet.error.Msg;
 import io.wasmlet.error.TrapException;
 import io.wasmlet.error.UninstantiableException;
@@ -44,6 +45,7 @@ final class Instantiator {
     }
 
     Instance run() {
+        Footprint.of(m, store.board).check(m);
         Function[] funcs = new Function[m.numFuncs()];
         Table[] tables = new Table[m.tables.length];
         Memory memory = null;
@@ -110,22 +112,16 @@ final class Instantiator {
         for (int i = 0; i < typeIds.length; i++) {
             typeIds[i] = store.typeId(m.types[i]);
         }
-        // tables and memory are sized now; the budget decides what a module may ask for
+        // tables and memory are sized from the board (the footprint check above admitted them)
+        Board board = store.board;
         for (int t = m.numImportedTables; t < m.tables.length; t++) {
             TableType tt = m.tables[t];
-            if (tt.min > store.tableBudget) {
-                throw new UninstantiableException(Msg.num(Msg.num("table ", t, " needs "), tt.min,
-                        " entries; the budget allows ", store.tableBudget));
-            }
-            tables[t] = new Table(tt.elemType, (int) tt.min, tt.max);
+            tables[t] = new Table(tt.elemType, (int) tt.min, tt.max, board.tableEntries, board.memoryPrealloc);
         }
         if (m.memories.length > m.numImportedMemories) {
             TableType mt = m.memories[m.numImportedMemories];
-            int budget = Math.min(store.memoryBudgetPages, Memory.MAX_PAGES_JAVA);
-            if (mt.min > budget) {
-                throw new UninstantiableException(Msg.num("memory needs ", mt.min, " pages (64 KiB each); the budget allows ", budget));
-            }
-            memory = new Memory((int) mt.min, mt.max, (int) mt.min);
+            int budget = (int) Math.min((long) board.memoryBytes, (long) Memory.MAX_PAGES_JAVA * Memory.PAGE);
+            memory = new Memory((int) mt.min, mt.max, budget, board.memoryPrealloc);
         }
         Instance inst = new Instance(m, store, funcs, tables, memory, globals, typeIds);
         for (int f = m.numImportedFuncs; f < funcs.length; f++) {

@@ -292,7 +292,7 @@ final class Interpreter {
                     stack[sp++] = mem.pages();
                     break;
                 case Op.MEMORY_GROW:
-                    stack[sp - 1] = mem.grow((int) stack[sp - 1], st.memoryBudgetPages);
+                    stack[sp - 1] = mem.grow((int) stack[sp - 1]);
                     break;
                 // ---- constants ----
                 case Op.I32_CONST:

@@ -15,22 +15,47 @@ public final class Memory {
 
     /** Declared maximum in pages, or -1. */
     final long max;
+    /** The most bytes this memory may ever back (the board's budget). */
+    final int budgetBytes;
     byte[] data;
-    /** Current size in bytes. */
+    /** Current size in pages, as memory.size reports it. */
+    int pages;
+    /**
+     * Accessible bytes: {@code pages * 65536}, or less when the board's budget ends inside the
+     * last page (accesses beyond trap as out of bounds; see {@code Board}).
+     */
     int byteSize;
 
+    /** A host memory: allocated at its minimum, grown by reallocation up to what Java can hold. */
     public Memory(int minPages, int maxPages) {
-        this(minPages, maxPages < 0 ? -1L : (long) maxPages, minPages);
+        this(minPages, maxPages < 0 ? -1L : (long) maxPages, MAX_PAGES_JAVA * PAGE, false);
     }
 
-    Memory(int minPages, long max, int capacityPages) {
+    /**
+     * @param prealloc allocate the whole budgeted maximum now, so that growing never allocates
+     */
+    Memory(int minPages, long max, int budgetBytes, boolean prealloc) {
         this.max = max;
-        this.data = new byte[capacityPages * PAGE];
-        this.byteSize = minPages * PAGE;
+        this.budgetBytes = budgetBytes;
+        long cap = prealloc ? (max >= 0 ? max * PAGE : (long) budgetBytes) : (long) minPages * PAGE;
+        this.data = new byte[(int) Math.min(cap, (long) budgetBytes)];
+        this.pages = minPages;
+        this.byteSize = (int) Math.min((long) minPages * PAGE, (long) budgetBytes);
+    }
+
+    /** Bytes a memory of these limits holds at instantiation under a budget (footprint). */
+    static long capacity(long minPages, long max, int budgetBytes, boolean prealloc) {
+        long cap = prealloc ? (max >= 0 ? max * PAGE : (long) budgetBytes) : minPages * PAGE;
+        return Math.min(cap, (long) budgetBytes);
     }
 
     public int pages() {
-        return byteSize / PAGE;
+        return pages;
+    }
+
+    /** Accessible bytes (less than {@code pages() * 65536} only under a partial-page budget). */
+    public int byteSize() {
+        return byteSize;
     }
 
     public long maxPages() {
@@ -43,20 +68,29 @@ public final class Memory {
     }
 
     /** memory.grow: returns the old size in pages, or -1 (declared max or budget exceeded). */
-    public int grow(int delta, int budgetPages) {
-        int old = pages();
+    public int grow(int delta) {
+        int old = pages;
         long n = old + (delta & M);
-        if (n > budgetPages || n > MAX_PAGES_JAVA || (max >= 0 && n > max)) {
+        if ((max >= 0 && n > max) || n > 65536 || (n - 1) * PAGE >= budgetBytes && n > old) {
             return -1;
         }
-        int bytes = (int) n * PAGE;
+        int bytes = (int) Math.min(n * PAGE, (long) budgetBytes);
         if (bytes > data.length) {
-            byte[] d = new byte[bytes];
-            System.arraycopy(data, 0, d, 0, byteSize);
-            data = d;
+            reallocate(bytes);
         }
+        pages = (int) n;
         byteSize = bytes;
         return old;
+    }
+
+    /**
+     * The one allocation after instantiation, and only on boards without preallocation
+     * (the desktop): growing beyond the current array.
+     */
+    private void reallocate(int bytes) {
+        byte[] d = new byte[bytes];
+        System.arraycopy(data, 0, d, 0, byteSize);
+        data = d;
     }
 
     private int ea(int addr, int off, int n) {

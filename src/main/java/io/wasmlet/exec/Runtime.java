@@ -136,7 +136,7 @@ final class Runtime {
             case Op.TABLE_GROW: {
                 Table t = inst.tables[code[pc++]];
                 sp--;
-                s[sp - 1] = t.grow((int) a, (int) s[sp - 1], st.tableBudget);
+                s[sp - 1] = t.grow((int) a, (int) s[sp - 1]);
                 break;
             }
             case Op.TABLE_SIZE:

@@ -2,6 +2,7 @@ package io.wasmlet.exec;
 
 import io.wasmlet.binary.FuncType;
 import io.wasmlet.binary.Module;
+import io.wasmlet.board.Board;
 import io.wasmlet.error.ExhaustionException;
 import io.wasmlet.error.Msg;
 import io.wasmlet.error.WasmException;
@@ -15,15 +16,6 @@ import io.wasmlet.error.WasmException;
  * <p>A store is single-threaded: one call runs at a time (host functions may call back in).
  */
 public final class Store {
-    /** Default value-stack slots (8 bytes each). */
-    public static final int DEFAULT_STACK_SLOTS = 1 << 20;
-    /** Default call-frame budget. */
-    public static final int DEFAULT_FRAMES = 20000;
-    /** Default budget for any one memory, in pages. */
-    public static final int DEFAULT_MEMORY_PAGES = 16384;
-    /** Default budget for any one table, in entries. */
-    public static final int DEFAULT_TABLE_SIZE = 1 << 20;
-
     final long[] stack;
     int sp;
     /** Two ints per frame: return pc and caller's fp. */
@@ -31,24 +23,33 @@ public final class Store {
     /** The caller's instance per frame. */
     final Object[] frameInst;
     int fsp;
-    final int memoryBudgetPages;
-    final int tableBudget;
+    final Board board;
 
     private Function[] funcs = new Function[64];
     private int numFuncs;
     private FuncType[] types = new FuncType[16];
     private int numTypes;
 
+    /** A store with the desktop budgets ({@link Board#desktop()}). */
     public Store() {
-        this(DEFAULT_STACK_SLOTS, DEFAULT_FRAMES, DEFAULT_MEMORY_PAGES, DEFAULT_TABLE_SIZE);
+        this(Board.desktop());
     }
 
-    public Store(int stackSlots, int frames, int memoryBudgetPages, int tableBudget) {
-        this.stack = new long[stackSlots];
-        this.frames = new int[frames * 2];
-        this.frameInst = new Object[frames];
-        this.memoryBudgetPages = memoryBudgetPages;
-        this.tableBudget = tableBudget;
+    /** A store whose arenas are sized from {@code board}'s budgets. */
+    public Store(Board board) {
+        this.board = board;
+        this.stack = new long[board.stackSlots];
+        this.frames = new int[board.frames * 2];
+        this.frameInst = new Object[board.frames];
+    }
+
+    public Board board() {
+        return board;
+    }
+
+    /** What instantiating {@code module} in this store would hold, arena by arena. */
+    public Footprint footprint(Module module) {
+        return Footprint.of(module, board);
     }
 
     /**

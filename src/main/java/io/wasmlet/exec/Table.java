@@ -10,18 +10,31 @@ public final class Table {
     final byte elemType;
     /** Declared maximum, or -1. */
     final long max;
+    /** The most entries this table may ever hold (the board's budget). */
+    final int budget;
     int[] elems;
     int size;
 
+    /** A host table: allocated at its minimum, grown by reallocation. */
     public Table(byte elemType, int minSize, int maxSize) {
-        this(elemType, minSize, maxSize < 0 ? -1L : maxSize & 0xFFFFFFFFL);
+        this(elemType, minSize, maxSize < 0 ? -1L : maxSize & 0xFFFFFFFFL, Integer.MAX_VALUE - 8, false);
     }
 
-    Table(byte elemType, int minSize, long max) {
+    /** @param prealloc allocate the budgeted maximum now, so that growing never allocates */
+    Table(byte elemType, int minSize, long max, int budget, boolean prealloc) {
         this.elemType = elemType;
         this.max = max;
-        this.elems = new int[minSize];
+        this.budget = budget;
+        this.elems = new int[(int) capacity(minSize, max, budget, prealloc)];
         this.size = minSize;
+    }
+
+    /** Entries a table of these limits holds at instantiation under a budget (footprint). */
+    static long capacity(long min, long max, int budget, boolean prealloc) {
+        if (!prealloc) {
+            return min;
+        }
+        return max >= 0 && max < budget ? max : budget;
     }
 
     public byte elemType() {
@@ -51,7 +64,7 @@ public final class Table {
     }
 
     /** Grows by {@code delta} entries set to {@code init}; returns the old size or -1. */
-    public int grow(int delta, int init, int budget) {
+    public int grow(int delta, int init) {
         long newSize = (long) size + (delta & 0xFFFFFFFFL);
         if (newSize > budget || (max >= 0 && newSize > max)) {
             return -1;
@@ -59,15 +72,20 @@ public final class Table {
         int old = size;
         int n = (int) newSize;
         if (n > elems.length) {
-            int[] e = new int[n];
-            System.arraycopy(elems, 0, e, 0, old);
-            elems = e;
+            reallocate(n);
         }
         for (int i = old; i < n; i++) {
             elems[i] = init;
         }
         size = n;
         return old;
+    }
+
+    /** Growing beyond the current array: only on boards without preallocation. */
+    private void reallocate(int n) {
+        int[] e = new int[n];
+        System.arraycopy(elems, 0, e, 0, size);
+        elems = e;
     }
 
     /** table.fill; traps when the range is out of bounds. */

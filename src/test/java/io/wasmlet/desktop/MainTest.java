@@ -105,7 +105,31 @@ class MainTest {
         assertError(run(), Main.USAGE, "no command");
         assertError(run("frobnicate"), Main.USAGE, "unknown command");
         assertError(run("run"), Main.USAGE, "FILE");
-        assertError(run("run", ADD, "--board", "x"), Main.USAGE, "unknown option");
+        assertError(run("run", ADD, "--mode", "x"), Main.USAGE, "unknown option");
+    }
+
+    @Test
+    void boards() {
+        assertError(run("run", ADD, "--board", "no-such-board", "--invoke", "add", "1", "2"), Main.ERROR,
+                "unknown board 'no-such-board'");
+        Result r = run("run", ADD, "--board", "stm32f746g-disco", "--invoke", "add", "40", "2");
+        assertEquals(0, r.code(), r.err());
+        assertEquals("42", r.out().trim());
+        Result f = run("run", ADD, "--board", "nrf52840-dk", "--footprint");
+        assertEquals(0, f.code(), f.err());
+        assertTrue(f.out().startsWith("footprint on board nrf52840-dk (heap 131072 bytes)"), f.out());
+        assertTrue(f.out().contains("value stack"), f.out());
+    }
+
+    @Test
+    void knownBoardsListMatchesTheFolder() throws Exception {
+        java.util.List<String> files = new java.util.ArrayList<>();
+        try (var s = java.nio.file.Files.list(java.nio.file.Paths.get("mcu-boards"))) {
+            s.map(p -> p.getFileName().toString()).filter(n -> n.endsWith(".board"))
+                    .forEach(n -> files.add(n.substring(0, n.length() - ".board".length())));
+        }
+        java.util.Collections.sort(files);
+        assertEquals(files, java.util.Arrays.asList(Boards.KNOWN));
     }
 
     @Test

@@ -1,0 +1,12 @@
+package io.wasmlet.error;
+
+/**
+ * The module does not fit the board: instantiation would need more memory, table entries,
+ * value stack or heap than the board descriptor allows. Raised before anything is allocated;
+ * the message names what the module needs and what the board allows.
+ */
+public class ResourceLimitException extends UninstantiableException {
+    public ResourceLimitException(String message) {
+        super(message);
+    }
+}
