@@ -90,7 +90,7 @@ static void assemble(void) {
     emit_to(OP_JMP, L_OUTER);
     mark(L_DONE);
     emit(OP_HALT);
-    mark(L_MIX); /* r5 = (r5 * 31 + r0) ^ (r5 >> 0 via XOR with count) */
+    mark(L_MIX); /* r5 = (r5 * 31 + r0) ^ r1 */
     emit1(OP_LOAD, 5);
     emit1(OP_PUSH, 31);
     emit(OP_MUL);

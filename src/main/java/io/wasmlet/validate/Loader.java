@@ -3,6 +3,9 @@ package io.wasmlet.validate;
 import io.wasmlet.binary.Module;
 import io.wasmlet.binary.ModuleDecoder;
 
+import java.io.IOException;
+import java.io.InputStream;
+
 /** Decodes, validates and pre-decodes a module: the one entry point from bytes to code. */
 public final class Loader {
     private Loader() {
@@ -16,5 +19,27 @@ public final class Loader {
         Module m = ModuleDecoder.decode(bytes);
         new ModuleValidator(m).validate();
         return m;
+    }
+
+    /**
+     * Reads the stream to its end (it is not closed) and loads the module.
+     *
+     * @throws IOException if reading fails
+     */
+    public static Module load(InputStream in) throws IOException {
+        byte[] buf = new byte[4096];
+        int n = 0;
+        int r;
+        while ((r = in.read(buf, n, buf.length - n)) > 0) {
+            n += r;
+            if (n == buf.length) {
+                byte[] b = new byte[buf.length * 2];
+                System.arraycopy(buf, 0, b, 0, n);
+                buf = b;
+            }
+        }
+        byte[] bytes = new byte[n];
+        System.arraycopy(buf, 0, bytes, 0, n);
+        return load(bytes);
     }
 }
