@@ -32,6 +32,11 @@ final class Runtime {
         return fn;
     }
 
+    /** Cannot happen with code the validator emitted. */
+    private static RuntimeException corrupt(int op) {
+        return new RuntimeException(io.wasmlet.error.Msg.hex("corrupt pre-decoded code: opcode ", op));
+    }
+
     private static float f32(long raw) {
         return Float.intBitsToFloat((int) raw);
     }
@@ -149,7 +154,7 @@ final class Runtime {
                 break;
             }
             default:
-                throw new RuntimeException(io.wasmlet.error.Msg.hex("corrupt pre-decoded code: opcode ", op));
+                throw corrupt(op);
         }
         st.sp = sp;
         return pc;

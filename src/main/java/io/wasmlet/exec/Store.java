@@ -4,6 +4,7 @@ import io.wasmlet.binary.FuncType;
 import io.wasmlet.binary.Module;
 import io.wasmlet.board.Board;
 import io.wasmlet.error.ExhaustionException;
+import io.wasmlet.error.Trap;
 import io.wasmlet.error.Msg;
 import io.wasmlet.error.WasmException;
 
@@ -106,6 +107,12 @@ public final class Store {
         return numTypes++;
     }
 
+    /** Error path, before any Wasm runs (the one allocation invoke may do). */
+    private static WasmException wrongArity(int np, int nr) {
+        return new WasmException(Msg.num("wrong number of arguments or results: expected ", np,
+                " arguments and room for ", nr));
+    }
+
     /**
      * Calls {@code f} with raw arguments and returns its raw results in a new array. For the
      * allocation-free path use {@link #invoke(Function, long[], long[])}.
@@ -128,13 +135,13 @@ public final class Store {
         int np = f.type.params.length;
         int nr = f.type.results.length;
         if (args.length < np || results.length < nr) {
-            throw new WasmException(Msg.num("wrong number of arguments or results: expected ", np, " arguments and room for ", nr));
+            throw wrongArity(np, nr);
         }
         register(f);
         int base = sp;
         int baseFsp = fsp;
         if (base + np + nr >= stack.length) {
-            throw new ExhaustionException("value stack exhausted");
+            throw Trap.callStackExhausted;
         }
         System.arraycopy(args, 0, stack, base, np);
         sp = base + np;
