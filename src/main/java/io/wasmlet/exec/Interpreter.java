@@ -192,6 +192,13 @@ final class Interpreter {
                 case Op.DROP:
                     sp--;
                     break;
+                case Op.COUNT:
+                    st.instructions += code[pc++];
+                    break;
+                case Op.COUNT_CALL:
+                    st.calls++;
+                    st.instructions += code[pc++];
+                    break;
                 case Op.SELECT:
                     sp -= 2;
                     if ((int) stack[sp + 1] == 0) {

@@ -25,6 +25,9 @@ public final class Store {
     final Object[] frameInst;
     int fsp;
     final Board board;
+    /** Counters of code loaded with {@code Loader.COUNT}. */
+    long instructions;
+    long calls;
 
     private Function[] funcs = new Function[64];
     private int numFuncs;
@@ -42,6 +45,19 @@ public final class Store {
         this.stack = new long[board.stackSlots];
         this.frames = new int[board.frames * 2];
         this.frameInst = new Object[board.frames];
+    }
+
+    /**
+     * Wasm instructions executed by code loaded with {@code Loader.COUNT} (counted per
+     * straight-line run on entry, so a trap mid-run counts the whole run).
+     */
+    public long instructionsExecuted() {
+        return instructions;
+    }
+
+    /** Wasm function calls (entries) executed by code loaded with {@code Loader.COUNT}. */
+    public long callsExecuted() {
+        return calls;
     }
 
     public Board board() {

@@ -54,16 +54,45 @@ final class FunctionValidator {
     private boolean dead;
     private int deadFrame;
 
+    /**
+     * Counting mode: each straight-line run of code starts with {@code count n} (the function's
+     * first with {@code count_call n}), n being the Wasm instructions in the run. Off by default,
+     * so normal code pays nothing; the JIT's fuel metering can reuse the same boundaries.
+     */
+    private final boolean counting;
+    /** Slot of the open count's immediate, or -1. */
+    private int countSlot = -1;
+    private int countN;
+
     private byte[] localTypes = new byte[16];
     private int numLocals;
     private int maxHeight;
     private int funcIndex;
     private FuncType funcType;
 
-    FunctionValidator(Module m, ByteReader in, CodeBuffer out) {
+    FunctionValidator(Module m, ByteReader in, CodeBuffer out, boolean counting) {
         this.m = m;
         this.in = in;
         this.out = out;
+        this.counting = counting;
+    }
+
+    /** Closes the open count run and, if code here is live, opens a new one. */
+    private void startCount(int op) {
+        closeCount();
+        if (counting && !dead) {
+            out.emit(op);
+            countSlot = out.pos();
+            out.emit(0);
+            countN = 0;
+        }
+    }
+
+    private void closeCount() {
+        if (countSlot >= 0) {
+            out.set(countSlot, countN);
+            countSlot = -1;
+        }
     }
 
     /** Validates body {@code def} (defined-function index) and returns its entry pc. */
@@ -83,6 +112,7 @@ final class FunctionValidator {
         dead = false;
         maxHeight = numLocals;
         pushCtl(K_FUNC, -2);
+        startCount(Op.COUNT_CALL);
         body();
         if (in.pos() != in.limit()) {
             throw in.error("section size mismatch: bytes after the function's final end");
@@ -332,6 +362,9 @@ final class FunctionValidator {
     private void body() {
         while (csp > 0) {
             int op = readOp();
+            if (!dead) {
+                countN++;
+            }
             int sig = Op.sigOut(op);
             if (sig != Op.SIG_HAND) {
                 tableChecked(op);
@@ -501,6 +534,9 @@ final class FunctionValidator {
                 popTypes(params(bt));
                 pushCtl(op == Op.BLOCK ? K_BLOCK : K_LOOP, bt);
                 pushTypes(params(bt));
+                if (op == Op.LOOP) {
+                    startCount(Op.COUNT); // the loop's label: each iteration counts
+                }
                 break;
             }
             case Op.IF: {
@@ -513,6 +549,7 @@ final class FunctionValidator {
                     out.emit(Op.IF);
                     ctlElseFixup[csp - 1] = out.emitFixup(CodeBuffer.NO_FIXUP);
                 }
+                startCount(Op.COUNT);
                 break;
             }
             case Op.ELSE: {
@@ -532,6 +569,7 @@ final class FunctionValidator {
                     out.patchChain(ctlElseFixup[f], out.pos());
                     ctlElseFixup[f] = CodeBuffer.NO_FIXUP;
                 }
+                startCount(Op.COUNT);
                 ctlKind[f] = K_ELSE;
                 ctlUnreachable[f] = false;
                 vsp = ctlHeight[f];
@@ -569,6 +607,7 @@ final class FunctionValidator {
                         emitBranch(f, Op.BR_IF_SIMPLE, Op.BR_IF);
                     }
                 }
+                startCount(Op.COUNT); // the fall-through
                 break;
             }
             case Op.BR_TABLE:
@@ -861,6 +900,7 @@ final class FunctionValidator {
             dead = false;
         }
         if (kind == K_FUNC) {
+            closeCount();
             // the end of the body: returns reach here through the chain and run one RETURN
             if (!dead) {
                 out.patchChain(ctlEndChain[f], out.pos());
@@ -878,5 +918,6 @@ final class FunctionValidator {
         }
         csp--;
         pushTypes(results(bt));
+        startCount(Op.COUNT); // the continuation is a branch target
     }
 }

@@ -8,6 +8,13 @@ import java.io.InputStream;
 
 /** Decodes, validates and pre-decodes a module: the one entry point from bytes to code. */
 public final class Loader {
+    /**
+     * Flag: emit instruction and call counting into the pre-decoded code, so that
+     * {@code Store.instructionsExecuted()} and {@code Store.callsExecuted()} report them.
+     * Costs one dispatch per straight-line run of code; without it, counting costs nothing.
+     */
+    public static final int COUNT = 1;
+
     private Loader() {
     }
 
@@ -16,8 +23,13 @@ public final class Loader {
      * @throws io.wasmlet.error.InvalidException if the module does not validate
      */
     public static Module load(byte[] bytes) {
+        return load(bytes, 0);
+    }
+
+    /** As {@link #load(byte[])}, with {@code flags} ({@link #COUNT}). */
+    public static Module load(byte[] bytes, int flags) {
         Module m = ModuleDecoder.decode(bytes);
-        new ModuleValidator(m).validate();
+        new ModuleValidator(m, (flags & COUNT) != 0).validate();
         return m;
     }
 

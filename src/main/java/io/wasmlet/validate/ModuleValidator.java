@@ -24,9 +24,11 @@ final class ModuleValidator {
     static final long MAX_PAGES = 65536;
 
     private final Module m;
+    private final boolean counting;
 
-    ModuleValidator(Module m) {
+    ModuleValidator(Module m, boolean counting) {
         this.m = m;
+        this.counting = counting;
     }
 
     private static InvalidException invalid(String what) {
@@ -228,7 +230,7 @@ final class ModuleValidator {
         for (int i = 0; i < n; i++) {
             scanner.scan(i);
         }
-        FunctionValidator fv = new FunctionValidator(m, in, out);
+        FunctionValidator fv = new FunctionValidator(m, in, out, counting);
         int[] entries = new int[n];
         for (int i = 0; i < n; i++) {
             entries[i] = fv.validate(i);

@@ -68,8 +68,8 @@ import org.opentest4j.TestAbortedException;
  *   <li>{@code wasmlet.spec.failures.out=PATH}: write the name of every failing test (including
  *       known failures that still fail) to PATH, one per line, so {@code known-failures.txt}
  *       can be regenerated.</li>
- *   <li>{@code wasmlet.mode=interp|eager}: execution mode (default interp), shown in the
- *       container names.</li>
+ *   <li>{@code wasmlet.mode=interp,count}: the execution modes to run (default: all of
+ *       {@link #ALL_MODES}), shown in the container names.</li>
  *   <li>{@code wasmlet.spec.timeout=SECONDS}: per-command time limit (default 60; 0 = none,
  *       commands then run on the JUnit thread). A command that times out fails and the rest
  *       of its file fails fast.</li>
@@ -79,7 +79,7 @@ import org.opentest4j.TestAbortedException;
  *
  * <p>{@code tests/spec/known-failures.txt} lists tests expected to fail: those are reported as
  * skipped; a listed test that passes fails ("now passes"), so the list only shrinks.
- * A summary table goes to stdout and {@code target/spec-summary.txt}.
+ * A summary table goes to stdout and {@code target/spec-summary-MODE.txt}.
  */
 public class SpecTest {
 
@@ -90,12 +90,21 @@ public class SpecTest {
 
     private static final Path BASE = Paths.get(System.getProperty("basedir", System.getProperty("user.dir")));
     private static final Path SPEC_DIR = BASE.resolve("tests").resolve("spec");
-    private static final String MODE = System.getProperty("wasmlet.mode", "interp");
+    /**
+     * Execution modes, each runs the whole suite: {@code interp} (the interpreter on plain
+     * code) and {@code count} (the interpreter on code loaded with {@code Loader.COUNT}, whose
+     * extra counting instructions must not change any result).
+     */
+    static final List<String> ALL_MODES = List.of("interp", "count");
+    private static final List<String> MODES =
+            List.of(System.getProperty("wasmlet.mode", String.join(",", ALL_MODES)).split(","));
 
     @TestFactory
     Stream<DynamicNode> spec() throws IOException {
-        if (!MODE.equals("interp") && !MODE.equals("eager")) {
-            throw new IllegalArgumentException("wasmlet.mode must be interp or eager, not " + MODE);
+        for (String mode : MODES) {
+            if (!ALL_MODES.contains(mode)) {
+                throw new IllegalArgumentException("wasmlet.mode must be a list of " + ALL_MODES + ", not " + mode);
+            }
         }
         if (!Files.isDirectory(SPEC_DIR)) {
             throw new IllegalStateException("spec test directory not found: " + SPEC_DIR);
@@ -115,18 +124,21 @@ public class SpecTest {
                     .collect(Collectors.toList());
         }
         Set<String> known = loadKnownFailures(SPEC_DIR.resolve("known-failures.txt"));
-        Summary summary = new Summary(known);
+        return MODES.stream().flatMap(mode -> modeTests(mode, files, known));
+    }
 
+    private static Stream<DynamicNode> modeTests(String mode, List<Path> files, Set<String> known) {
+        Summary summary = new Summary(known, mode);
         // Streams are consumed lazily by JUnit: a file is read and parsed only when its
         // container is reached, and its state can be dropped when the container is done.
         Stream<DynamicNode> containers = files.stream().map(p -> {
             String base = p.getFileName().toString();
             base = base.substring(0, base.length() - ".json".length());
-            String display = base + ".wast [" + MODE + "]";
+            String display = base + ".wast [" + mode + "]";
             return DynamicContainer.dynamicContainer(display, p.toUri(),
                     Stream.of(p).flatMap(path -> fileTests(path, summary)));
         });
-        DynamicNode last = DynamicTest.dynamicTest("summary", summary::finish);
+        DynamicNode last = DynamicTest.dynamicTest("summary [" + mode + "]", summary::finish);
         return Stream.concat(containers, Stream.of(last));
     }
 
@@ -154,7 +166,7 @@ public class SpecTest {
                 ? Paths.get((String) root.get("source_filename")).getFileName().toString()
                 : fileName.substring(0, fileName.length() - ".json".length()) + ".wast";
         List<Object> commands = (List<Object>) root.get("commands");
-        FileContext ctx = new FileContext(jsonPath.getParent(), wastName, summary);
+        FileContext ctx = new FileContext(jsonPath.getParent(), wastName, summary, summary.mode);
         List<DynamicNode> tests = new ArrayList<>(commands.size());
         int n = commands.size();
         for (int i = 0; i < n; i++) {
@@ -189,10 +201,14 @@ public class SpecTest {
         String broken;
         long nanos;
 
-        FileContext(Path dir, String wastName, Summary summary) {
+        /** Loader flags of this file's mode. */
+        final int loadFlags;
+
+        FileContext(Path dir, String wastName, Summary summary, String mode) {
             this.dir = dir;
             this.wastName = wastName;
             this.summary = summary;
+            this.loadFlags = mode.equals("count") ? Loader.COUNT : 0;
         }
 
         void close() {
@@ -205,9 +221,6 @@ public class SpecTest {
 
         Store store() {
             if (store == null) {
-                // TODO(mode): pass MODE ("interp" / "eager") to the Store once the runtime has
-                // execution modes, e.g. new Store(Store.Mode.valueOf(MODE)). Today only the
-                // interpreter exists and the mode is just a label on the container names.
                 store = new Store();
             }
             return store;
@@ -276,7 +289,7 @@ public class SpecTest {
             byte[] bytes = readModule(file);
             Module m;
             try {
-                m = Loader.load(bytes);
+                m = Loader.load(bytes, loadFlags);
             } catch (Throwable t) {
                 ref.error = "module at line " + line + " (" + file + ") failed to load: " + describe(t);
                 throw failure(ref.error, t);
@@ -365,7 +378,7 @@ public class SpecTest {
             String text = (String) cmd.get("text");
             byte[] bytes = readModule(file);
             try {
-                Loader.load(bytes);
+                Loader.load(bytes, loadFlags);
             } catch (Throwable t) {
                 checkThrown(t, kind, what, text, false);
                 return;
@@ -380,7 +393,7 @@ public class SpecTest {
             byte[] bytes = readModule(file);
             Module m;
             try {
-                m = Loader.load(bytes);
+                m = Loader.load(bytes, loadFlags);
             } catch (Throwable t) {
                 throw failure(file + ": expected " + what + " \"" + text + "\" at instantiation, but loading failed: "
                         + describe(t), t);
@@ -784,6 +797,7 @@ public class SpecTest {
     /** Counts outcomes per command kind and runs each command (with a time limit). */
     static final class Summary {
         private final Set<String> known;
+        final String mode;
         private final long start = System.nanoTime();
         /** kind -> {passed, failed, skipped, of which known failures}. */
         private final Map<String, int[]> counts = new LinkedHashMap<>();
@@ -796,8 +810,9 @@ public class SpecTest {
         private final java.util.concurrent.BlockingQueue<FutureTask<?>> queue =
                 new java.util.concurrent.LinkedBlockingQueue<>();
 
-        Summary(Set<String> known) {
+        Summary(Set<String> known, String mode) {
             this.known = known;
+            this.mode = mode;
             for (String k : KINDS) {
                 counts.put(k, new int[4]);
             }
@@ -933,7 +948,7 @@ public class SpecTest {
             }
             double seconds = (System.nanoTime() - start) / 1e9;
             StringBuilder sb = new StringBuilder();
-            sb.append("WebAssembly spec tests, mode ").append(MODE).append('\n');
+            sb.append("WebAssembly spec tests, mode ").append(mode).append('\n');
             sb.append(String.format("%-24s %8s %8s %8s %8s%n", "command", "passed", "failed", "skipped", "(known)"));
             int[] total = new int[4];
             for (Map.Entry<String, int[]> e : counts.entrySet()) {
@@ -974,7 +989,7 @@ public class SpecTest {
 
             Path target = BASE.resolve("target");
             Files.createDirectories(target);
-            Files.writeString(target.resolve("spec-summary.txt"), text, StandardCharsets.UTF_8);
+            Files.writeString(target.resolve("spec-summary-" + mode + ".txt"), text, StandardCharsets.UTF_8);
 
             String out = System.getProperty("wasmlet.spec.failures.out");
             if (out != null && !out.isEmpty()) {

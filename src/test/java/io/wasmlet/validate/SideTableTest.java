@@ -91,6 +91,34 @@ class SideTableTest {
     }
 
     @Test
+    void countingModeCountsEveryExecutedInstruction() {
+        int[] loopBody = body(0x01, 0x01, I32, 0x03, 0x40,
+                0x20, 0x01, 0x20, 0x00, 0x6A, 0x21, 0x01,
+                0x20, 0x00, 0x41, 0x01, 0x6B, 0x21, 0x00,
+                0x20, 0x00, 0x0D, 0x00, 0x0B, 0x20, 0x01, 0x0B);
+        byte[] bytes = module(section(1, 0x01, 0x60, 0x01, I32, 0x01, I32), section(3, 0x01, 0x00),
+                section(7, 0x01, 0x01, 'f', 0x00, 0x00), section(10, cat(new int[] {0x01}, loopBody)));
+        Module m = Loader.load(bytes, Loader.COUNT);
+        // runs: [loop] [10 loop-body instructions up to br_if] [end of loop] [local.get, end]
+        assertArrayEquals(new int[] {1, 1, 4, 1, 0,
+                Op.COUNT_CALL, 1,
+                Op.COUNT, 10, Op.LOCAL_GET, 1, Op.LOCAL_GET, 0, Op.I32_ADD, Op.LOCAL_SET, 1,
+                Op.LOCAL_GET, 0, Op.I32_CONST, 1, Op.I32_SUB, Op.LOCAL_SET, 0,
+                Op.LOCAL_GET, 0, Op.BR_IF_SIMPLE, 7,
+                Op.COUNT, 1, Op.COUNT, 2, Op.LOCAL_GET, 1, Op.RETURN, 1}, m.code);
+        io.wasmlet.exec.Store store = new io.wasmlet.exec.Store();
+        io.wasmlet.exec.Instance inst = store.instantiate(m, new io.wasmlet.exec.Imports());
+        assertArrayEquals(new long[] {6}, store.invoke(inst.function("f"), new long[] {3}));
+        assertEquals(10 * 3 + 4, store.instructionsExecuted());
+        assertEquals(1, store.callsExecuted());
+        // without the flag the code has no counting and the counters stay still
+        io.wasmlet.exec.Store plain = new io.wasmlet.exec.Store();
+        io.wasmlet.exec.Instance p = plain.instantiate(Loader.load(bytes), new io.wasmlet.exec.Imports());
+        assertArrayEquals(new long[] {6}, plain.invoke(p.function("f"), new long[] {3}));
+        assertEquals(0, plain.instructionsExecuted());
+    }
+
+    @Test
     void typeErrorsAreInvalidAndBrokenBodiesMalformed() {
         byte[] type = section(1, 0x01, 0x60, 0x00, 0x01, I32);
         byte[] func = section(3, 0x01, 0x00);
