@@ -93,6 +93,15 @@ public final class ModuleDecoder {
         }
     }
 
+    /** A vector's length; every element takes at least one byte, so more than remain is malformed. */
+    private int vec() {
+        int n = in.count();
+        if (n > in.remaining()) {
+            throw in.error("unexpected end: vector length out of bounds");
+        }
+        return n;
+    }
+
     private byte valType() {
         int b = in.u8();
         if (!ValType.isValid(b)) {
@@ -110,7 +119,7 @@ public final class ModuleDecoder {
     }
 
     private void typeSection() {
-        int n = in.count();
+        int n = vec();
         FuncType[] types = new FuncType[n];
         for (int i = 0; i < n; i++) {
             if (in.u8() != 0x60) {
@@ -124,10 +133,7 @@ public final class ModuleDecoder {
     }
 
     private byte[] valTypes() {
-        int n = in.count();
-        if (n > in.remaining()) {
-            throw in.error("unexpected end: length out of bounds");
-        }
+        int n = vec();
         byte[] r = new byte[n];
         for (int i = 0; i < n; i++) {
             r[i] = valType();
@@ -155,7 +161,7 @@ public final class ModuleDecoder {
     }
 
     private void importSection() {
-        int n = in.count();
+        int n = vec();
         Import[] imports = new Import[n];
         int[] funcTypes = new int[n];
         TableType[] tables = new TableType[n];
@@ -206,10 +212,7 @@ public final class ModuleDecoder {
     }
 
     private int functionSection() {
-        int n = in.count();
-        if (n > in.remaining()) {
-            throw in.error("unexpected end: length out of bounds");
-        }
+        int n = vec();
         int[] all = new int[m.numImportedFuncs + n];
         System.arraycopy(m.funcTypes, 0, all, 0, m.numImportedFuncs);
         for (int i = 0; i < n; i++) {
@@ -220,10 +223,7 @@ public final class ModuleDecoder {
     }
 
     private void tableSection() {
-        int n = in.count();
-        if (n > in.remaining()) {
-            throw in.error("unexpected end: length out of bounds");
-        }
+        int n = vec();
         TableType[] all = new TableType[m.numImportedTables + n];
         System.arraycopy(m.tables, 0, all, 0, m.numImportedTables);
         for (int i = 0; i < n; i++) {
@@ -234,10 +234,7 @@ public final class ModuleDecoder {
     }
 
     private void memorySection() {
-        int n = in.count();
-        if (n > in.remaining()) {
-            throw in.error("unexpected end: length out of bounds");
-        }
+        int n = vec();
         TableType[] all = new TableType[m.numImportedMemories + n];
         System.arraycopy(m.memories, 0, all, 0, m.numImportedMemories);
         for (int i = 0; i < n; i++) {
@@ -247,10 +244,7 @@ public final class ModuleDecoder {
     }
 
     private void globalSection() {
-        int n = in.count();
-        if (n > in.remaining()) {
-            throw in.error("unexpected end: length out of bounds");
-        }
+        int n = vec();
         GlobalType[] all = new GlobalType[m.numImportedGlobals + n];
         System.arraycopy(m.globals, 0, all, 0, m.numImportedGlobals);
         for (int i = 0; i < n; i++) {
@@ -265,10 +259,7 @@ public final class ModuleDecoder {
     }
 
     private void exportSection() {
-        int n = in.count();
-        if (n > in.remaining()) {
-            throw in.error("unexpected end: length out of bounds");
-        }
+        int n = vec();
         Export[] ex = new Export[n];
         for (int i = 0; i < n; i++) {
             String name = in.name();
@@ -282,10 +273,7 @@ public final class ModuleDecoder {
     }
 
     private void elementSection() {
-        int n = in.count();
-        if (n > in.remaining()) {
-            throw in.error("unexpected end: length out of bounds");
-        }
+        int n = vec();
         ElemSegment[] segs = new ElemSegment[n];
         for (int i = 0; i < n; i++) {
             int flags = in.u32();
@@ -311,10 +299,7 @@ public final class ModuleDecoder {
                     throw in.error("malformed element kind");
                 }
             }
-            int count = in.count();
-            if (count > in.remaining()) {
-                throw in.error("unexpected end: length out of bounds");
-            }
+            int count = vec();
             if (exprs) {
                 ConstExpr[] items = new ConstExpr[count];
                 for (int k = 0; k < count; k++) {
@@ -366,12 +351,9 @@ public final class ModuleDecoder {
     }
 
     private void dataSection() {
-        int n = in.count();
+        int n = vec();
         if (m.dataCount >= 0 && n != m.dataCount) {
             throw in.error("data count and data section have inconsistent lengths");
-        }
-        if (n > in.remaining()) {
-            throw in.error("unexpected end: length out of bounds");
         }
         DataSegment[] segs = new DataSegment[n];
         for (int i = 0; i < n; i++) {

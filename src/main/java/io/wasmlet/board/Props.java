@@ -41,7 +41,7 @@ final class Props {
         p.line("heap.kb = 2097152");
         p.line("stack.slots = 1048576");
         p.line("frames = 20000");
-        p.line("memory.bytes = 1073741824");
+        p.line("memory.bytes = 268435456");
         p.line("memory.prealloc = false");
         p.line("table.entries = 1048576");
         p.line("counters = 65536");
