@@ -17,78 +17,115 @@ import io.wasmlet.exec.Function;
 import io.wasmlet.exec.Imports;
 import io.wasmlet.exec.Instance;
 import io.wasmlet.exec.Store;
+import io.wasmlet.wasi.WasiExit;
+import io.wasmlet.wasi.WasiPreview1;
+import java.io.ByteArrayInputStream;
 import java.io.IOException;
+import java.io.InputStream;
 import java.io.PrintStream;
 import java.nio.file.AccessDeniedException;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.nio.file.Paths;
+import java.security.SecureRandom;
 import java.util.ArrayList;
 import java.util.List;
 
 /**
- * The desktop command line: {@code wasmlet run FILE.wasm [--invoke NAME] [ARGS...]}.
+ * The desktop command line: {@code wasmlet run [OPTIONS] FILE.wasm [ARGS...]}.
+ *
+ * <p>Runs a WASI command's {@code _start} with {@code ARGS} as its arguments, or with
+ * {@code --invoke NAME} calls one exported function with {@code ARGS} as its parameters and
+ * prints the results. WASI preview1 is always linked ({@link WasiPreview1}), with the standard
+ * streams, {@code --dir} preopened directories ({@link HostFileSystem}) and {@code --env}
+ * variables.
  *
  * <p>Full JDK allowed here; nothing else in the project imports this package. Every failure is
- * reported as one {@code error: ...} line on stderr, never a stack trace. Exit codes: 0 success,
- * 1 error (unreadable file, bad module, trap, missing export), 2 usage error.
+ * reported as one {@code error: ...} line on stderr, never a stack trace. Exit codes: the
+ * program's own ({@code proc_exit}'s code, 0 when {@code _start} or the invoked function returns),
+ * 1 error (unreadable file, bad module, unlinkable import, missing export), 2 usage error, 134 a
+ * trap or an exhausted stack in the program (128 + SIGABRT, what wasmtime and a native program
+ * that aborts give).
  */
 public final class Main {
     static final int OK = 0;
     static final int ERROR = 1;
     static final int USAGE = 2;
+    static final int TRAP = 134;
 
     static final String HELP = String.join("\n",
-            "usage: wasmlet run FILE.wasm [--board NAME] [--footprint] [--invoke NAME] [ARGS...]",
+            "usage: wasmlet run [OPTIONS] FILE.wasm [ARGS...]",
             "       wasmlet --help",
             "",
-            "Loads, validates and instantiates a WebAssembly 2.0 module, then calls one function.",
+            "Loads, validates and instantiates a WebAssembly 2.0 module with WASI preview1, then",
+            "runs its _start function (a WASI command) with ARGS as the program's arguments",
+            "(argv[0] is FILE.wasm), or with --invoke calls one exported function.",
             "",
-            "  --invoke NAME   call the exported function NAME with ARGS, parsed per its",
-            "                  parameter types, and print each result on its own line.",
-            "                  Without --invoke the module's _start export is called (no ARGS).",
-            "  --board NAME    size every arena from board descriptor NAME (a file in mcu-boards/,",
-            "                  e.g. stm32f746g-disco) or from a .board file path; default: desktop.",
-            "                  A module that does not fit the board is refused before allocation.",
-            "  --footprint     print the bytes the runtime would hold per arena on the board,",
-            "                  the total and what stays free, then exit without running.",
-            "  --help, -h      show this help",
+            "  --invoke NAME     call the exported function NAME with ARGS, parsed per its",
+            "                    parameter types, and print each result on its own line.",
+            "  --dir HOST[:GUEST]  give the program the host directory HOST, which it sees as",
+            "                    GUEST (default: HOST as written, e.g. '.'). Paths that leave it,",
+            "                    by '..' or by a symbolic link, are refused. Repeatable.",
+            "  --env NAME=VALUE  set an environment variable of the program (the host's",
+            "                    environment is not passed on). Repeatable.",
+            "  --board NAME      size every arena from board descriptor NAME (a file in mcu-boards/,",
+            "                    e.g. stm32f746g-disco) or from a .board file path; default: desktop.",
+            "                    A module that does not fit the board is refused before allocation.",
+            "  --footprint       print the bytes the runtime would hold per arena on the board,",
+            "                    the total and what stays free, then exit without running.",
+            "  --help, -h        show this help",
+            "  --                end of options: everything after FILE.wasm goes to the program,",
+            "                    even if it starts with --.",
             "",
-            "Arguments: i32/i64 as decimal (signed or unsigned) or 0x hex, optionally negative;",
-            "f32/f64 as decimal (1.5, -2e10), hex float (0x1p-3), nan, inf or -inf;",
+            "Options may also follow FILE.wasm (before --).",
+            "The program gets stdin, stdout and stderr, the wall and monotonic clocks and a secure",
+            "random source; it may import only wasi_snapshot_preview1 functions.",
+            "",
+            "--invoke arguments: i32/i64 as decimal (signed or unsigned) or 0x hex, optionally",
+            "negative; f32/f64 as decimal (1.5, -2e10), hex float (0x1p-3), nan, inf or -inf;",
             "funcref/externref only as null.",
             "Results: i32/i64 as signed decimal, f32/f64 as Java's Float/Double.toString,",
             "references as ref.null, ref.func or ref.extern N.",
             "",
-            "The module may not import anything yet: WASI and host functions are not available.",
-            "Exit status: 0 success, 1 error, 2 usage error.");
+            "Exit status: the program's exit code (proc_exit's, 0 when it returns), 1 error,",
+            "2 usage error, 134 trap (or call stack exhausted) in the program.");
 
     private Main() {
     }
 
     public static void main(String[] args) {
-        int code = run(args, System.out, System.err);
+        int code = run(args, System.in, System.out, System.err);
         System.out.flush();
         System.err.flush();
         System.exit(code);
     }
 
+    /**
+     * Runs the command line with an empty standard input; returns the exit code. Never throws,
+     * never exits the JVM.
+     */
+    public static int run(String[] args, PrintStream out, PrintStream err) {
+        return run(args, new ByteArrayInputStream(new byte[0]), out, err);
+    }
+
     /** Runs the command line; returns the exit code. Never throws, never exits the JVM. */
-    static int run(String[] args, PrintStream out, PrintStream err) {
+    public static int run(String[] args, InputStream in, PrintStream out, PrintStream err) {
         try {
-            return dispatch(args, out);
+            return dispatch(args, in, out, err);
         } catch (Failure f) {
+            out.flush();
             err.println("error: " + f.getMessage());
             return f.exitCode;
         } catch (RuntimeException | Error e) {
             // A bug in the runtime, or the JVM itself gave out (StackOverflowError, OOM).
+            out.flush();
             err.println("error: internal error: " + oneLine(e));
             return ERROR;
         }
     }
 
-    private static int dispatch(String[] args, PrintStream out) {
+    private static int dispatch(String[] args, InputStream in, PrintStream out, PrintStream err) {
         if (args.length == 0) {
             throw usage("no command given; try --help");
         }
@@ -105,6 +142,8 @@ public final class Main {
         String invoke = null;
         String boardName = null;
         boolean footprint = false;
+        List<String> dirs = new ArrayList<>();
+        List<String> env = new ArrayList<>();
         List<String> values = new ArrayList<>();
         boolean optionsDone = false;
         for (int i = 1; i < args.length; i++) {
@@ -118,23 +157,28 @@ public final class Main {
                         out.println(HELP);
                         return OK;
                     case "--board":
-                        if (i + 1 >= args.length) {
-                            throw usage("--board needs a board name; see mcu-boards/");
-                        }
-                        boardName = args[++i];
+                        boardName = optionValue(args, i++, "a board name; see mcu-boards/");
                         continue;
                     case "--footprint":
                         footprint = true;
                         continue;
                     case "--invoke":
-                        if (i + 1 >= args.length) {
-                            throw usage("--invoke needs a function name");
-                        }
                         if (invoke != null) {
                             throw usage("--invoke given twice");
                         }
-                        invoke = args[++i];
+                        invoke = optionValue(args, i++, "a function name");
                         continue;
+                    case "--dir":
+                        dirs.add(optionValue(args, i++, "a directory, HOST or HOST:GUEST"));
+                        continue;
+                    case "--env": {
+                        String kv = optionValue(args, i++, "NAME=VALUE");
+                        if (kv.indexOf('=') <= 0) {
+                            throw usage("--env needs NAME=VALUE, got '" + kv + "'");
+                        }
+                        env.add(kv);
+                        continue;
+                    }
                     default:
                         throw usage("unknown option '" + a + "'; try --help");
                 }
@@ -152,10 +196,6 @@ public final class Main {
         if (file == null) {
             throw usage("run needs a FILE.wasm; try --help");
         }
-        if (invoke == null && !values.isEmpty()) {
-            throw usage("arguments given but no --invoke (program arguments for _start need WASI, "
-                    + "which is not supported yet)");
-        }
 
         Board board = boardName == null ? Board.desktop() : Boards.load(boardName);
         Module module = load(file);
@@ -164,14 +204,83 @@ public final class Main {
             out.print(store.footprint(module));
             return OK;
         }
-        Instance instance = instantiate(store, file, module);
 
-        String name = invoke != null ? invoke : "_start";
+        List<String> argv = new ArrayList<>();
+        argv.add(file);
+        if (invoke == null) {
+            argv.addAll(values);
+        }
+        WasiPreview1 wasi = new WasiPreview1()
+                .args(argv.toArray(new String[0]))
+                .env(env.toArray(new String[0]))
+                .stdin(in)
+                .stdout(out)
+                .stderr(err)
+                .clock(new DesktopClock())
+                .random(new SecureRandom());
+        for (String d : dirs) {
+            preopen(wasi, d);
+        }
+        try {
+            return invoke == null ? runStart(store, file, module, wasi) : invoke(store, file, module, wasi, invoke, values, out);
+        } catch (WasiExit e) {
+            return e.code;
+        } catch (TrapException e) {
+            throw new Failure("trap: " + e.getMessage(), TRAP);
+        } catch (ExhaustionException e) {
+            throw new Failure("exhausted: " + e.getMessage(), TRAP);
+        } finally {
+            wasi.flush();
+        }
+    }
+
+    private static String optionValue(String[] args, int i, String what) {
+        if (i + 1 >= args.length) {
+            throw usage(args[i] + " needs " + what);
+        }
+        return args[i + 1];
+    }
+
+    /** {@code --dir HOST[:GUEST]}: the first ':' separates the guest path. */
+    private static void preopen(WasiPreview1 wasi, String spec) {
+        int colon = spec.indexOf(':');
+        String host = colon < 0 ? spec : spec.substring(0, colon);
+        String guest = colon < 0 ? spec : spec.substring(colon + 1);
+        if (host.isEmpty() || guest.isEmpty()) {
+            throw usage("--dir needs HOST or HOST:GUEST, got '" + spec + "'");
+        }
+        Path p = path(host);
+        if (!Files.isDirectory(p)) {
+            throw error("--dir " + host + ": " + (Files.exists(p) ? "not a directory" : "no such directory"));
+        }
+        try {
+            wasi.preopen(guest, new HostFileSystem(p));
+        } catch (IOException e) {
+            throw error("--dir " + host + ": " + oneLine(e));
+        }
+    }
+
+    private static int runStart(Store store, String file, Module module, WasiPreview1 wasi) {
+        Instance instance = instantiate(store, file, module, wasi);
+        Object start = instance.export("_start");
+        if (start == null) {
+            throw error("no --invoke given and no _start export" + exportList(module));
+        }
+        if (!(start instanceof Function)) {
+            throw error("export '_start' is a " + kindName(start) + ", not a function");
+        }
+        FuncType type = ((Function) start).type();
+        if (type.params.length != 0 || type.results.length != 0) {
+            throw error("_start has type " + type + "; a WASI command's _start takes and returns nothing");
+        }
+        return wasi.start(instance);
+    }
+
+    private static int invoke(Store store, String file, Module module, WasiPreview1 wasi, String name,
+                              List<String> values, PrintStream out) {
+        Instance instance = instantiate(store, file, module, wasi);
         Object export = instance.export(name);
         if (export == null) {
-            if (invoke == null) {
-                throw error("no --invoke given and no _start export");
-            }
             throw error(file + " has no export named '" + name + "'" + exportList(module));
         }
         if (!(export instanceof Function)) {
@@ -181,17 +290,16 @@ public final class Main {
         FuncType type = function.type();
         checkSupported(name, type);
         long[] raw = parseArgs(name, type, values);
-
+        wasi.bind(instance);
         long[] results;
         try {
             results = store.invoke(function, raw);
-        } catch (TrapException e) {
-            throw error("trap: " + e.getMessage());
-        } catch (ExhaustionException e) {
-            throw error("exhausted: " + e.getMessage());
+        } catch (WasiExit | TrapException | ExhaustionException e) {
+            throw e;
         } catch (WasmException e) {
             throw error(e.getMessage());
         }
+        wasi.flush();
         for (int i = 0; i < type.results.length; i++) {
             out.println(format(type.results[i], results[i]));
         }
@@ -222,21 +330,24 @@ public final class Main {
         }
     }
 
-    private static Instance instantiate(Store store, String file, Module module) {
-        if (module.imports.length > 0) {
-            Import im = module.imports[0];
-            throw error(file + " imports " + im.module + "." + im.name + " (" + kindName(im.kind) + ")"
-                    + (module.imports.length > 1 ? " and " + (module.imports.length - 1) + " more" : "")
-                    + ", but this runner provides no imports yet (no WASI, no host functions)");
+    private static Instance instantiate(Store store, String file, Module module, WasiPreview1 wasi) {
+        for (Import im : module.imports) {
+            if (!im.module.equals(WasiPreview1.MODULE) || im.kind != Module.KIND_FUNC) {
+                throw error(file + " imports " + im.module + "." + im.name + " (" + kindName(im.kind)
+                        + "), which this runner does not provide: it provides only "
+                        + WasiPreview1.MODULE + " functions");
+            }
         }
+        Imports imports = new Imports();
+        wasi.addTo(imports, module);
         try {
-            return store.instantiate(module, new Imports());
+            return store.instantiate(module, imports);
         } catch (UnlinkableException e) {
             throw error("cannot link " + file + ": " + e.getMessage());
         } catch (UninstantiableException e) {
             throw error("cannot instantiate " + file + ": " + e.getMessage());
-        } catch (TrapException e) {
-            throw error("trap in start function: " + e.getMessage());
+        } catch (WasiExit | TrapException | ExhaustionException e) {
+            throw e;
         } catch (WasmException e) {
             throw error("cannot instantiate " + file + ": " + e.getMessage());
         }

@@ -1,0 +1,108 @@
+package io.wasmlet.desktop;
+
+import static io.wasmlet.desktop.MainTest.assertError;
+import static io.wasmlet.desktop.MainTest.run;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.wasmlet.desktop.MainTest.Result;
+import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** The command line's WASI side: {@code run FILE [ARGS]}, {@code --dir}, {@code --env}, exit codes. */
+class RunCommandTest {
+    static final String HELLO = "tests/programs/hello.wasm";
+    static final String EXIT = "tests/programs/exitcode.wasm";
+    static final String FILES = "tests/programs/files.wasm";
+    static final String STUBS = "tests/programs/wasi-stubs.wasm";
+
+    @Test
+    void programArgumentsAndEnvironment() {
+        Result r = run("run", "--env", "GREETING=hey", HELLO, "one", "-x", "--", "--two");
+        assertEquals(0, r.code(), r.err());
+        assertEquals("", r.err());
+        assertTrue(r.out().contains("argc=4\nargv[1]=\"one\" (3 bytes)\nargv[2]=\"-x\" (2 bytes)\n"
+                + "argv[3]=\"--two\" (5 bytes)\nGREETING=hey\n"), r.out());
+        assertTrue(r.out().contains("environ[0]=GREETING=hey\n"), r.out());
+    }
+
+    @Test
+    void exitStatusIsTheProgramsOwn() {
+        assertEquals(3, run("run", EXIT, "3").code());
+        assertEquals(0, run("run", EXIT, "0").code());
+        assertEquals(7, run("run", EXIT, "return").code());
+        Result r = run("run", EXIT, "abort");
+        assertEquals(Main.TRAP, r.code());
+        assertEquals("leaving with abort\n", r.out());
+        assertEquals("error: trap: unreachable\n", r.err());
+    }
+
+    @Test
+    void invokeAlsoHasWasi() {
+        Result r = run("run", STUBS, "--invoke", "add", "2", "3");
+        assertEquals(0, r.code(), r.err());
+        assertEquals("5\n", r.out());
+        r = run("run", STUBS, "--invoke", "frobnicate");
+        assertEquals("52\n", r.out(), "an unknown WASI import links and returns ENOSYS");
+        r = run("run", STUBS, "--invoke", "deep", "100");
+        assertEquals(42, r.code(), "proc_exit during --invoke sets the exit status");
+        assertEquals("", r.out());
+        assertError(run("run", STUBS, "--invoke", "no_result"), Main.TRAP, "trap: unsupported WASI function no_result");
+    }
+
+    @Test
+    void standardInput() throws IOException {
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        ByteArrayOutputStream err = new ByteArrayOutputStream();
+        int code = Main.run(new String[] {"run", "tests/programs/wc.wasm"},
+                new ByteArrayInputStream("a b\nc\n".getBytes(StandardCharsets.UTF_8)),
+                new PrintStream(out, true, StandardCharsets.UTF_8), new PrintStream(err, true, StandardCharsets.UTF_8));
+        assertEquals(0, code, err.toString(StandardCharsets.UTF_8));
+        assertTrue(out.toString(StandardCharsets.UTF_8).startsWith("2 3 6\n"), out.toString(StandardCharsets.UTF_8));
+        Result empty = run("run", "tests/programs/wc.wasm");
+        assertTrue(empty.out().startsWith("0 0 0\n"), "run(args, out, err) gives an empty stdin");
+    }
+
+    @Test
+    void dirsAreTheOnlyWayToFiles(@TempDir Path tmp) throws IOException {
+        Files.writeString(tmp.resolve("input.txt"), "x y\n");
+        Files.createDirectories(tmp.resolve("sub"));
+        Result r = run("run", "--dir", tmp + ":/data", FILES, "/data");
+        assertEquals(0, r.code(), r.err());
+        assertTrue(r.out().startsWith("input.txt:1: x y\ninput.txt: 2 words, 4 bytes read"), r.out());
+        Result none = run("run", FILES, "/data");
+        assertTrue(none.out().startsWith("fopen input.txt: ENOENT\n") || none.out().startsWith("fopen input.txt: other\n"),
+                none.out());
+        Result escape = run("run", "--dir", tmp + ":/data", FILES, "/data/..");
+        assertTrue(escape.out().startsWith("fopen input.txt: "), "'..' above the preopen is refused: " + escape.out());
+        assertTrue(!escape.out().startsWith("input.txt:1:"), escape.out());
+    }
+
+    @Test
+    void optionErrors(@TempDir Path tmp) throws IOException {
+        assertError(run("run", "--dir", tmp.resolve("nope").toString(), HELLO), Main.ERROR, "no such directory");
+        Path file = Files.writeString(tmp.resolve("f.txt"), "");
+        assertError(run("run", "--dir", file.toString(), HELLO), Main.ERROR, "not a directory");
+        assertError(run("run", "--dir", tmp + ":", HELLO), Main.USAGE, "--dir needs HOST or HOST:GUEST");
+        assertError(run("run", HELLO, "--dir"), Main.USAGE, "--dir needs");
+        assertError(run("run", "--env", "NOEQUALS", HELLO), Main.USAGE, "--env needs NAME=VALUE");
+        assertError(run("run", "--env", "=v", HELLO), Main.USAGE, "--env needs NAME=VALUE");
+        assertError(run("run", "tests/programs/embed.wasm", "--invoke", "sum_scaled", "1"), Main.ERROR,
+                "imports host.scale (function), which this runner does not provide");
+    }
+
+    @Test
+    void helpNamesTheNewOptions() {
+        Result r = run("--help");
+        for (String s : new String[] {"--dir HOST[:GUEST]", "--env NAME=VALUE", "--invoke", "--board", "--footprint", "134"}) {
+            assertTrue(r.out().contains(s), s);
+        }
+    }
+}
