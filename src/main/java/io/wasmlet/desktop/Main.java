@@ -74,6 +74,9 @@ public final class Main {
             "                    A module that does not fit the board is refused before allocation.",
             "  --footprint       print the bytes the runtime would hold per arena on the board,",
             "                    the total and what stays free, then exit without running.",
+            "  --stats           after the run, print to stderr the Wasm instructions executed,",
+            "                    the calls made, the run time and the footprint on the board",
+            "                    (the code then carries counters: a little slower).",
             "  --help, -h        show this help",
             "  --                end of options: everything after FILE.wasm goes to the program,",
             "                    even if it starts with --.",
@@ -142,6 +145,7 @@ public final class Main {
         String invoke = null;
         String boardName = null;
         boolean footprint = false;
+        boolean stats = false;
         List<String> dirs = new ArrayList<>();
         List<String> env = new ArrayList<>();
         List<String> values = new ArrayList<>();
@@ -161,6 +165,9 @@ public final class Main {
                         continue;
                     case "--footprint":
                         footprint = true;
+                        continue;
+                    case "--stats":
+                        stats = true;
                         continue;
                     case "--invoke":
                         if (invoke != null) {
@@ -198,7 +205,7 @@ public final class Main {
         }
 
         Board board = boardName == null ? Board.desktop() : Boards.load(boardName);
-        Module module = load(file);
+        Module module = load(file, stats ? io.wasmlet.validate.Loader.COUNT : 0);
         Store store = new Store(board);
         if (footprint) {
             out.print(store.footprint(module));
@@ -221,6 +228,7 @@ public final class Main {
         for (String d : dirs) {
             preopen(wasi, d);
         }
+        long startNanos = System.nanoTime();
         try {
             return invoke == null ? runStart(store, file, module, wasi) : invoke(store, file, module, wasi, invoke, values, out);
         } catch (WasiExit e) {
@@ -231,7 +239,17 @@ public final class Main {
             throw new Failure("exhausted: " + e.getMessage(), TRAP);
         } finally {
             wasi.flush();
+            if (stats) {
+                printStats(err, store, module, System.nanoTime() - startNanos);
+            }
         }
+    }
+
+    /** {@code --stats}: counters from code loaded with {@code Loader.COUNT}, then the footprint. */
+    private static void printStats(PrintStream err, Store store, Module module, long nanos) {
+        err.printf("stats: %d Wasm instructions executed, %d calls, %.3f s%n",
+                store.instructionsExecuted(), store.callsExecuted(), nanos / 1e9);
+        err.print(store.footprint(module));
     }
 
     private static String optionValue(String[] args, int i, String what) {
@@ -308,7 +326,7 @@ public final class Main {
 
     // ---- loading and linking -----------------------------------------------------------
 
-    private static Module load(String file) {
+    private static Module load(String file, int flags) {
         byte[] bytes;
         try {
             bytes = Files.readAllBytes(path(file));
@@ -320,7 +338,7 @@ public final class Main {
             throw error("cannot read " + file + ": " + oneLine(e));
         }
         try {
-            return io.wasmlet.validate.Loader.load(bytes);
+            return io.wasmlet.validate.Loader.load(bytes, flags);
         } catch (MalformedException e) {
             throw error("malformed module " + file + ": " + e.getMessage());
         } catch (InvalidException e) {

@@ -109,6 +109,17 @@ class MainTest {
     }
 
     @Test
+    void statsCountInstructionsAndCalls() {
+        Result r = run("run", ADD, "--stats", "--invoke", "fac", "10");
+        assertEquals(0, r.code(), r.err());
+        assertEquals("3628800", r.out().trim());
+        // fac(n > 1) runs 12 instructions (4 up to the if, 7 in the else arm, the final end);
+        // fac(1) runs 7 (4, then-arm const + else, end): 9 * 12 + 7
+        assertTrue(r.err().startsWith("stats: 115 Wasm instructions executed, 10 calls, "), r.err());
+        assertTrue(r.err().contains("footprint on board desktop"), r.err());
+    }
+
+    @Test
     void boards() {
         assertError(run("run", ADD, "--board", "no-such-board", "--invoke", "add", "1", "2"), Main.ERROR,
                 "unknown board 'no-such-board'");
