@@ -46,6 +46,16 @@ public final class Module {
     /** Function indices that may be referenced by ref.func (elements, exports, global inits). */
     public boolean[] declaredRefs;
 
+    /** The name of an import/export kind, for messages. */
+    public static String kindName(int kind) {
+        switch (kind) {
+            case KIND_FUNC: return "function";
+            case KIND_TABLE: return "table";
+            case KIND_MEMORY: return "memory";
+            default: return "global";
+        }
+    }
+
     public int numFuncs() {
         return funcTypes.length;
     }

@@ -351,7 +351,7 @@ public final class Main {
     private static Instance instantiate(Store store, String file, Module module, WasiPreview1 wasi) {
         for (Import im : module.imports) {
             if (!im.module.equals(WasiPreview1.MODULE) || im.kind != Module.KIND_FUNC) {
-                throw error(file + " imports " + im.module + "." + im.name + " (" + kindName(im.kind)
+                throw error(file + " imports " + im.module + "." + im.name + " (" + Module.kindName(im.kind)
                         + "), which this runner does not provide: it provides only "
                         + WasiPreview1.MODULE + " functions");
             }
@@ -544,16 +544,6 @@ public final class Main {
     private static String kindName(Object extern) {
         String n = extern.getClass().getSimpleName().toLowerCase();
         return n.isEmpty() ? "non-function" : n;
-    }
-
-    private static String kindName(byte kind) {
-        switch (kind) {
-            case Module.KIND_FUNC: return "function";
-            case Module.KIND_TABLE: return "table";
-            case Module.KIND_MEMORY: return "memory";
-            case Module.KIND_GLOBAL: return "global";
-            default: return "kind " + kind;
-        }
     }
 
     private static String oneLine(Throwable t) {

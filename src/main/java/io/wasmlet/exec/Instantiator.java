@@ -31,15 +31,6 @@ final class Instantiator {
         this.imports = imports == null ? new Imports() : imports;
     }
 
-    private static String kindName(int kind) {
-        switch (kind) {
-            case Module.KIND_FUNC: return "function";
-            case Module.KIND_TABLE: return "table";
-            case Module.KIND_MEMORY: return "memory";
-            default: return "global";
-        }
-    }
-
     private UnlinkableException unlinkable(Import im, String what) {
         return new UnlinkableException(Msg.cat(what, Msg.cat(": \"", im.module, "\" \"", im.name), "\""));
     }
@@ -50,11 +41,12 @@ final class Instantiator {
         Table[] tables = new Table[m.tables.length];
         Memory memory = null;
         Global[] globals = new Global[m.globals.length];
+        int importedFuncs = 0;
         for (int i = 0; i < m.imports.length; i++) {
             Import im = m.imports[i];
             Object v = imports.get(im.module, im.name);
             if (v == null) {
-                throw unlinkable(im, Msg.cat("unknown import (", kindName(im.kind), ")"));
+                throw unlinkable(im, Msg.cat("unknown import (", Module.kindName(im.kind), ")"));
             }
             switch (im.kind) {
                 case Module.KIND_FUNC: {
@@ -68,7 +60,7 @@ final class Instantiator {
                                 ", expected ", want.toString()));
                     }
                     store.register(f);
-                    funcs[indexOf(funcs)] = f;
+                    funcs[importedFuncs++] = f;
                     break;
                 }
                 case Module.KIND_TABLE: {
@@ -146,14 +138,6 @@ final class Instantiator {
         }
         initialise(inst);
         return inst;
-    }
-
-    private static int indexOf(Function[] funcs) {
-        int i = 0;
-        while (funcs[i] != null) {
-            i++;
-        }
-        return i;
     }
 
     private static boolean limitsMatch(long size, long max, TableType want) {

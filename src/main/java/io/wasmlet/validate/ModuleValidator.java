@@ -172,22 +172,13 @@ final class ModuleValidator {
                 default: limit = m.globals.length; break;
             }
             if (ex[i].index < 0 || ex[i].index >= limit) {
-                throw invalid(Msg.num(Msg.cat("unknown ", kindName(ex[i].kind), " "), ex[i].index & 0xFFFFFFFFL));
+                throw invalid(Msg.num(Msg.cat("unknown ", Module.kindName(ex[i].kind), " "), ex[i].index & 0xFFFFFFFFL));
             }
             for (int k = 0; k < i; k++) {
                 if (ex[k].name.equals(ex[i].name)) {
                     throw invalid(Msg.cat("duplicate export name \"", ex[i].name, "\""));
                 }
             }
-        }
-    }
-
-    static String kindName(int kind) {
-        switch (kind) {
-            case Module.KIND_FUNC: return "function";
-            case Module.KIND_TABLE: return "table";
-            case Module.KIND_MEMORY: return "memory";
-            default: return "global";
         }
     }
 
