@@ -5,6 +5,7 @@
  *                   (what tools/bench reads).
  * Kept in its own translation unit so the compiler cannot fold repeated calls of run().
  */
+#define _POSIX_C_SOURCE 199309L /* clock_gettime under -std=c11 */
 #include <stdio.h>
 #include <stdlib.h>
 #include <time.h>

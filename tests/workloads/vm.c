@@ -192,7 +192,7 @@ WORKLOAD_RUN {
     u32 h = CHECKSUM_INIT;
     for (int pass = 0; pass < n; pass++) {
         u32 regs[NREGS] = {0};
-        regs[7] = 3000 + (u32)(pass & 15) * 7;
+        regs[7] = 1000 + (u32)(pass & 15) * 7;
         u32 steps = execute(regs);
         if (steps == 0) {
             return -1;

@@ -54,4 +54,31 @@ class CompactProfileTest {
         assertEquals(0, p.exitValue(), out);
         assertEquals(expected, out);
     }
+
+    /** C workloads (tests/workloads) whose test n is 1, so that -Xint stays quick. */
+    @Test
+    void compactJarRunsCWorkloadsUnderXint() throws Exception {
+        List<String> args = new java.util.ArrayList<>(List.of(
+                Paths.get(System.getProperty("java.home"), "bin", "java").toString(), "-Xint", "-Xmx8m", "-cp",
+                "target/wasmlet-compact.jar" + File.pathSeparator + "target/test-classes",
+                "io.wasmlet.alloc.WorkloadRunner", BOARD));
+        StringBuilder expected = new StringBuilder();
+        for (String line : Files.readAllLines(Paths.get("tests/workloads/checksums.txt"))) {
+            String[] f = line.trim().split("\\s+");
+            if (line.startsWith("#") || f.length < 3 || !f[1].equals("1")) {
+                continue;
+            }
+            if (List.of("fft", "qsort", "nbody_f32", "vm").contains(f[0])) {
+                args.add(f[0]);
+                args.add("1");
+                expected.append(f[0]).append(" 1 ").append(f[2]).append('\n');
+            }
+        }
+        assertEquals(4, expected.toString().split("\n").length, expected.toString());
+        Process p = new ProcessBuilder(args).redirectErrorStream(true).start();
+        assertTrue(p.waitFor(300, TimeUnit.SECONDS), "child JVM timed out");
+        String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        assertEquals(0, p.exitValue(), out);
+        assertEquals(expected.toString(), out);
+    }
 }
