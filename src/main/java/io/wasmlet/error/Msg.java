@@ -1,7 +1,7 @@
 package io.wasmlet.error;
 
 /**
- * Message building without {@code +} on strings: CLDC 1.1 has no {@code StringBuilder}, which
+ * Message building without {@code +} on strings: CLDC 1.1 lacks the builder class that
  * Java 7 string concatenation compiles to. Used only on error paths.
  */
 public final class Msg {
