@@ -175,7 +175,7 @@ public final class ModuleDecoder {
             int index;
             switch (kind) {
                 case Module.KIND_FUNC: index = nf; funcTypes[nf++] = in.u32(); break;
-                case Module.KIND_TABLE: index = nt; tables[nt++] = limits(refTypeFirst()); break;
+                case Module.KIND_TABLE: index = nt; tables[nt++] = limits(refType()); break;
                 case Module.KIND_MEMORY: index = nm; mems[nm++] = limits((byte) 0); break;
                 case Module.KIND_GLOBAL: index = ng; globals[ng++] = globalType(null); break;
                 default: throw in.error("malformed import kind");
@@ -193,10 +193,6 @@ public final class ModuleDecoder {
         System.arraycopy(globals, 0, g, 0, ng);
         m.globals = g;
         m.numImportedGlobals = ng;
-    }
-
-    private byte refTypeFirst() {
-        return refType();
     }
 
     private static int[] copy(int[] a, int n) {

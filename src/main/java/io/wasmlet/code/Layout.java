@@ -57,4 +57,10 @@ public final class Layout {
 
     private Layout() {
     }
+
+    /** Length in ints of the pre-decoded instruction at {@code pc} (br_table included). */
+    public static int instructionSize(int[] code, int pc) {
+        int s = Op.size(code[pc]);
+        return s == Op.VARIABLE ? 2 + (code[pc + 1] + 1) * BR_RECORD : s;
+    }
 }

@@ -144,11 +144,6 @@ public final class WasmOps {
         return (a ^ Long.MIN_VALUE) < (b ^ Long.MIN_VALUE);
     }
 
-    /** Unsigned 32-bit less-than. */
-    public static boolean ltU32(int a, int b) {
-        return (a ^ Integer.MIN_VALUE) < (b ^ Integer.MIN_VALUE);
-    }
-
     // ---- floats as raw bits ----
 
     public static float f(int bits) {

@@ -80,9 +80,8 @@ public final class Footprint {
             pc += Layout.HEADER_SIZE;
             while (pc < end) {
                 int op = code[pc];
-                int size = Op.size(op);
-                if (size == Op.VARIABLE) {
-                    size = 2 + (code[pc + 1] + 1) * Layout.BR_RECORD;
+                int size = Layout.instructionSize(code, pc);
+                if (op == Op.BR_TABLE) {
                     side += size - 1;
                 } else if (op == Op.BR || op == Op.BR_IF) {
                     side += Layout.BR_RECORD;

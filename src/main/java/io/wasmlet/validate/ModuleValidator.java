@@ -10,8 +10,6 @@ import io.wasmlet.binary.Import;
 import io.wasmlet.binary.Module;
 import io.wasmlet.binary.TableType;
 import io.wasmlet.binary.ValType;
-import io.wasmlet.code.Layout;
-import io.wasmlet.code.Op;
 import io.wasmlet.error.InvalidException;
 import io.wasmlet.error.Msg;
 
@@ -233,15 +231,5 @@ final class ModuleValidator {
         }
         m.code = out.toArray();
         m.funcEntry = entries;
-    }
-
-    /** For tools and tests: the pre-decoded instruction size at {@code pc} (br_table included). */
-    static int instructionSize(int[] code, int pc) {
-        int op = code[pc];
-        int s = Op.size(op);
-        if (s == Op.VARIABLE) {
-            return 2 + (code[pc + 1] + 1) * Layout.BR_RECORD;
-        }
-        return s;
     }
 }
