@@ -101,11 +101,6 @@ public final class Board {
         return new Board(Props.desktop());
     }
 
-    /** Memory budget in whole pages (a partial last page counts). */
-    public int memoryPages() {
-        return (int) ((memoryBytes + 65535L) / 65536L);
-    }
-
     public String toString() {
         return name;
     }

@@ -46,7 +46,7 @@ public final class Footprint {
         bytes[FRAMES] = 12L + board.frames * 8L + 12L + board.frames * 4L;
         if (m.memories.length > m.numImportedMemories) {
             TableType mt = m.memories[m.numImportedMemories];
-            bytes[MEMORY] = 12 + Memory.capacity(mt.min, mt.max, board.memoryBytes, board.memoryPrealloc);
+            bytes[MEMORY] = 12 + Memory.capacity(mt.min, mt.max, Memory.budget(board.memoryBytes), board.memoryPrealloc);
         }
         for (int t = m.numImportedTables; t < m.tables.length; t++) {
             TableType tt = m.tables[t];

@@ -112,8 +112,7 @@ final class Instantiator {
         }
         if (m.memories.length > m.numImportedMemories) {
             TableType mt = m.memories[m.numImportedMemories];
-            int budget = (int) Math.min((long) board.memoryBytes, (long) Memory.MAX_PAGES_JAVA * Memory.PAGE);
-            memory = new Memory((int) mt.min, mt.max, budget, board.memoryPrealloc);
+            memory = new Memory((int) mt.min, mt.max, Memory.budget(board.memoryBytes), board.memoryPrealloc);
         }
         Instance inst = new Instance(m, store, funcs, tables, memory, globals, typeIds);
         for (int f = m.numImportedFuncs; f < funcs.length; f++) {

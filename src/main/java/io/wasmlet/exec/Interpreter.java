@@ -129,6 +129,8 @@ final class Interpreter {
                     break;
                 }
                 case Op.CALL_DIRECT: {
+                    // Function entry (frame push, locals zeroed) is written out here, in CALL and
+                    // at the top on purpose: it updates five locals, which a helper cannot return.
                     int target = code[pc];
                     if (fsp == frames.length) {
                         throw Trap.callStackExhausted;

@@ -43,6 +43,11 @@ public final class Memory {
         this.byteSize = (int) Math.min((long) minPages * PAGE, (long) budgetBytes);
     }
 
+    /** A board's memory budget, clamped to what one Java array can hold. */
+    static int budget(int boardBytes) {
+        return (int) Math.min((long) boardBytes, (long) MAX_PAGES_JAVA * PAGE);
+    }
+
     /** Bytes a memory of these limits holds at instantiation under a budget (footprint). */
     static long capacity(long minPages, long max, int budgetBytes, boolean prealloc) {
         long cap = prealloc ? (max >= 0 ? max * PAGE : (long) budgetBytes) : minPages * PAGE;

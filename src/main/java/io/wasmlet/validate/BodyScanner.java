@@ -31,20 +31,7 @@ final class BodyScanner {
         }
         int depth = 0;
         while (true) {
-            int b = in.u8();
-            int op;
-            if (b == 0xFC) {
-                int sub = in.u32();
-                if (sub < 0 || sub >= Op.INTERNAL_BASE - Op.FC_BASE || !Op.exists(Op.FC_BASE + sub)) {
-                    throw in.error(Msg.num("illegal opcode 0xfc ", sub & 0xFFFFFFFFL));
-                }
-                op = Op.FC_BASE + sub;
-            } else {
-                if (b >= Op.FC_BASE || !Op.exists(b)) {
-                    throw in.error(Msg.hex("illegal opcode ", b));
-                }
-                op = b;
-            }
+            int op = readOp(in);
             if (op == Op.BLOCK || op == Op.LOOP || op == Op.IF) {
                 depth++;
             } else if (op == Op.END) {
@@ -58,6 +45,22 @@ final class BodyScanner {
         if (in.pos() != in.limit()) {
             throw in.error("section size mismatch: bytes after the function's final end");
         }
+    }
+
+    /** Reads one opcode (0xFC page included) as its {@link Op} number; unknown ones are malformed. */
+    static int readOp(ByteReader in) {
+        int b = in.u8();
+        if (b == 0xFC) {
+            int sub = in.u32();
+            if (sub < 0 || sub >= Op.INTERNAL_BASE - Op.FC_BASE || !Op.exists(Op.FC_BASE + sub)) {
+                throw in.error(Msg.num("illegal opcode 0xfc ", sub & 0xFFFFFFFFL));
+            }
+            return Op.FC_BASE + sub;
+        }
+        if (b >= Op.FC_BASE || !Op.exists(b)) {
+            throw in.error(Msg.hex("illegal opcode ", b));
+        }
+        return b;
     }
 
     private void zero() {

@@ -228,14 +228,9 @@ final class FunctionValidator {
     private static final byte[] NONE = new byte[0];
     private final byte[] single = new byte[1];
 
+    /** Parameter types; none for single-value types and the function frame (its are locals). */
     private byte[] params(int bt) {
-        if (bt >= 0) {
-            return m.types[bt].params;
-        }
-        if (bt == -2) {
-            return NONE; // function frame: parameters are locals
-        }
-        return NONE;
+        return bt >= 0 ? m.types[bt].params : NONE;
     }
 
     /** Result types; for single-value block types a shared one-element array (use at once). */
@@ -344,24 +339,9 @@ final class FunctionValidator {
 
     // ---- the instruction loop ----
 
-    private int readOp() {
-        int b = in.u8();
-        if (b == 0xFC) {
-            int sub = in.u32();
-            if (sub < 0 || sub >= Op.INTERNAL_BASE - Op.FC_BASE || !Op.exists(Op.FC_BASE + sub)) {
-                throw in.error(Msg.num("illegal opcode 0xfc ", sub & 0xFFFFFFFFL));
-            }
-            return Op.FC_BASE + sub;
-        }
-        if (b >= Op.FC_BASE || !Op.exists(b)) {
-            throw in.error(Msg.hex("illegal opcode ", b));
-        }
-        return b;
-    }
-
     private void body() {
         while (csp > 0) {
-            int op = readOp();
+            int op = BodyScanner.readOp(in);
             if (!dead) {
                 countN++;
             }
@@ -596,13 +576,11 @@ final class FunctionValidator {
                 pushTypes(types);
                 if (!dead) {
                     if (ctlKind[f] == K_FUNC) {
+                        // a conditional return: branch to the return sequence emitted at the end
                         out.emit(Op.BR_IF);
-                        int lbl = out.pos();
-                        out.emit(0);
+                        ctlEndChain[f] = out.emitFixup(ctlEndChain[f]);
                         out.emit(types.length);
                         out.emit(numLocals + ctlHeight[f]);
-                        // a conditional return: branch to a return sequence emitted at the end
-                        ctlEndChain[f] = chainInto(lbl, ctlEndChain[f]);
                     } else {
                         emitBranch(f, Op.BR_IF_SIMPLE, Op.BR_IF);
                     }
@@ -823,12 +801,6 @@ final class FunctionValidator {
         }
     }
 
-    /** Appends an already emitted slot to a fixup chain and returns the new head. */
-    private int chainInto(int slot, int head) {
-        out.set(slot, head);
-        return slot;
-    }
-
     private void brTable() {
         int n = in.count();
         if (n > in.remaining()) {
@@ -837,13 +809,10 @@ final class FunctionValidator {
         int start = in.pos();
         // pass 1: validate the labels
         pop(ValType.I32);
-        int defaultFrame;
-        {
-            for (int i = 0; i < n; i++) {
-                label();
-            }
-            defaultFrame = label();
+        for (int i = 0; i < n; i++) {
+            label();
         }
+        int defaultFrame = label();
         int arity = labelTypes(defaultFrame).length;
         in.seek(start);
         boolean emit = !dead;

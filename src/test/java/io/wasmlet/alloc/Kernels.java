@@ -11,11 +11,9 @@ import io.wasmlet.exec.HostFunction;
 import io.wasmlet.exec.Imports;
 import io.wasmlet.exec.Instance;
 import io.wasmlet.exec.Store;
-import io.wasmlet.validate.Loader;
 
 import java.io.FileInputStream;
 import java.io.IOException;
-import java.io.InputStream;
 
 /**
  * tests/alloc/kernels.wasm instantiated once on a board, with one round of every scenario
@@ -33,13 +31,7 @@ public final class Kernels {
     int ticks;
 
     public Kernels(String wasmPath, Board board) throws IOException {
-        Module m;
-        InputStream in = new FileInputStream(wasmPath);
-        try {
-            m = Loader.load(in);
-        } finally {
-            in.close();
-        }
+        Module m = WorkloadRunner.load(wasmPath);
         store = new Store(board);
         Imports imports = new Imports();
         imports.add("env", "tick", new Function(new FuncType(new byte[] {ValType.I32}, new byte[0]),

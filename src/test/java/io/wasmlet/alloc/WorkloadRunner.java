@@ -1,5 +1,6 @@
 package io.wasmlet.alloc;
 
+import io.wasmlet.binary.Module;
 import io.wasmlet.board.Board;
 import io.wasmlet.exec.Imports;
 import io.wasmlet.exec.Instance;
@@ -19,15 +20,19 @@ public final class WorkloadRunner {
     private WorkloadRunner() {
     }
 
-    public static long run(Board board, String name, int n) throws IOException {
-        InputStream in = new FileInputStream("tests/workloads/" + name + ".wasm");
-        Instance inst;
-        Store store = new Store(board);
+    /** Loads a module from a file with the core API (CLDC-level code: no java.nio). */
+    public static Module load(String path) throws IOException {
+        InputStream in = new FileInputStream(path);
         try {
-            inst = store.instantiate(Loader.load(in), new Imports());
+            return Loader.load(in);
         } finally {
             in.close();
         }
+    }
+
+    public static long run(Board board, String name, int n) throws IOException {
+        Store store = new Store(board);
+        Instance inst = store.instantiate(load("tests/workloads/" + name + ".wasm"), new Imports());
         long[] r = new long[1];
         store.invoke(inst.function("run"), new long[] {n}, r);
         return (int) r[0];
