@@ -6,7 +6,7 @@ import io.wasmlet.error.MalformedException;
 import io.wasmlet.error.Msg;
 
 /**
- * Decodes the binary format into a {@link Module}: header, section order and sizes, every
+ * Decodes the binary format into a {@link WasmModule}: header, section order and sizes, every
  * section's contents. Function bodies are checked only as far as their locals; their
  * instructions are decoded by the validator. Every structural error is a
  * {@link MalformedException} naming the byte offset.
@@ -18,14 +18,14 @@ public final class ModuleDecoder {
     private static final byte[] ORDER = {0, 1, 2, 3, 4, 5, 6, 7, 8, 9, 11, 12, 10};
 
     private final ByteReader in;
-    private final Module m = new Module();
+    private final WasmModule m = new WasmModule();
 
     private ModuleDecoder(byte[] bytes) {
         this.in = new ByteReader(bytes);
         m.bytes = bytes;
     }
 
-    public static Module decode(byte[] bytes) {
+    public static WasmModule decode(byte[] bytes) {
         ModuleDecoder d = new ModuleDecoder(bytes);
         d.decodeModule();
         return d.m;
@@ -174,13 +174,13 @@ public final class ModuleDecoder {
             int kind = in.u8();
             int index;
             switch (kind) {
-                case Module.KIND_FUNC: index = nf; funcTypes[nf++] = in.u32(); break;
-                case Module.KIND_TABLE: index = nt; tables[nt++] = limits(refType()); break;
-                case Module.KIND_MEMORY: index = nm; mems[nm++] = limits((byte) 0); break;
-                case Module.KIND_GLOBAL: index = ng; globals[ng++] = globalType(null); break;
+                case WasmModule.KIND_FUNC: index = nf; funcTypes[nf++] = in.u32(); break;
+                case WasmModule.KIND_TABLE: index = nt; tables[nt++] = limits(refType()); break;
+                case WasmModule.KIND_MEMORY: index = nm; mems[nm++] = limits((byte) 0); break;
+                case WasmModule.KIND_GLOBAL: index = ng; globals[ng++] = globalType(null); break;
                 default: throw in.error("malformed import kind");
             }
-            imports[i] = new Import(module, name, (byte) kind, kind == Module.KIND_FUNC ? funcTypes[nf - 1] : index);
+            imports[i] = new Import(module, name, (byte) kind, kind == WasmModule.KIND_FUNC ? funcTypes[nf - 1] : index);
         }
         m.imports = imports;
         m.funcTypes = copy(funcTypes, nf);

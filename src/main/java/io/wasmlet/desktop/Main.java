@@ -3,7 +3,7 @@ package io.wasmlet.desktop;
 import io.wasmlet.binary.Export;
 import io.wasmlet.binary.FuncType;
 import io.wasmlet.binary.Import;
-import io.wasmlet.binary.Module;
+import io.wasmlet.binary.WasmModule;
 import io.wasmlet.binary.ValType;
 import io.wasmlet.board.Board;
 import io.wasmlet.error.ExhaustionException;
@@ -205,7 +205,7 @@ public final class Main {
         }
 
         Board board = boardName == null ? Board.desktop() : Boards.load(boardName);
-        Module module = load(file, stats ? io.wasmlet.validate.Loader.COUNT : 0);
+        WasmModule module = load(file, stats ? io.wasmlet.validate.Loader.COUNT : 0);
         Store store = new Store(board);
         if (footprint) {
             out.print(store.footprint(module));
@@ -246,7 +246,7 @@ public final class Main {
     }
 
     /** {@code --stats}: counters from code loaded with {@code Loader.COUNT}, then the footprint. */
-    private static void printStats(PrintStream err, Store store, Module module, long nanos) {
+    private static void printStats(PrintStream err, Store store, WasmModule module, long nanos) {
         err.printf("stats: %d Wasm instructions executed, %d calls, %.3f s%n",
                 store.instructionsExecuted(), store.callsExecuted(), nanos / 1e9);
         err.print(store.footprint(module));
@@ -278,7 +278,7 @@ public final class Main {
         }
     }
 
-    private static int runStart(Store store, String file, Module module, WasiPreview1 wasi) {
+    private static int runStart(Store store, String file, WasmModule module, WasiPreview1 wasi) {
         Instance instance = instantiate(store, file, module, wasi);
         Object start = instance.export("_start");
         if (start == null) {
@@ -294,7 +294,7 @@ public final class Main {
         return wasi.start(instance);
     }
 
-    private static int invoke(Store store, String file, Module module, WasiPreview1 wasi, String name,
+    private static int invoke(Store store, String file, WasmModule module, WasiPreview1 wasi, String name,
                               List<String> values, PrintStream out) {
         Instance instance = instantiate(store, file, module, wasi);
         Object export = instance.export(name);
@@ -326,7 +326,7 @@ public final class Main {
 
     // ---- loading and linking -----------------------------------------------------------
 
-    private static Module load(String file, int flags) {
+    private static WasmModule load(String file, int flags) {
         byte[] bytes;
         try {
             bytes = Files.readAllBytes(path(file));
@@ -348,10 +348,10 @@ public final class Main {
         }
     }
 
-    private static Instance instantiate(Store store, String file, Module module, WasiPreview1 wasi) {
+    private static Instance instantiate(Store store, String file, WasmModule module, WasiPreview1 wasi) {
         for (Import im : module.imports) {
-            if (!im.module.equals(WasiPreview1.MODULE) || im.kind != Module.KIND_FUNC) {
-                throw error(file + " imports " + im.module + "." + im.name + " (" + Module.kindName(im.kind)
+            if (!im.module.equals(WasiPreview1.MODULE) || im.kind != WasmModule.KIND_FUNC) {
+                throw error(file + " imports " + im.module + "." + im.name + " (" + WasmModule.kindName(im.kind)
                         + "), which this runner does not provide: it provides only "
                         + WasiPreview1.MODULE + " functions");
             }
@@ -531,10 +531,10 @@ public final class Main {
 
     // ---- messages ----------------------------------------------------------------------
 
-    private static String exportList(Module module) {
+    private static String exportList(WasmModule module) {
         StringBuilder sb = new StringBuilder();
         for (Export e : module.exports) {
-            if (e.kind == Module.KIND_FUNC) {
+            if (e.kind == WasmModule.KIND_FUNC) {
                 sb.append(sb.length() == 0 ? " (function exports: " : ", ").append(e.name);
             }
         }

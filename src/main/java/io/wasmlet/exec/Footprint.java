@@ -4,7 +4,7 @@ import io.wasmlet.binary.DataSegment;
 import io.wasmlet.binary.ElemSegment;
 import io.wasmlet.binary.Export;
 import io.wasmlet.binary.Import;
-import io.wasmlet.binary.Module;
+import io.wasmlet.binary.WasmModule;
 import io.wasmlet.binary.TableType;
 import io.wasmlet.board.Board;
 import io.wasmlet.code.Layout;
@@ -40,7 +40,7 @@ public final class Footprint {
     private int maxFrameSlots;
     private int maxFrameFunc;
 
-    private Footprint(Module m, Board board) {
+    private Footprint(WasmModule m, Board board) {
         this.board = board;
         bytes[VALUE_STACK] = 12L + board.stackSlots * 8L;
         bytes[FRAMES] = 12L + board.frames * 8L + 12L + board.frames * 4L;
@@ -61,11 +61,11 @@ public final class Footprint {
     }
 
     /** Computes the footprint of instantiating {@code m} on {@code board}. */
-    public static Footprint of(Module m, Board board) {
+    public static Footprint of(WasmModule m, Board board) {
         return new Footprint(m, board);
     }
 
-    private void codeAndSideTable(Module m) {
+    private void codeAndSideTable(WasmModule m) {
         int[] code = m.code;
         long side = 0;
         for (int f = 0; f < m.funcEntry.length; f++) {
@@ -97,8 +97,8 @@ public final class Footprint {
         return 24 + 12 + 2L * s.length();
     }
 
-    private static long metadata(Module m) {
-        long b = 12 + 8 + 4 * 24; // the Module object
+    private static long metadata(WasmModule m) {
+        long b = 12 + 8 + 4 * 24; // the WasmModule object
         for (int i = 0; i < m.types.length; i++) {
             b += 16 + 24 + m.types[i].params.length + m.types[i].results.length;
         }
@@ -150,7 +150,7 @@ public final class Footprint {
      * minimum exceeds the table budget, a function's frame exceeds the value stack, or the
      * total exceeds the heap.
      */
-    void check(Module m) {
+    void check(WasmModule m) {
         if (m.memories.length > m.numImportedMemories) {
             TableType mt = m.memories[m.numImportedMemories];
             if (mt.min > 0 && (mt.min - 1) * Memory.PAGE >= board.memoryBytes) {

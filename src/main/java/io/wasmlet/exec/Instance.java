@@ -1,6 +1,6 @@
 package io.wasmlet.exec;
 
-import io.wasmlet.binary.Module;
+import io.wasmlet.binary.WasmModule;
 
 import java.util.Hashtable;
 
@@ -10,7 +10,7 @@ import java.util.Hashtable;
  * only reads and writes these arrays.
  */
 public final class Instance {
-    final Module module;
+    final WasmModule module;
     final Store store;
     final int[] code;
     final Function[] funcs;
@@ -27,7 +27,7 @@ public final class Instance {
     private final Hashtable exports = new Hashtable();
     private final String[] exportNames;
 
-    Instance(Module module, Store store, Function[] funcs, Table[] tables, Memory memory, Global[] globals,
+    Instance(WasmModule module, Store store, Function[] funcs, Table[] tables, Memory memory, Global[] globals,
              int[] typeIds) {
         this.module = module;
         this.store = store;
@@ -63,7 +63,7 @@ public final class Instance {
         return r;
     }
 
-    public Module module() {
+    public WasmModule module() {
         return module;
     }
 

@@ -7,7 +7,7 @@ import io.wasmlet.binary.Export;
 import io.wasmlet.binary.FuncType;
 import io.wasmlet.binary.GlobalType;
 import io.wasmlet.binary.Import;
-import io.wasmlet.binary.Module;
+import io.wasmlet.binary.WasmModule;
 import io.wasmlet.binary.TableType;
 import io.wasmlet.board.Board;
 import io.wasmlet.error.Msg;
@@ -22,10 +22,10 @@ import io.wasmlet.error.UnlinkableException;
  */
 final class Instantiator {
     private final Store store;
-    private final Module m;
+    private final WasmModule m;
     private final Imports imports;
 
-    Instantiator(Store store, Module m, Imports imports) {
+    Instantiator(Store store, WasmModule m, Imports imports) {
         this.store = store;
         this.m = m;
         this.imports = imports == null ? new Imports() : imports;
@@ -46,10 +46,10 @@ final class Instantiator {
             Import im = m.imports[i];
             Object v = imports.get(im.module, im.name);
             if (v == null) {
-                throw unlinkable(im, Msg.cat("unknown import (", Module.kindName(im.kind), ")"));
+                throw unlinkable(im, Msg.cat("unknown import (", WasmModule.kindName(im.kind), ")"));
             }
             switch (im.kind) {
-                case Module.KIND_FUNC: {
+                case WasmModule.KIND_FUNC: {
                     if (!(v instanceof Function)) {
                         throw unlinkable(im, "incompatible import type: expected a function");
                     }
@@ -63,7 +63,7 @@ final class Instantiator {
                     funcs[importedFuncs++] = f;
                     break;
                 }
-                case Module.KIND_TABLE: {
+                case WasmModule.KIND_TABLE: {
                     if (!(v instanceof Table)) {
                         throw unlinkable(im, "incompatible import type: expected a table");
                     }
@@ -75,7 +75,7 @@ final class Instantiator {
                     tables[im.index] = t;
                     break;
                 }
-                case Module.KIND_MEMORY: {
+                case WasmModule.KIND_MEMORY: {
                     if (!(v instanceof Memory)) {
                         throw unlinkable(im, "incompatible import type: expected a memory");
                     }
@@ -128,9 +128,9 @@ final class Instantiator {
             Export ex = m.exports[i];
             Object v;
             switch (ex.kind) {
-                case Module.KIND_FUNC: v = funcs[ex.index]; break;
-                case Module.KIND_TABLE: v = tables[ex.index]; break;
-                case Module.KIND_MEMORY: v = memory; break;
+                case WasmModule.KIND_FUNC: v = funcs[ex.index]; break;
+                case WasmModule.KIND_TABLE: v = tables[ex.index]; break;
+                case WasmModule.KIND_MEMORY: v = memory; break;
                 default: v = globals[ex.index]; break;
             }
             inst.addExport(i, ex.name, v);

@@ -1,7 +1,7 @@
 package io.wasmlet.exec;
 
 import io.wasmlet.binary.FuncType;
-import io.wasmlet.binary.Module;
+import io.wasmlet.binary.WasmModule;
 import io.wasmlet.board.Board;
 import io.wasmlet.error.ExhaustionException;
 import io.wasmlet.error.Trap;
@@ -65,7 +65,7 @@ public final class Store {
     }
 
     /** What instantiating {@code module} in this store would hold, arena by arena. */
-    public Footprint footprint(Module module) {
+    public Footprint footprint(WasmModule module) {
         return Footprint.of(module, board);
     }
 
@@ -75,7 +75,7 @@ public final class Store {
      * @throws io.wasmlet.error.UnlinkableException if an import is missing or of the wrong type
      * @throws io.wasmlet.error.UninstantiableException if a segment does not fit or the start function traps
      */
-    public Instance instantiate(Module module, Imports imports) {
+    public Instance instantiate(WasmModule module, Imports imports) {
         return new Instantiator(this, module, imports).run();
     }
 

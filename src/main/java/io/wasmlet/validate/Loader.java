@@ -1,6 +1,6 @@
 package io.wasmlet.validate;
 
-import io.wasmlet.binary.Module;
+import io.wasmlet.binary.WasmModule;
 import io.wasmlet.binary.ModuleDecoder;
 
 import java.io.IOException;
@@ -22,13 +22,13 @@ public final class Loader {
      * @throws io.wasmlet.error.MalformedException if the bytes are not a well-formed module
      * @throws io.wasmlet.error.InvalidException if the module does not validate
      */
-    public static Module load(byte[] bytes) {
+    public static WasmModule load(byte[] bytes) {
         return load(bytes, 0);
     }
 
     /** As {@link #load(byte[])}, with {@code flags} ({@link #COUNT}). */
-    public static Module load(byte[] bytes, int flags) {
-        Module m = ModuleDecoder.decode(bytes);
+    public static WasmModule load(byte[] bytes, int flags) {
+        WasmModule m = ModuleDecoder.decode(bytes);
         new ModuleValidator(m, (flags & COUNT) != 0).validate();
         return m;
     }
@@ -38,7 +38,7 @@ public final class Loader {
      *
      * @throws IOException if reading fails
      */
-    public static Module load(InputStream in) throws IOException {
+    public static WasmModule load(InputStream in) throws IOException {
         byte[] buf = new byte[4096];
         int n = 0;
         int r;

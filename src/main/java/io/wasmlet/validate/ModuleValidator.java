@@ -7,7 +7,7 @@ import io.wasmlet.binary.Export;
 import io.wasmlet.binary.FuncType;
 import io.wasmlet.binary.GlobalType;
 import io.wasmlet.binary.Import;
-import io.wasmlet.binary.Module;
+import io.wasmlet.binary.WasmModule;
 import io.wasmlet.binary.TableType;
 import io.wasmlet.binary.ValType;
 import io.wasmlet.error.InvalidException;
@@ -21,10 +21,10 @@ import io.wasmlet.error.Msg;
 final class ModuleValidator {
     static final long MAX_PAGES = 65536;
 
-    private final Module m;
+    private final WasmModule m;
     private final boolean counting;
 
-    ModuleValidator(Module m, boolean counting) {
+    ModuleValidator(WasmModule m, boolean counting) {
         this.m = m;
         this.counting = counting;
     }
@@ -36,7 +36,7 @@ final class ModuleValidator {
     void validate() {
         for (int i = 0; i < m.imports.length; i++) {
             Import im = m.imports[i];
-            if (im.kind == Module.KIND_FUNC && (im.index < 0 || im.index >= m.types.length)) {
+            if (im.kind == WasmModule.KIND_FUNC && (im.index < 0 || im.index >= m.types.length)) {
                 throw invalid(Msg.num("unknown type ", im.index & 0xFFFFFFFFL));
             }
         }
@@ -110,7 +110,7 @@ final class ModuleValidator {
         }
         for (int i = 0; i < m.exports.length; i++) {
             Export ex = m.exports[i];
-            if (ex.kind == Module.KIND_FUNC && ex.index >= 0 && ex.index < refs.length) {
+            if (ex.kind == WasmModule.KIND_FUNC && ex.index >= 0 && ex.index < refs.length) {
                 refs[ex.index] = true;
             }
         }
@@ -164,13 +164,13 @@ final class ModuleValidator {
         for (int i = 0; i < ex.length; i++) {
             int limit;
             switch (ex[i].kind) {
-                case Module.KIND_FUNC: limit = m.numFuncs(); break;
-                case Module.KIND_TABLE: limit = m.tables.length; break;
-                case Module.KIND_MEMORY: limit = m.memories.length; break;
+                case WasmModule.KIND_FUNC: limit = m.numFuncs(); break;
+                case WasmModule.KIND_TABLE: limit = m.tables.length; break;
+                case WasmModule.KIND_MEMORY: limit = m.memories.length; break;
                 default: limit = m.globals.length; break;
             }
             if (ex[i].index < 0 || ex[i].index >= limit) {
-                throw invalid(Msg.num(Msg.cat("unknown ", Module.kindName(ex[i].kind), " "), ex[i].index & 0xFFFFFFFFL));
+                throw invalid(Msg.num(Msg.cat("unknown ", WasmModule.kindName(ex[i].kind), " "), ex[i].index & 0xFFFFFFFFL));
             }
             for (int k = 0; k < i; k++) {
                 if (ex[k].name.equals(ex[i].name)) {

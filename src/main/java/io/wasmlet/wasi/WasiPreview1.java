@@ -2,7 +2,7 @@ package io.wasmlet.wasi;
 
 import io.wasmlet.binary.FuncType;
 import io.wasmlet.binary.Import;
-import io.wasmlet.binary.Module;
+import io.wasmlet.binary.WasmModule;
 import io.wasmlet.binary.ValType;
 import io.wasmlet.error.Msg;
 import io.wasmlet.error.Trap;
@@ -40,7 +40,7 @@ import java.util.Random;
  * {@code fd_filestat_set_times}, {@code path_filestat_set_times}, {@code path_link},
  * {@code path_readlink}, {@code path_symlink}, {@code proc_raise} and the four {@code sock_*}
  * calls. An import of {@code wasi_snapshot_preview1} under a name preview1 does not have still
- * links through {@link #addTo(Imports, Module)}: it returns {@link Errno#NOSYS} when its only
+ * links through {@link #addTo(Imports, WasmModule)}: it returns {@link Errno#NOSYS} when its only
  * result is an i32, and traps otherwise.
  *
  * <p>No call lets a Java exception escape: a pointer outside the linear memory gives
@@ -229,11 +229,11 @@ public final class WasiPreview1 {
      * returns {@link Errno#NOSYS} (or traps, if its results are not a single i32), so that the
      * module links.
      */
-    public void addTo(Imports imports, Module module) {
+    public void addTo(Imports imports, WasmModule module) {
         addTo(imports);
         for (int i = 0; i < module.imports.length; i++) {
             Import im = module.imports[i];
-            if (im.kind == Module.KIND_FUNC && im.module.equals(MODULE) && id(im.name) < 0) {
+            if (im.kind == WasmModule.KIND_FUNC && im.module.equals(MODULE) && id(im.name) < 0) {
                 FuncType t = module.types[im.index];
                 WasiFunction stub = new WasiFunction(this, UNKNOWN, im.name, t.results.length);
                 imports.add(MODULE, im.name, new Function(t, stub));

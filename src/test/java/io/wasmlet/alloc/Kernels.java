@@ -1,7 +1,7 @@
 package io.wasmlet.alloc;
 
 import io.wasmlet.binary.FuncType;
-import io.wasmlet.binary.Module;
+import io.wasmlet.binary.WasmModule;
 import io.wasmlet.binary.ValType;
 import io.wasmlet.board.Board;
 import io.wasmlet.error.ExhaustionException;
@@ -31,7 +31,7 @@ public final class Kernels {
     int ticks;
 
     public Kernels(String wasmPath, Board board) throws IOException {
-        Module m = WorkloadRunner.load(wasmPath);
+        WasmModule m = WorkloadRunner.load(wasmPath);
         store = new Store(board);
         Imports imports = new Imports();
         imports.add("env", "tick", new Function(new FuncType(new byte[] {ValType.I32}, new byte[0]),

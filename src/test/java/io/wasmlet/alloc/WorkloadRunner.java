@@ -1,6 +1,6 @@
 package io.wasmlet.alloc;
 
-import io.wasmlet.binary.Module;
+import io.wasmlet.binary.WasmModule;
 import io.wasmlet.board.Board;
 import io.wasmlet.exec.Imports;
 import io.wasmlet.exec.Instance;
@@ -21,7 +21,7 @@ public final class WorkloadRunner {
     }
 
     /** Loads a module from a file with the core API (CLDC-level code: no java.nio). */
-    public static Module load(String path) throws IOException {
+    public static WasmModule load(String path) throws IOException {
         InputStream in = new FileInputStream(path);
         try {
             return Loader.load(in);

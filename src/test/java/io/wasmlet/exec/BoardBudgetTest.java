@@ -1,6 +1,6 @@
 package io.wasmlet.exec;
 
-import io.wasmlet.binary.Module;
+import io.wasmlet.binary.WasmModule;
 import io.wasmlet.board.Board;
 import io.wasmlet.error.ExhaustionException;
 import io.wasmlet.error.ResourceLimitException;
@@ -20,7 +20,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /** Instantiation and execution within a board's budgets. */
 class BoardBudgetTest {
-    private static Module load(String name) throws Exception {
+    private static WasmModule load(String name) throws Exception {
         return Loader.load(Files.readAllBytes(Paths.get("tests/boards", name)));
     }
 
@@ -85,7 +85,7 @@ class BoardBudgetTest {
 
     @Test
     void footprintAddsUp() throws Exception {
-        Module m = load("mem2.wasm");
+        WasmModule m = load("mem2.wasm");
         Footprint f = Footprint.of(m, board("stm32f746g-disco"));
         assertEquals(12 + 1024 * 8, f.bytes(Footprint.VALUE_STACK));
         assertEquals(12 + 122880, f.bytes(Footprint.MEMORY));

@@ -1,7 +1,7 @@
 package io.wasmlet.fuzz;
 
 import io.wasmlet.binary.FuncType;
-import io.wasmlet.binary.Module;
+import io.wasmlet.binary.WasmModule;
 import io.wasmlet.board.Board;
 import io.wasmlet.error.WasmException;
 import io.wasmlet.exec.Function;
@@ -63,7 +63,7 @@ class MutationFuzzTest {
                     default: b[at] = (byte) (rnd.nextBoolean() ? 0xFF : 0x80); break;
                 }
             }
-            Module m;
+            WasmModule m;
             try {
                 m = Loader.load(b);
                 loaded++;

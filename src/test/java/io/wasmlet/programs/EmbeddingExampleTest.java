@@ -4,7 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.wasmlet.binary.FuncType;
-import io.wasmlet.binary.Module;
+import io.wasmlet.binary.WasmModule;
 import io.wasmlet.binary.ValType;
 import io.wasmlet.board.Board;
 import io.wasmlet.exec.Function;
@@ -39,7 +39,7 @@ class EmbeddingExampleTest {
         System.setOut(new PrintStream(captured, true, StandardCharsets.UTF_8));
         try {
             // ---- README: Embedding, first block ----
-            Module module = Loader.load(new FileInputStream("tests/programs/embed.wasm"));
+            WasmModule module = Loader.load(new FileInputStream("tests/programs/embed.wasm"));
             Imports imports = new Imports();
             FuncType i64ToI64 = new FuncType(new byte[] {ValType.I64}, new byte[] {ValType.I64});
             imports.add("host", "scale", new Function(i64ToI64, new HostFunction() {
@@ -66,7 +66,7 @@ class EmbeddingExampleTest {
 
     @Test
     void runAWasiProgram() throws Exception {
-        Module module = Loader.load(Files.readAllBytes(Paths.get("tests/programs/exitcode.wasm")));
+        WasmModule module = Loader.load(Files.readAllBytes(Paths.get("tests/programs/exitcode.wasm")));
         Store store = new Store();
         FileSystem myFileSystem = new FileSystem() {
             public void stat(String path, boolean follow, io.wasmlet.wasi.FileStat out) {

@@ -3,7 +3,7 @@ package io.wasmlet.spec;
 import static org.junit.jupiter.api.Assertions.fail;
 
 import io.wasmlet.binary.FuncType;
-import io.wasmlet.binary.Module;
+import io.wasmlet.binary.WasmModule;
 import io.wasmlet.binary.ValType;
 import io.wasmlet.error.ExhaustionException;
 import io.wasmlet.error.InvalidException;
@@ -287,7 +287,7 @@ public class SpecTest {
                 named.put(name, ref);
             }
             byte[] bytes = readModule(file);
-            Module m;
+            WasmModule m;
             try {
                 m = Loader.load(bytes, loadFlags);
             } catch (Throwable t) {
@@ -391,7 +391,7 @@ public class SpecTest {
             String file = (String) cmd.get("filename");
             String text = (String) cmd.get("text");
             byte[] bytes = readModule(file);
-            Module m;
+            WasmModule m;
             try {
                 m = Loader.load(bytes, loadFlags);
             } catch (Throwable t) {

@@ -3,7 +3,7 @@ package io.wasmlet.spec;
 import static org.junit.jupiter.api.Assertions.fail;
 
 import io.wasmlet.binary.FuncType;
-import io.wasmlet.binary.Module;
+import io.wasmlet.binary.WasmModule;
 import io.wasmlet.binary.ValType;
 import io.wasmlet.error.ExhaustionException;
 import io.wasmlet.error.InvalidException;

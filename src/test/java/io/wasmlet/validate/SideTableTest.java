@@ -1,6 +1,6 @@
 package io.wasmlet.validate;
 
-import io.wasmlet.binary.Module;
+import io.wasmlet.binary.WasmModule;
 import io.wasmlet.code.Layout;
 import io.wasmlet.code.Op;
 import io.wasmlet.error.InvalidException;
@@ -69,7 +69,7 @@ class SideTableTest {
         int[] blockBody = body(0x00, 0x02, I32, // block (result i32)
                 0x41, 0x01, 0x41, 0x02, 0x0C, 0x00, // i32.const 1, i32.const 2, br 0 (carries 2, drops 1)
                 0x0B, 0x0B);
-        Module m = Loader.load(module(
+        WasmModule m = Loader.load(module(
                 section(1, 0x02, 0x60, 0x01, I32, 0x01, I32, 0x60, 0x00, 0x01, I32),
                 section(3, 0x02, 0x00, 0x01),
                 section(10, cat(new int[] {0x02}, loopBody, blockBody))));
@@ -98,7 +98,7 @@ class SideTableTest {
                 0x20, 0x00, 0x0D, 0x00, 0x0B, 0x20, 0x01, 0x0B);
         byte[] bytes = module(section(1, 0x01, 0x60, 0x01, I32, 0x01, I32), section(3, 0x01, 0x00),
                 section(7, 0x01, 0x01, 'f', 0x00, 0x00), section(10, cat(new int[] {0x01}, loopBody)));
-        Module m = Loader.load(bytes, Loader.COUNT);
+        WasmModule m = Loader.load(bytes, Loader.COUNT);
         // runs: [loop] [10 loop-body instructions up to br_if] [end of loop] [local.get, end]
         assertArrayEquals(new int[] {1, 1, 4, 1, 0,
                 Op.COUNT_CALL, 1,

@@ -6,7 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import io.wasmlet.binary.Module;
+import io.wasmlet.binary.WasmModule;
 import io.wasmlet.error.TrapException;
 import io.wasmlet.error.UnlinkableException;
 import io.wasmlet.exec.Function;
@@ -453,13 +453,13 @@ class WasiPreview1Test {
 
     // ---- linking and exiting, with a module ---------------------------------------------
 
-    static Module stubsModule() throws IOException {
+    static WasmModule stubsModule() throws IOException {
         return Loader.load(Files.readAllBytes(Paths.get("tests", "programs", "wasi-stubs.wasm")));
     }
 
     @Test
     void unknownImportsLinkAndReturnEnosys() throws IOException {
-        Module m = stubsModule();
+        WasmModule m = stubsModule();
         Imports plain = new Imports();
         new WasiPreview1().addTo(plain);
         assertThrows(UnlinkableException.class, () -> new Store().instantiate(m, plain),
@@ -479,7 +479,7 @@ class WasiPreview1Test {
 
     @Test
     void procExitUnwindsTheStackCleanly() throws IOException {
-        Module m = stubsModule();
+        WasmModule m = stubsModule();
         Store s = new Store();
         WasiPreview1 w = new WasiPreview1();
         Imports im = new Imports();
@@ -496,7 +496,7 @@ class WasiPreview1Test {
 
     @Test
     void startReturnsTheExitCode() throws IOException {
-        Module m = Loader.load(Files.readAllBytes(Paths.get("tests", "programs", "exitcode.wasm")));
+        WasmModule m = Loader.load(Files.readAllBytes(Paths.get("tests", "programs", "exitcode.wasm")));
         Store s = new Store();
         for (String arg : new String[] {"3", "return", "0"}) {
             ByteArrayOutputStream o = new ByteArrayOutputStream();

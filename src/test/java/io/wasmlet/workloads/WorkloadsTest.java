@@ -4,7 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 
-import io.wasmlet.binary.Module;
+import io.wasmlet.binary.WasmModule;
 import io.wasmlet.exec.Function;
 import io.wasmlet.exec.Imports;
 import io.wasmlet.exec.Instance;
@@ -53,7 +53,7 @@ class WorkloadsTest {
         assertFalse(ws.size() < 10, "checksums.txt lists at least ten workloads");
         return ws.stream().map(w -> DynamicTest.dynamicTest(w.name() + "(" + w.testN() + ")", () -> {
             byte[] bytes = Files.readAllBytes(DIR.resolve(w.name() + ".wasm"));
-            Module m = Loader.load(bytes);
+            WasmModule m = Loader.load(bytes);
             Store store = new Store();
             Instance inst = store.instantiate(m, new Imports());
             Function run = inst.function("run");

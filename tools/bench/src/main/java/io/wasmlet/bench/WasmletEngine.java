@@ -1,6 +1,6 @@
 package io.wasmlet.bench;
 
-import io.wasmlet.binary.Module;
+import io.wasmlet.binary.WasmModule;
 import io.wasmlet.exec.Function;
 import io.wasmlet.exec.Imports;
 import io.wasmlet.exec.Instance;
@@ -15,7 +15,7 @@ final class WasmletEngine implements Engine {
 
     @Override
     public void instantiate(byte[] wasm) {
-        Module module = Loader.load(wasm);
+        WasmModule module = Loader.load(wasm);
         store = new Store();
         Instance instance = store.instantiate(module, new Imports());
         run = instance.function("run");

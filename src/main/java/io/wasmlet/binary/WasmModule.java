@@ -6,7 +6,7 @@ package io.wasmlet.binary;
  * pre-decoded {@link #code}. A module is immutable once validated and may be instantiated any
  * number of times.
  */
-public final class Module {
+public final class WasmModule {
     public static final byte KIND_FUNC = 0;
     public static final byte KIND_TABLE = 1;
     public static final byte KIND_MEMORY = 2;
