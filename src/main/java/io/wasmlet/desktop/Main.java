@@ -9,6 +9,7 @@ import io.wasmlet.board.Board;
 import io.wasmlet.error.ExhaustionException;
 import io.wasmlet.error.InvalidException;
 import io.wasmlet.error.MalformedException;
+import io.wasmlet.error.ResourceLimitException;
 import io.wasmlet.error.TrapException;
 import io.wasmlet.error.UninstantiableException;
 import io.wasmlet.error.UnlinkableException;
@@ -20,8 +21,11 @@ import io.wasmlet.exec.Store;
 import io.wasmlet.wasi.WasiExit;
 import io.wasmlet.wasi.WasiPreview1;
 import java.io.ByteArrayInputStream;
+import java.io.FileDescriptor;
+import java.io.FileOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
+import java.io.OutputStream;
 import java.io.PrintStream;
 import java.nio.file.AccessDeniedException;
 import java.nio.file.Files;
@@ -38,7 +42,7 @@ import java.util.List;
  * <p>Runs a WASI command's {@code _start} with {@code ARGS} as its arguments, or with
  * {@code --invoke NAME} calls one exported function with {@code ARGS} as its parameters and
  * prints the results. WASI preview1 is always linked ({@link WasiPreview1}), with the standard
- * streams, {@code --dir} preopened directories ({@link HostFileSystem}) and {@code --env}
+ * streams, {@code --dir} preopened directories ({@link HostDirectory}) and {@code --env}
  * variables.
  *
  * <p>Full JDK allowed here; nothing else in the project imports this package. Every failure is
@@ -46,13 +50,17 @@ import java.util.List;
  * program's own ({@code proc_exit}'s code, 0 when {@code _start} or the invoked function returns),
  * 1 error (unreadable file, bad module, unlinkable import, missing export), 2 usage error, 134 a
  * trap or an exhausted stack in the program (128 + SIGABRT, what wasmtime and a native program
- * that aborts give).
+ * that aborts give), 141 a write to a closed pipe (128 + SIGPIPE).
  */
 public final class Main {
     static final int OK = 0;
     static final int ERROR = 1;
     static final int USAGE = 2;
     static final int TRAP = 134;
+    /** 128 + SIGPIPE: the program wrote to a pipe whose reader has gone (what a native program dies with). */
+    static final int BROKEN_PIPE = 141;
+    /** The default of {@code --max-module-size}: 256 MiB. */
+    static final long MAX_MODULE_BYTES = io.wasmlet.validate.Loader.MAX_INPUT_BYTES;
 
     static final String HELP = String.join("\n",
             "usage: wasmlet run [OPTIONS] FILE.wasm [ARGS...]",
@@ -74,6 +82,8 @@ public final class Main {
             "                    A module that does not fit the board is refused before allocation.",
             "  --footprint       print the bytes the runtime would hold per arena on the board,",
             "                    the total and what stays free, then exit without running.",
+            "  --max-module-size BYTES  refuse a module file larger than BYTES (a number, or with",
+            "                    a K, M or G suffix for KiB, MiB, GiB; default 256M).",
             "  --stats           after the run, print to stderr the Wasm instructions executed,",
             "                    the calls made, the run time and the footprint on the board",
             "                    (the code then carries counters: a little slower).",
@@ -92,13 +102,16 @@ public final class Main {
             "references as ref.null, ref.func or ref.extern N.",
             "",
             "Exit status: the program's exit code (proc_exit's, 0 when it returns), 1 error,",
-            "2 usage error, 134 trap (or call stack exhausted) in the program.");
+            "2 usage error, 134 trap (or call stack exhausted) in the program, 141 the program",
+            "wrote to a pipe that was closed (as a native program killed by SIGPIPE).");
 
     private Main() {
     }
 
     public static void main(String[] args) {
-        int code = run(args, System.in, System.out, System.err);
+        // The program writes to the descriptors themselves, not through System.out: a
+        // PrintStream would swallow every write error (a closed pipe, a full disk).
+        int code = run(args, System.in, new FileOutputStream(FileDescriptor.out), new FileOutputStream(FileDescriptor.err));
         System.out.flush();
         System.err.flush();
         System.exit(code);
@@ -108,14 +121,21 @@ public final class Main {
      * Runs the command line with an empty standard input; returns the exit code. Never throws,
      * never exits the JVM.
      */
-    public static int run(String[] args, PrintStream out, PrintStream err) {
+    public static int run(String[] args, OutputStream out, OutputStream err) {
         return run(args, new ByteArrayInputStream(new byte[0]), out, err);
     }
 
-    /** Runs the command line; returns the exit code. Never throws, never exits the JVM. */
-    public static int run(String[] args, InputStream in, PrintStream out, PrintStream err) {
+    /**
+     * Runs the command line; returns the exit code. Never throws, never exits the JVM. The
+     * program's writes go to {@code out} and {@code err} as they are; when one fails because
+     * the reader of a pipe has gone, the program is stopped with {@link #BROKEN_PIPE}, as
+     * SIGPIPE stops a native program, and other write errors reach it as WASI errnos.
+     */
+    public static int run(String[] args, InputStream in, OutputStream rawOut, OutputStream rawErr) {
+        PrintStream out = printStream(rawOut);
+        PrintStream err = printStream(rawErr);
         try {
-            return dispatch(args, in, out, err);
+            return dispatch(args, in, out, err, new ProgramOutput(rawOut), new ProgramOutput(rawErr));
         } catch (Failure f) {
             out.flush();
             err.println("error: " + f.getMessage());
@@ -128,7 +148,12 @@ public final class Main {
         }
     }
 
-    private static int dispatch(String[] args, InputStream in, PrintStream out, PrintStream err) {
+    private static PrintStream printStream(OutputStream s) {
+        return s instanceof PrintStream ? (PrintStream) s : new PrintStream(s, true);
+    }
+
+    private static int dispatch(String[] args, InputStream in, PrintStream out, PrintStream err,
+                                OutputStream programOut, OutputStream programErr) {
         if (args.length == 0) {
             throw usage("no command given; try --help");
         }
@@ -146,6 +171,7 @@ public final class Main {
         String boardName = null;
         boolean footprint = false;
         boolean stats = false;
+        long maxModule = MAX_MODULE_BYTES;
         List<String> dirs = new ArrayList<>();
         List<String> env = new ArrayList<>();
         List<String> values = new ArrayList<>();
@@ -168,6 +194,9 @@ public final class Main {
                         continue;
                     case "--stats":
                         stats = true;
+                        continue;
+                    case "--max-module-size":
+                        maxModule = parseSize(optionValue(args, i++, "a size in bytes, e.g. 64M"));
                         continue;
                     case "--invoke":
                         if (invoke != null) {
@@ -205,7 +234,7 @@ public final class Main {
         }
 
         Board board = boardName == null ? Board.desktop() : Boards.load(boardName);
-        WasmModule module = load(file, stats ? io.wasmlet.validate.Loader.COUNT : 0);
+        WasmModule module = load(file, stats ? io.wasmlet.validate.Loader.COUNT : 0, maxModule);
         Store store = new Store(board);
         if (footprint) {
             out.print(store.footprint(module));
@@ -221,8 +250,8 @@ public final class Main {
                 .args(argv.toArray(new String[0]))
                 .env(env.toArray(new String[0]))
                 .stdin(in)
-                .stdout(out)
-                .stderr(err)
+                .stdout(programOut)
+                .stderr(programErr)
                 .clock(new DesktopClock())
                 .random(new SecureRandom());
         for (String d : dirs) {
@@ -252,6 +281,25 @@ public final class Main {
         err.print(store.footprint(module));
     }
 
+    /** {@code --max-module-size}: bytes, or KiB, MiB, GiB with a K, M or G suffix. */
+    static long parseSize(String text) {
+        String s = text.trim().toUpperCase();
+        int shift = 0;
+        if (s.endsWith("K") || s.endsWith("M") || s.endsWith("G")) {
+            shift = s.endsWith("K") ? 10 : s.endsWith("M") ? 20 : 30;
+            s = s.substring(0, s.length() - 1);
+        }
+        try {
+            long v = Long.parseLong(s);
+            if (v < 0 || v > (Integer.MAX_VALUE >> shift)) {
+                throw new NumberFormatException();
+            }
+            return v << shift;
+        } catch (NumberFormatException e) {
+            throw usage("--max-module-size needs a size from 0 to 2047M, e.g. 64M, got '" + text + "'");
+        }
+    }
+
     private static String optionValue(String[] args, int i, String what) {
         if (i + 1 >= args.length) {
             throw usage(args[i] + " needs " + what);
@@ -272,7 +320,7 @@ public final class Main {
             throw error("--dir " + host + ": " + (Files.exists(p) ? "not a directory" : "no such directory"));
         }
         try {
-            wasi.preopen(guest, new HostFileSystem(p));
+            wasi.preopen(guest, HostDirectory.open(p));
         } catch (IOException e) {
             throw error("--dir " + host + ": " + oneLine(e));
         }
@@ -326,19 +374,24 @@ public final class Main {
 
     // ---- loading and linking -----------------------------------------------------------
 
-    private static WasmModule load(String file, int flags) {
-        byte[] bytes;
+    private static WasmModule load(String file, int flags, long maxBytes) {
+        Path p = path(file);
         try {
-            bytes = Files.readAllBytes(path(file));
+            if (Files.isRegularFile(p) && Files.size(p) > maxBytes) {
+                throw error("cannot load " + file + ": " + Files.size(p) + " bytes, larger than the limit of "
+                        + maxBytes + " bytes (--max-module-size)");
+            }
+            try (InputStream in = Files.newInputStream(p)) {
+                return io.wasmlet.validate.Loader.load(in, (int) maxBytes, flags);
+            }
         } catch (NoSuchFileException e) {
             throw error("file not found: " + file);
         } catch (AccessDeniedException e) {
             throw error("cannot read " + file + ": permission denied");
         } catch (IOException e) {
             throw error("cannot read " + file + ": " + oneLine(e));
-        }
-        try {
-            return io.wasmlet.validate.Loader.load(bytes, flags);
+        } catch (ResourceLimitException e) {
+            throw error("cannot load " + file + ": " + e.getMessage() + " (--max-module-size)");
         } catch (MalformedException e) {
             throw error("malformed module " + file + ": " + e.getMessage());
         } catch (InvalidException e) {

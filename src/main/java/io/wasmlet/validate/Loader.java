@@ -2,6 +2,8 @@ package io.wasmlet.validate;
 
 import io.wasmlet.binary.WasmModule;
 import io.wasmlet.binary.ModuleDecoder;
+import io.wasmlet.error.Msg;
+import io.wasmlet.error.ResourceLimitException;
 
 import java.io.IOException;
 import java.io.InputStream;
@@ -33,25 +35,46 @@ public final class Loader {
         return m;
     }
 
+    /** The default limit of {@link #load(InputStream)}: 256 MiB. */
+    public static final int MAX_INPUT_BYTES = 256 << 20;
+
     /**
-     * Reads the stream to its end (it is not closed) and loads the module.
+     * Reads the stream to its end (it is not closed), at most {@link #MAX_INPUT_BYTES}, and
+     * loads the module.
      *
      * @throws IOException if reading fails
+     * @throws ResourceLimitException if the stream holds more than the limit
      */
     public static WasmModule load(InputStream in) throws IOException {
-        byte[] buf = new byte[4096];
+        return load(in, MAX_INPUT_BYTES, 0);
+    }
+
+    /**
+     * Reads the stream to its end (it is not closed) and loads the module, with {@code flags}
+     * ({@link #COUNT}). Stops reading as soon as the stream has given more than
+     * {@code maxBytes}, so an endless stream (a device such as {@code /dev/zero}) ends too.
+     *
+     * @throws IOException if reading fails
+     * @throws ResourceLimitException if the stream holds more than {@code maxBytes} bytes
+     */
+    public static WasmModule load(InputStream in, int maxBytes, int flags) throws IOException {
+        int max = Math.max(0, Math.min(maxBytes, Integer.MAX_VALUE - 16));
+        byte[] buf = new byte[Math.min(4096, max + 1)];
         int n = 0;
         int r;
         while ((r = in.read(buf, n, buf.length - n)) > 0) {
             n += r;
+            if (n > max) {
+                throw new ResourceLimitException(Msg.num("module larger than the limit of ", max, " bytes"));
+            }
             if (n == buf.length) {
-                byte[] b = new byte[buf.length * 2];
+                byte[] b = new byte[(int) Math.min(buf.length * 2L, max + 1L)];
                 System.arraycopy(buf, 0, b, 0, n);
                 buf = b;
             }
         }
         byte[] bytes = new byte[n];
         System.arraycopy(buf, 0, bytes, 0, n);
-        return load(bytes);
+        return load(bytes, flags);
     }
 }

@@ -51,6 +51,8 @@ public final class Errno {
     public static final int OVERFLOW = 61;
     /** Operation not permitted. */
     public static final int PERM = 63;
+    /** Broken pipe: the reader of a stream has gone. */
+    public static final int PIPE = 64;
     /** Read-only file system. */
     public static final int ROFS = 69;
     /** Invalid seek: the descriptor is a stream. */

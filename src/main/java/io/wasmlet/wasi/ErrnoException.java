@@ -1,7 +1,7 @@
 package io.wasmlet.wasi;
 
 /**
- * How a {@link FileSystem} or {@link FileHandle} reports a failure: the WASI {@link Errno} the
+ * How a {@link Directory} or {@link FileHandle} reports a failure: the WASI {@link Errno} the
  * call returns to the program. Created only on error paths.
  */
 public class ErrnoException extends Exception {

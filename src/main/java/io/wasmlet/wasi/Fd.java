@@ -5,8 +5,8 @@ import java.io.OutputStream;
 
 /**
  * One open file descriptor of the program: a standard stream, a directory (preopened, or opened
- * by {@code path_open}) or a regular file. Directories are kept by path; files by the
- * {@link FileHandle} their {@link FileSystem} returned, with the offset kept here.
+ * by {@code path_open}) or a regular file. Directories are kept as the {@link Directory} handle
+ * their storage returned, files as their {@link FileHandle}, with the offset kept here.
  */
 final class Fd {
     static final int INPUT = 0;
@@ -19,10 +19,13 @@ final class Fd {
     final InputStream in;
     /** The stream of an {@link #OUTPUT} descriptor. */
     final OutputStream out;
-    /** The file system of a directory or file. */
-    final FileSystem fs;
-    /** Normalised path in {@link #fs} of a directory or file ("" for the root). */
-    final String path;
+    /** The open directory of a {@link #DIRECTORY}. */
+    final Directory dir;
+    /**
+     * The preopened directory a directory or file descends from: two descriptors with different
+     * ones are on different storages ({@code path_rename} between them gives {@link Errno#XDEV}).
+     */
+    final Directory storage;
     /** The guest path of a preopened directory ({@code fd_prestat_dir_name}), else null. */
     final String preopen;
     /** The open file of a {@link #FILE}. */
@@ -36,13 +39,13 @@ final class Fd {
     /** A directory's entries as of the last {@code fd_readdir} at cookie 0 ("." and ".." first). */
     String[] listing;
 
-    private Fd(int kind, InputStream in, OutputStream out, FileSystem fs, String path, String preopen,
+    private Fd(int kind, InputStream in, OutputStream out, Directory dir, Directory storage, String preopen,
                FileHandle file, boolean read, boolean write) {
         this.kind = kind;
         this.in = in;
         this.out = out;
-        this.fs = fs;
-        this.path = path;
+        this.dir = dir;
+        this.storage = storage;
         this.preopen = preopen;
         this.file = file;
         this.read = read;
@@ -57,11 +60,11 @@ final class Fd {
         return new Fd(OUTPUT, null, out, null, null, null, null, false, true);
     }
 
-    static Fd directory(FileSystem fs, String path, String preopen) {
-        return new Fd(DIRECTORY, null, null, fs, path, preopen, null, false, false);
+    static Fd directory(Directory dir, Directory storage, String preopen) {
+        return new Fd(DIRECTORY, null, null, dir, storage, preopen, null, false, false);
     }
 
-    static Fd file(FileSystem fs, String path, FileHandle file, boolean read, boolean write) {
-        return new Fd(FILE, null, null, fs, path, null, file, read, write);
+    static Fd file(Directory storage, FileHandle file, boolean read, boolean write) {
+        return new Fd(FILE, null, null, null, storage, null, file, read, write);
     }
 }

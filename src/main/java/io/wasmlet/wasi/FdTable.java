@@ -3,6 +3,7 @@ package io.wasmlet.wasi;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
+import java.io.PrintStream;
 
 /**
  * The program's file descriptors and the {@code fd_*} and {@code path_*} calls over them.
@@ -35,8 +36,9 @@ final class FdTable {
     private Fd[] fds = new Fd[8];
     private final FileStat stat = new FileStat();
     private final byte[] dirent = new byte[DIRENT_SIZE];
-    /** Set by {@link #resolve}: the guest path ended in '/', so it must name a directory. */
-    private boolean trailingSlash;
+    /** The lookup of a call's path; {@link #walk2} is the second path of {@code path_rename}. */
+    private final PathWalk walk = new PathWalk();
+    private final PathWalk walk2 = new PathWalk();
 
     FdTable(GuestMemory mem) {
         this.mem = mem;
@@ -53,12 +55,12 @@ final class FdTable {
     }
 
     /** Adds a preopened directory at the next descriptor after the last preopen. */
-    int preopen(String guestPath, FileSystem fs) {
+    int preopen(String guestPath, Directory root) {
         int fd = 3;
         while (fd < fds.length && fds[fd] != null) {
             fd++;
         }
-        put(fd, Fd.directory(fs, "", guestPath));
+        put(fd, Fd.directory(root, root, guestPath));
         return fd;
     }
 
@@ -127,6 +129,8 @@ final class FdTable {
         fds[fd] = null;
         if (f.kind == Fd.FILE) {
             f.file.close();
+        } else if (f.kind == Fd.DIRECTORY) {
+            f.dir.close();
         } else if (f.kind == Fd.OUTPUT) {
             flush(f.out);
         }
@@ -330,6 +334,7 @@ final class FdTable {
                         f.file.write(position + total, b, ptr, len);
                     } else {
                         f.out.write(b, ptr, len);
+                        checkPrintStream(f.out);
                     }
                     total += len;
                 } else {
@@ -351,7 +356,7 @@ final class FdTable {
                 if (total > 0) {
                     break;
                 }
-                throw new ErrnoException(Errno.IO);
+                throw new ErrnoException(errno(e));
             }
         }
         return total;
@@ -360,9 +365,39 @@ final class FdTable {
     private static void flush(OutputStream out) throws ErrnoException {
         try {
             out.flush();
+            checkPrintStream(out);
         } catch (IOException e) {
-            throw new ErrnoException(Errno.IO);
+            throw new ErrnoException(errno(e));
         }
+    }
+
+    /**
+     * A {@code PrintStream} never throws: it only remembers that a write failed. Its error is
+     * reported as {@link Errno#IO} (the cause is lost), and stays: every later write fails too.
+     */
+    private static void checkPrintStream(OutputStream out) throws IOException {
+        if (out instanceof PrintStream && ((PrintStream) out).checkError()) {
+            throw new IOException("write error");
+        }
+    }
+
+    /**
+     * The errno of a failed stream write. CLDC's {@code IOException} has no subclasses that
+     * tell why, so the host's message decides: a closed pipe is {@link Errno#PIPE}, a full
+     * disk {@link Errno#NOSPC}, anything else {@link Errno#IO}.
+     */
+    static int errno(IOException e) {
+        String m = e.getMessage();
+        if (m == null) {
+            return Errno.IO;
+        }
+        if (m.indexOf("Broken pipe") >= 0 || m.indexOf("pipe is being closed") >= 0 || m.indexOf("pipe has been ended") >= 0) {
+            return Errno.PIPE;
+        }
+        if (m.indexOf("No space left") >= 0 || m.indexOf("not enough space") >= 0) {
+            return Errno.NOSPC;
+        }
+        return Errno.IO;
     }
 
     int seek(int fd, long offset, int whence, int newOffsetPtr) throws ErrnoException {
@@ -409,7 +444,7 @@ final class FdTable {
                 stat.filetype = FileStat.CHARACTER_DEVICE;
                 break;
             case Fd.DIRECTORY:
-                f.fs.stat(f.path, true, stat);
+                f.dir.stat(".", stat);
                 break;
             default:
                 f.file.stat(stat);
@@ -433,11 +468,16 @@ final class FdTable {
 
     int pathFilestatGet(int fd, int flags, int path, int pathLen, int ptr) throws ErrnoException {
         Fd dir = directory(fd);
-        String p = resolve(dir, path, pathLen);
+        String p = guestPath(path, pathLen);
         mem.check(ptr, 64);
-        stat.clear();
-        dir.fs.stat(p, (flags & LOOKUP_SYMLINK_FOLLOW) != 0, stat);
-        if (trailingSlash && stat.filetype != FileStat.DIRECTORY) {
+        walk.walk(dir.dir, p, (flags & LOOKUP_SYMLINK_FOLLOW) != 0);
+        try {
+            stat.clear();
+            walk.dir.stat(walk.name, stat);
+        } finally {
+            walk.release();
+        }
+        if (walk.mustBeDirectory && stat.filetype != FileStat.DIRECTORY) {
             throw new ErrnoException(Errno.NOTDIR);
         }
         putStat(ptr);
@@ -466,7 +506,7 @@ final class FdTable {
             throw new ErrnoException(Errno.INVAL);
         }
         if (cookie == 0 || d.listing == null) {
-            String[] names = d.fs.list(d.path);
+            String[] names = d.dir.list();
             String[] all = new String[names.length + 2];
             all[0] = ".";
             all[1] = "..";
@@ -480,11 +520,16 @@ final class FdTable {
             String name = all[(int) i];
             byte[] bytes = GuestMemory.utf8(name);
             stat.clear();
-            try {
-                d.fs.stat(entryPath(d.path, name), false, stat);
-            } catch (ErrnoException e) {
-                // removed since the listing: report it without a type
-                stat.clear();
+            if (name.equals("..")) {
+                // the directory above is not the program's to look at (nor, for a preopen, ours)
+                stat.filetype = FileStat.DIRECTORY;
+            } else {
+                try {
+                    d.dir.stat(name, stat);
+                } catch (ErrnoException e) {
+                    // removed since the listing: report it without a type
+                    stat.clear();
+                }
             }
             writeLong(dirent, 0, i + 1);
             writeLong(dirent, 8, stat.inode);
@@ -501,18 +546,6 @@ final class FdTable {
         return Errno.SUCCESS;
     }
 
-    /** The path of directory entry {@code name} of directory {@code dir} ("." and ".." included). */
-    private static String entryPath(String dir, String name) {
-        if (name.equals(".")) {
-            return dir;
-        }
-        if (name.equals("..")) {
-            int slash = dir.lastIndexOf('/');
-            return slash < 0 ? "" : dir.substring(0, slash);
-        }
-        return join(dir, name);
-    }
-
     private static void writeLong(byte[] b, int off, long v) {
         for (int i = 0; i < 8; i++) {
             b[off + i] = (byte) (v >>> (8 * i));
@@ -522,15 +555,39 @@ final class FdTable {
     int pathOpen(int fd, int dirflags, int path, int pathLen, int oflags, long rightsBase, int fdflags,
                  int fdPtr) throws ErrnoException {
         Fd dir = directory(fd);
-        String p = resolve(dir, path, pathLen);
+        String p = guestPath(path, pathLen);
         mem.check(fdPtr, 4);
         boolean follow = (dirflags & LOOKUP_SYMLINK_FOLLOW) != 0;
+        walk.walk(dir.dir, p, follow);
+        Fd opened;
+        try {
+            opened = open(dir, oflags, rightsBase, fdflags);
+        } finally {
+            walk.release();
+        }
+        int n;
+        try {
+            n = allocate(opened);
+        } catch (ErrnoException e) {
+            if (opened.file != null) {
+                opened.file.close();
+            } else {
+                opened.dir.close();
+            }
+            throw e;
+        }
+        mem.put32(fdPtr, n);
+        return Errno.SUCCESS;
+    }
+
+    /** {@code path_open} of what {@link #walk} found: a new directory or file descriptor, not yet numbered. */
+    private Fd open(Fd dir, int oflags, long rightsBase, int fdflags) throws ErrnoException {
         boolean read = (rightsBase & Rights.FD_READ) != 0;
         boolean write = (rightsBase & Rights.FD_WRITE) != 0;
         boolean exists = true;
         stat.clear();
         try {
-            dir.fs.stat(p, follow, stat);
+            walk.dir.stat(walk.name, stat);
         } catch (ErrnoException e) {
             if (e.errno != Errno.NOENT) {
                 throw e;
@@ -540,91 +597,104 @@ final class FdTable {
         if (exists && (oflags & (OFLAGS_CREAT | OFLAGS_EXCL)) == (OFLAGS_CREAT | OFLAGS_EXCL)) {
             throw new ErrnoException(Errno.EXIST);
         }
-        if (exists && stat.filetype == FileStat.SYMBOLIC_LINK && !follow) {
+        if (exists && stat.filetype == FileStat.SYMBOLIC_LINK) {
+            // only left unfollowed without lookupflags.symlink_follow: O_NOFOLLOW
             throw new ErrnoException(Errno.LOOP);
         }
-        Fd opened;
         if (exists && stat.filetype == FileStat.DIRECTORY) {
             if (write || (oflags & OFLAGS_TRUNC) != 0) {
                 throw new ErrnoException(Errno.ISDIR);
             }
-            opened = Fd.directory(dir.fs, p, null);
-        } else {
-            if ((oflags & OFLAGS_DIRECTORY) != 0 || trailingSlash) {
-                throw new ErrnoException(exists ? Errno.NOTDIR : Errno.NOENT);
-            }
-            int flags = ((oflags & OFLAGS_CREAT) != 0 ? FileSystem.CREATE : 0)
-                    | ((oflags & OFLAGS_EXCL) != 0 ? FileSystem.EXCLUSIVE : 0)
-                    | ((oflags & OFLAGS_TRUNC) != 0 ? FileSystem.TRUNCATE : 0);
-            FileHandle h = dir.fs.open(p, flags, read, write);
-            opened = Fd.file(dir.fs, p, h, read, write);
-            opened.append = (fdflags & FDFLAGS_APPEND) != 0;
+            return Fd.directory(walk.dir.openDirectory(walk.name), dir.storage, null);
         }
-        int n;
-        try {
-            n = allocate(opened);
-        } catch (ErrnoException e) {
-            if (opened.file != null) {
-                opened.file.close();
-            }
-            throw e;
+        if ((oflags & OFLAGS_DIRECTORY) != 0 || walk.mustBeDirectory) {
+            throw new ErrnoException(exists ? Errno.NOTDIR : Errno.NOENT);
         }
-        mem.put32(fdPtr, n);
-        return Errno.SUCCESS;
+        int flags = ((oflags & OFLAGS_CREAT) != 0 ? Directory.CREATE : 0)
+                | ((oflags & OFLAGS_EXCL) != 0 ? Directory.EXCLUSIVE : 0)
+                | ((oflags & OFLAGS_TRUNC) != 0 ? Directory.TRUNCATE : 0);
+        Fd opened = Fd.file(dir.storage, walk.dir.openFile(walk.name, flags, read, write), read, write);
+        opened.append = (fdflags & FDFLAGS_APPEND) != 0;
+        return opened;
     }
 
     int createDirectory(int fd, int path, int pathLen) throws ErrnoException {
         Fd dir = directory(fd);
-        String p = resolve(dir, path, pathLen);
-        if (p.equals(dir.path)) {
-            throw new ErrnoException(Errno.EXIST);
+        walk.walk(dir.dir, guestPath(path, pathLen), false);
+        try {
+            if (walk.name.equals(".")) {
+                throw new ErrnoException(Errno.EXIST);
+            }
+            walk.dir.createDirectory(walk.name);
+        } finally {
+            walk.release();
         }
-        dir.fs.createDirectory(p);
         return Errno.SUCCESS;
     }
 
     int removeDirectory(int fd, int path, int pathLen) throws ErrnoException {
         Fd dir = directory(fd);
-        String p = resolve(dir, path, pathLen);
-        if (p.equals(dir.path)) {
-            throw new ErrnoException(Errno.INVAL);
+        walk.walk(dir.dir, guestPath(path, pathLen), false);
+        try {
+            if (walk.name.equals(".")) {
+                throw new ErrnoException(Errno.INVAL);
+            }
+            walk.dir.removeDirectory(walk.name);
+        } finally {
+            walk.release();
         }
-        dir.fs.removeDirectory(p);
         return Errno.SUCCESS;
     }
 
     int unlinkFile(int fd, int path, int pathLen) throws ErrnoException {
         Fd dir = directory(fd);
-        String p = resolve(dir, path, pathLen);
-        if (trailingSlash || p.equals(dir.path)) {
-            throw new ErrnoException(p.equals(dir.path) ? Errno.ISDIR : Errno.NOTDIR);
+        walk.walk(dir.dir, guestPath(path, pathLen), false);
+        try {
+            if (walk.name.equals(".")) {
+                throw new ErrnoException(Errno.ISDIR);
+            }
+            if (walk.mustBeDirectory) {
+                stat.clear();
+                walk.dir.stat(walk.name, stat);
+                throw new ErrnoException(stat.filetype == FileStat.DIRECTORY ? Errno.ISDIR : Errno.NOTDIR);
+            }
+            walk.dir.unlinkFile(walk.name);
+        } finally {
+            walk.release();
         }
-        dir.fs.unlinkFile(p);
         return Errno.SUCCESS;
     }
 
     int rename(int fd, int oldPath, int oldLen, int newFd, int newPath, int newLen) throws ErrnoException {
         Fd from = directory(fd);
         Fd to = directory(newFd);
-        String p = resolve(from, oldPath, oldLen);
-        String q = resolve(to, newPath, newLen);
-        if (from.fs != to.fs) {
+        String p = guestPath(oldPath, oldLen);
+        String q = guestPath(newPath, newLen);
+        if (from.storage != to.storage) {
             throw new ErrnoException(Errno.XDEV);
         }
-        if (p.equals(from.path) || q.equals(to.path)) {
-            throw new ErrnoException(Errno.INVAL);
+        walk.walk(from.dir, p, false);
+        try {
+            walk2.walk(to.dir, q, false);
+            try {
+                if (walk.name.equals(".") || walk2.name.equals(".")) {
+                    throw new ErrnoException(Errno.INVAL);
+                }
+                walk.dir.rename(walk.name, walk2.dir, walk2.name);
+            } finally {
+                walk2.release();
+            }
+        } finally {
+            walk.release();
         }
-        from.fs.rename(p, q);
         return Errno.SUCCESS;
     }
 
     /**
-     * Reads a guest path relative to directory {@code dir} and normalises it to a path of the
-     * directory's file system. Absolute paths, and {@code ..} that climbs above {@code dir}, are
-     * refused with {@link Errno#NOTCAPABLE}: a descriptor grants its directory and what is
-     * below, nothing else. Sets {@link #trailingSlash}.
+     * Reads a path argument: at most {@link #MAX_PATH} bytes of UTF-8 without NUL. Where it
+     * leads is for {@link PathWalk} to find out.
      */
-    String resolve(Fd dir, int ptr, int len) throws ErrnoException {
+    private String guestPath(int ptr, int len) throws ErrnoException {
         if ((len & 0xFFFFFFFFL) > MAX_PATH) {
             mem.check(ptr, len);
             throw new ErrnoException(Errno.NAMETOOLONG);
@@ -633,56 +703,6 @@ final class FdTable {
         if (guest == null) {
             throw new ErrnoException(Errno.ILSEQ);
         }
-        return normalise(dir.path, guest);
-    }
-
-    String normalise(String base, String guest) throws ErrnoException {
-        if (guest.length() == 0) {
-            throw new ErrnoException(Errno.NOENT);
-        }
-        if (guest.charAt(0) == '/') {
-            throw new ErrnoException(Errno.NOTCAPABLE);
-        }
-        trailingSlash = guest.charAt(guest.length() - 1) == '/';
-        String[] parts = new String[guest.length() / 2 + 1];
-        int depth = 0;
-        int start = 0;
-        int n = guest.length();
-        while (start <= n) {
-            int slash = guest.indexOf('/', start);
-            if (slash < 0) {
-                slash = n;
-            }
-            String part = guest.substring(start, slash);
-            start = slash + 1;
-            if (part.length() == 0 || part.equals(".")) {
-                continue;
-            }
-            if (part.equals("..")) {
-                if (depth == 0) {
-                    throw new ErrnoException(Errno.NOTCAPABLE);
-                }
-                depth--;
-                continue;
-            }
-            parts[depth++] = part;
-        }
-        StringBuffer sb = new StringBuffer(base.length() + n);
-        sb.append(base);
-        for (int i = 0; i < depth; i++) {
-            if (sb.length() > 0) {
-                sb.append('/');
-            }
-            sb.append(parts[i]);
-        }
-        return sb.toString();
-    }
-
-    private static String join(String dir, String name) {
-        if (dir.length() == 0) {
-            return name;
-        }
-        StringBuffer sb = new StringBuffer(dir.length() + 1 + name.length());
-        return sb.append(dir).append('/').append(name).toString();
+        return guest;
     }
 }

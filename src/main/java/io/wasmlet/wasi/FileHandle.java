@@ -1,7 +1,7 @@
 package io.wasmlet.wasi;
 
 /**
- * An open regular file of a {@link FileSystem}. Reads and writes are positioned: the WASI layer
+ * An open regular file of a {@link Directory}. Reads and writes are positioned: the WASI layer
  * keeps each descriptor's offset itself, so {@code fd_seek}, {@code fd_tell}, {@code fd_pread}
  * and {@code fd_pwrite} need nothing more from the implementation. The byte arrays passed in
  * are usually the module's linear memory itself, so data moves without an intermediate copy.

@@ -1,7 +1,7 @@
 package io.wasmlet.wasi;
 
 /**
- * What a {@link FileSystem} reports about a file or directory: the fields of WASI's
+ * What a {@link Directory} reports about a file or directory: the fields of WASI's
  * {@code filestat}. The WASI layer owns one instance and lets the file system fill it in, so a
  * stat allocates nothing. Times are nanoseconds since 1970-01-01 UTC, 0 when unknown.
  */

@@ -19,7 +19,7 @@ import java.util.Random;
 
 /**
  * WASI preview1 ({@code wasi_snapshot_preview1}) as host functions, over CLDC streams and a
- * {@link FileSystem} per preopened directory. One instance serves one program run:
+ * {@link Directory} per preopened directory. One instance serves one program run:
  *
  * <pre>
  * WasiPreview1 wasi = new WasiPreview1()
@@ -45,8 +45,9 @@ import java.util.Random;
  *
  * <p>No call lets a Java exception escape: a pointer outside the linear memory gives
  * {@link Errno#FAULT}, an I/O failure {@link Errno#IO}, and a {@link RuntimeException} from an
- * embedder's stream or file system {@link Errno#IO} as well. Only {@link WasiExit} (from
- * {@code proc_exit}) and {@link TrapException} leave a call.
+ * embedder's stream or file system {@link Errno#IO} as well; a failed write to a stream gives
+ * {@link Errno#PIPE} when its reader has gone and {@link Errno#NOSPC} when the disk is full.
+ * Only {@link WasiExit} (from {@code proc_exit}) and {@link TrapException} leave a call.
  *
  * <p>Defaults: no arguments, no environment, every standard stream closed (reads and writes
  * give {@link Errno#BADF}), {@link MillisClock}, and random bytes from a
@@ -184,14 +185,15 @@ public final class WasiPreview1 {
     }
 
     /**
-     * Grants the program a directory: {@code fs}'s root, which the program sees as
-     * {@code guestPath} (e.g. {@code "/data"} or {@code "."}). Preopens take descriptors 3, 4, ...
-     * in the order they are added.
+     * Grants the program a directory, which it sees as {@code guestPath} (e.g. {@code "/data"}
+     * or {@code "."}), and everything beneath it, but nothing else: paths are walked from it
+     * with the rules of {@link PathWalk}. Preopens take descriptors 3, 4, ... in the order they
+     * are added; the program's {@code fd_close} closes the handle.
      *
      * @return the descriptor number
      */
-    public int preopen(String guestPath, FileSystem fs) {
-        return fds.preopen(guestPath, fs);
+    public int preopen(String guestPath, Directory dir) {
+        return fds.preopen(guestPath, dir);
     }
 
     /** The time source (default {@link MillisClock}). */

@@ -13,7 +13,7 @@ import io.wasmlet.exec.Imports;
 import io.wasmlet.exec.Instance;
 import io.wasmlet.exec.Store;
 import io.wasmlet.validate.Loader;
-import io.wasmlet.wasi.FileSystem;
+import io.wasmlet.wasi.Directory;
 import io.wasmlet.wasi.WasiPreview1;
 import java.io.ByteArrayOutputStream;
 import java.io.FileInputStream;
@@ -68,30 +68,41 @@ class EmbeddingExampleTest {
     void runAWasiProgram() throws Exception {
         WasmModule module = Loader.load(Files.readAllBytes(Paths.get("tests/programs/exitcode.wasm")));
         Store store = new Store();
-        FileSystem myFileSystem = new FileSystem() {
-            public void stat(String path, boolean follow, io.wasmlet.wasi.FileStat out) {
+        Directory myDirectory = new Directory() {
+            public void stat(String name, io.wasmlet.wasi.FileStat out) {
                 out.filetype = io.wasmlet.wasi.FileStat.DIRECTORY;
             }
 
-            public io.wasmlet.wasi.FileHandle open(String path, int flags, boolean read, boolean write)
+            public String readLink(String name) throws io.wasmlet.wasi.ErrnoException {
+                throw new io.wasmlet.wasi.ErrnoException(io.wasmlet.wasi.Errno.INVAL);
+            }
+
+            public Directory openDirectory(String name) {
+                return this;
+            }
+
+            public io.wasmlet.wasi.FileHandle openFile(String name, int flags, boolean read, boolean write)
                     throws io.wasmlet.wasi.ErrnoException {
                 throw new io.wasmlet.wasi.ErrnoException(io.wasmlet.wasi.Errno.NOENT);
             }
 
-            public String[] list(String path) {
+            public String[] list() {
                 return new String[0];
             }
 
-            public void createDirectory(String path) {
+            public void createDirectory(String name) {
             }
 
-            public void removeDirectory(String path) {
+            public void removeDirectory(String name) {
             }
 
-            public void unlinkFile(String path) {
+            public void unlinkFile(String name) {
             }
 
-            public void rename(String from, String to) {
+            public void rename(String from, Directory target, String to) {
+            }
+
+            public void close() {
             }
         };
         PrintStream saved = System.out;
@@ -101,7 +112,7 @@ class EmbeddingExampleTest {
         try {
             // ---- README: Embedding, second block ----
             WasiPreview1 wasi = new WasiPreview1().args(new String[] {"prog.wasm"}).stdout(System.out).stderr(System.err);
-            wasi.preopen("/data", myFileSystem);          // optional: an io.wasmlet.wasi.FileSystem
+            wasi.preopen("/data", myDirectory);           // optional: an io.wasmlet.wasi.Directory
             Imports imports = new Imports();
             wasi.addTo(imports, module);                  // every preview1 function, ENOSYS for unknown ones
             int exitCode = wasi.start(store.instantiate(module, imports));

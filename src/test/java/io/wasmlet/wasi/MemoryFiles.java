@@ -1,199 +1,260 @@
 package io.wasmlet.wasi;
 
+import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.TreeMap;
 
 /**
- * A small in-memory {@link FileSystem} for the tests: what a board port without storage
- * might do. Records every path it is handed, so tests can check what the WASI layer resolved.
+ * A small in-memory storage for the tests, with directories, files and symbolic links: what a
+ * board port might do, with real handles (a {@link Directory} is its node, so it survives a
+ * rename). Records the node path of every call, so tests can check what the WASI layer touched.
  */
-final class MemoryFiles implements FileSystem {
-    /** Directories (value null) and files (their bytes), by normalised path; "" is the root. */
-    final TreeMap<String, byte[][]> nodes = new TreeMap<>();
-    /** Every path handed to this file system, in order. */
+final class MemoryFiles {
+    /** A directory ({@link #children}), a file ({@link #data}) or a link ({@link #link}). */
+    static final class Node {
+        final TreeMap<String, Node> children;
+        byte[] data;
+        final String link;
+        final long inode;
+
+        Node(TreeMap<String, Node> children, byte[] data, String link, long inode) {
+            this.children = children;
+            this.data = data;
+            this.link = link;
+            this.inode = inode;
+        }
+    }
+
+    final Node top = new Node(new TreeMap<>(), null, null, 1);
+    /** The node path ("dir/name") of every call, in order. */
     final List<String> seen = new ArrayList<>();
     /** When set, every call throws this (a buggy port). */
     RuntimeException failWith;
-
-    MemoryFiles() {
-        nodes.put("", null);
-    }
+    private long inodes = 1;
 
     MemoryFiles dir(String path) {
-        nodes.put(path, null);
-        return this;
+        return add(path, new Node(new TreeMap<>(), null, null, ++inodes));
     }
 
     MemoryFiles file(String path, String content) {
-        nodes.put(path, new byte[][] {content.getBytes(java.nio.charset.StandardCharsets.UTF_8)});
+        return add(path, new Node(null, content.getBytes(StandardCharsets.UTF_8), null, ++inodes));
+    }
+
+    MemoryFiles link(String path, String target) {
+        return add(path, new Node(null, null, target, ++inodes));
+    }
+
+    private MemoryFiles add(String path, Node n) {
+        int slash = path.lastIndexOf('/');
+        node(slash < 0 ? "" : path.substring(0, slash)).children.put(path.substring(slash + 1), n);
         return this;
     }
 
-    private void enter(String path) {
-        seen.add(path);
-        if (failWith != null) {
-            throw failWith;
+    /** The node at {@code path} (no links followed), or null. */
+    Node node(String path) {
+        Node n = top;
+        for (String c : path.split("/")) {
+            if (c.isEmpty()) {
+                continue;
+            }
+            n = n == null || n.children == null ? null : n.children.get(c);
         }
+        return n;
     }
 
-    private static String parent(String path) {
-        int slash = path.lastIndexOf('/');
-        return slash < 0 ? "" : path.substring(0, slash);
+    boolean exists(String path) {
+        return node(path) != null;
     }
 
-    private void checkParent(String path) throws ErrnoException {
-        String p = parent(path);
-        if (!nodes.containsKey(p)) {
-            throw new ErrnoException(Errno.NOENT);
-        }
-        if (nodes.get(p) != null) {
-            throw new ErrnoException(Errno.NOTDIR);
-        }
+    String content(String path) {
+        return new String(node(path).data, StandardCharsets.UTF_8);
     }
 
-    @Override
-    public void stat(String path, boolean follow, FileStat out) throws ErrnoException {
-        enter(path);
-        if (!nodes.containsKey(path)) {
-            checkParent(path);
-            throw new ErrnoException(Errno.NOENT);
-        }
-        byte[][] f = nodes.get(path);
-        out.filetype = f == null ? FileStat.DIRECTORY : FileStat.REGULAR_FILE;
-        out.size = f == null ? 0 : f[0].length;
-        out.inode = nodes.headMap(path).size() + 1;
+    /** The whole storage as a preopen. */
+    Directory root() {
+        return new Dir(top, "");
     }
 
-    @Override
-    public FileHandle open(String path, int flags, boolean read, boolean write) throws ErrnoException {
-        enter(path);
-        checkParent(path);
-        byte[][] f = nodes.get(path);
-        if (nodes.containsKey(path) && f == null) {
-            throw new ErrnoException(Errno.ISDIR);
+    /** The directory at {@code path} as a preopen (what is beside or above it is outside). */
+    Directory at(String path) {
+        return new Dir(node(path), path);
+    }
+
+    final class Dir implements Directory {
+        final Node node;
+        /** The node's path when opened (for {@link #seen} only). */
+        final String path;
+
+        Dir(Node node, String path) {
+            this.node = node;
+            this.path = path;
         }
-        if (f == null) {
-            if ((flags & CREATE) == 0) {
+
+        private Node enter(String name) {
+            seen.add(name.equals(".") ? path : path.isEmpty() ? name : path + "/" + name);
+            if (failWith != null) {
+                throw failWith;
+            }
+            return name.equals(".") ? node : node.children.get(name);
+        }
+
+        private Node existing(String name) throws ErrnoException {
+            Node n = enter(name);
+            if (n == null) {
                 throw new ErrnoException(Errno.NOENT);
             }
-            f = new byte[][] {new byte[0]};
-            nodes.put(path, f);
-        } else if ((flags & EXCLUSIVE) != 0) {
-            throw new ErrnoException(Errno.EXIST);
+            return n;
         }
-        if ((flags & TRUNCATE) != 0) {
-            f[0] = new byte[0];
+
+        @Override
+        public void stat(String name, FileStat out) throws ErrnoException {
+            Node n = existing(name);
+            out.filetype = n.children != null ? FileStat.DIRECTORY
+                    : n.link != null ? FileStat.SYMBOLIC_LINK : FileStat.REGULAR_FILE;
+            out.size = n.data != null ? n.data.length : n.link != null ? n.link.length() : 0;
+            out.inode = n.inode;
         }
-        final byte[][] data = f;
-        return new FileHandle() {
-            @Override
-            public int read(long position, byte[] buf, int off, int len) {
-                if (position >= data[0].length) {
-                    return 0;
+
+        @Override
+        public String readLink(String name) throws ErrnoException {
+            Node n = existing(name);
+            if (n.link == null) {
+                throw new ErrnoException(Errno.INVAL);
+            }
+            return n.link;
+        }
+
+        @Override
+        public Directory openDirectory(String name) throws ErrnoException {
+            Node n = existing(name);
+            if (n.link != null) {
+                throw new ErrnoException(Errno.LOOP);
+            }
+            if (n.children == null) {
+                throw new ErrnoException(Errno.NOTDIR);
+            }
+            return new Dir(n, name.equals(".") ? path : path.isEmpty() ? name : path + "/" + name);
+        }
+
+        @Override
+        public FileHandle openFile(String name, int flags, boolean read, boolean write) throws ErrnoException {
+            Node f = enter(name);
+            if (f != null && f.children != null) {
+                throw new ErrnoException(Errno.ISDIR);
+            }
+            if (f != null && f.link != null) {
+                throw new ErrnoException(Errno.LOOP);
+            }
+            if (f == null) {
+                if ((flags & CREATE) == 0) {
+                    throw new ErrnoException(Errno.NOENT);
                 }
-                int n = (int) Math.min(len, data[0].length - position);
-                System.arraycopy(data[0], (int) position, buf, off, n);
-                return n;
+                f = new Node(null, new byte[0], null, ++inodes);
+                node.children.put(name, f);
+            } else if ((flags & EXCLUSIVE) != 0) {
+                throw new ErrnoException(Errno.EXIST);
             }
-
-            @Override
-            public void write(long position, byte[] buf, int off, int len) {
-                if (position + len > data[0].length) {
-                    setSize(position + len);
+            if ((flags & TRUNCATE) != 0) {
+                f.data = new byte[0];
+            }
+            final Node data = f;
+            return new FileHandle() {
+                @Override
+                public int read(long position, byte[] buf, int off, int len) {
+                    if (position >= data.data.length) {
+                        return 0;
+                    }
+                    int n = (int) Math.min(len, data.data.length - position);
+                    System.arraycopy(data.data, (int) position, buf, off, n);
+                    return n;
                 }
-                System.arraycopy(buf, off, data[0], (int) position, len);
+
+                @Override
+                public void write(long position, byte[] buf, int off, int len) {
+                    if (position + len > data.data.length) {
+                        setSize(position + len);
+                    }
+                    System.arraycopy(buf, off, data.data, (int) position, len);
+                }
+
+                @Override
+                public long size() {
+                    return data.data.length;
+                }
+
+                @Override
+                public void setSize(long size) {
+                    data.data = Arrays.copyOf(data.data, (int) size);
+                }
+
+                @Override
+                public void sync() {
+                }
+
+                @Override
+                public void stat(FileStat out) {
+                    out.filetype = FileStat.REGULAR_FILE;
+                    out.size = data.data.length;
+                    out.inode = data.inode;
+                }
+
+                @Override
+                public void close() {
+                }
+            };
+        }
+
+        @Override
+        public String[] list() {
+            enter(".");
+            return node.children.keySet().toArray(new String[0]);
+        }
+
+        @Override
+        public void createDirectory(String name) throws ErrnoException {
+            if (enter(name) != null) {
+                throw new ErrnoException(Errno.EXIST);
             }
+            node.children.put(name, new Node(new TreeMap<>(), null, null, ++inodes));
+        }
 
-            @Override
-            public long size() {
-                return data[0].length;
+        @Override
+        public void removeDirectory(String name) throws ErrnoException {
+            Node n = existing(name);
+            if (n.children == null) {
+                throw new ErrnoException(Errno.NOTDIR);
             }
-
-            @Override
-            public void setSize(long size) {
-                data[0] = java.util.Arrays.copyOf(data[0], (int) size);
+            if (!n.children.isEmpty()) {
+                throw new ErrnoException(Errno.NOTEMPTY);
             }
+            node.children.remove(name);
+        }
 
-            @Override
-            public void sync() {
+        @Override
+        public void unlinkFile(String name) throws ErrnoException {
+            Node n = existing(name);
+            if (n.children != null) {
+                throw new ErrnoException(Errno.ISDIR);
             }
+            node.children.remove(name);
+        }
 
-            @Override
-            public void stat(FileStat out) {
-                out.filetype = FileStat.REGULAR_FILE;
-                out.size = data[0].length;
+        @Override
+        public void rename(String from, Directory target, String to) throws ErrnoException {
+            Node n = existing(from);
+            if (!(target instanceof Dir)) {
+                throw new ErrnoException(Errno.XDEV);
             }
+            Dir t = (Dir) target;
+            t.enter(to);
+            node.children.remove(from);
+            t.node.children.put(to, n);
+        }
 
-            @Override
-            public void close() {
-            }
-        };
-    }
-
-    @Override
-    public String[] list(String path) throws ErrnoException {
-        enter(path);
-        if (!nodes.containsKey(path)) {
-            throw new ErrnoException(Errno.NOENT);
+        @Override
+        public void close() {
         }
-        if (nodes.get(path) != null) {
-            throw new ErrnoException(Errno.NOTDIR);
-        }
-        List<String> names = new ArrayList<>();
-        for (String p : nodes.keySet()) {
-            if (!p.isEmpty() && !p.equals(path) && parent(p).equals(path)) {
-                names.add(p.substring(path.isEmpty() ? 0 : path.length() + 1));
-            }
-        }
-        return names.toArray(new String[0]);
-    }
-
-    @Override
-    public void createDirectory(String path) throws ErrnoException {
-        enter(path);
-        checkParent(path);
-        if (nodes.containsKey(path)) {
-            throw new ErrnoException(Errno.EXIST);
-        }
-        nodes.put(path, null);
-    }
-
-    @Override
-    public void removeDirectory(String path) throws ErrnoException {
-        enter(path);
-        if (!nodes.containsKey(path)) {
-            throw new ErrnoException(Errno.NOENT);
-        }
-        if (nodes.get(path) != null) {
-            throw new ErrnoException(Errno.NOTDIR);
-        }
-        if (list(path).length > 0) {
-            throw new ErrnoException(Errno.NOTEMPTY);
-        }
-        nodes.remove(path);
-    }
-
-    @Override
-    public void unlinkFile(String path) throws ErrnoException {
-        enter(path);
-        if (!nodes.containsKey(path)) {
-            throw new ErrnoException(Errno.NOENT);
-        }
-        if (nodes.get(path) == null) {
-            throw new ErrnoException(Errno.ISDIR);
-        }
-        nodes.remove(path);
-    }
-
-    @Override
-    public void rename(String from, String to) throws ErrnoException {
-        enter(from);
-        enter(to);
-        if (!nodes.containsKey(from)) {
-            throw new ErrnoException(Errno.NOENT);
-        }
-        checkParent(to);
-        nodes.put(to, nodes.remove(from));
     }
 }
