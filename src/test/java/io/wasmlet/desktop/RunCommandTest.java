@@ -86,6 +86,18 @@ class RunCommandTest {
     }
 
     @Test
+    void linksInTheDirLeadNowhereOutside(@TempDir Path tmp) throws IOException {
+        Path d = Files.createDirectories(tmp.resolve("d"));
+        Files.writeString(Files.createDirectories(tmp.resolve("outside")).resolve("secret.txt"), "top secret\n");
+        Files.createSymbolicLink(d.resolve("input.txt"), tmp.resolve("outside/secret.txt"));
+        Files.createSymbolicLink(d.resolve("sub"), Path.of("../outside"));
+        Result r = run("run", "--dir", d + ":/data", FILES, "/data");
+        assertTrue(r.out().startsWith("fopen input.txt: other\n"), "ENOTCAPABLE: " + r.out());
+        assertTrue(!r.out().contains("secret"), r.out());
+        assertEquals("top secret\n", Files.readString(tmp.resolve("outside/secret.txt")));
+    }
+
+    @Test
     void optionErrors(@TempDir Path tmp) throws IOException {
         assertError(run("run", "--dir", tmp.resolve("nope").toString(), HELLO), Main.ERROR, "no such directory");
         Path file = Files.writeString(tmp.resolve("f.txt"), "");

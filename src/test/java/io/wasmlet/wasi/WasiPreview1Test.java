@@ -297,6 +297,37 @@ class WasiPreview1Test {
         assertEquals(Rights.FD_WRITE, i64(408) & Rights.FD_WRITE);
     }
 
+    /** A stream whose every write fails with {@code message}. */
+    static java.io.OutputStream failing(String message) {
+        return new java.io.OutputStream() {
+            @Override
+            public void write(int b) throws IOException {
+                throw new IOException(message);
+            }
+
+            @Override
+            public void write(byte[] b, int off, int len) throws IOException {
+                throw new IOException(message);
+            }
+        };
+    }
+
+    @Test
+    void writeErrorsReachTheProgram() {
+        poke(100, "y\n");
+        iovec(16, 100, 2);
+        wasi.stdout(failing("Broken pipe"));
+        assertEquals(Errno.PIPE, call("fd_write", 1, 16, 1, 8), "the reader of the pipe has gone");
+        wasi.stderr(failing("No space left on device"));
+        assertEquals(Errno.NOSPC, call("fd_write", 2, 16, 1, 8), "a full disk");
+        wasi.stdout(failing("Input/output error"));
+        assertEquals(Errno.IO, call("fd_write", 1, 16, 1, 8));
+        java.io.PrintStream swallowing = new java.io.PrintStream(failing("Broken pipe"));
+        wasi.stdout(swallowing);
+        assertEquals(Errno.IO, call("fd_write", 1, 16, 1, 8), "a PrintStream hides the error, but not from us");
+        assertEquals(Errno.IO, call("fd_write", 1, 16, 1, 8), "and it stays");
+    }
+
     // ---- preopened directories and paths -----------------------------------------------
 
     MemoryFiles sandbox() {
