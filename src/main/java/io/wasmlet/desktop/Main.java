@@ -267,7 +267,11 @@ public final class Main {
         } catch (ExhaustionException e) {
             throw new Failure("exhausted: " + e.getMessage(), TRAP);
         } finally {
-            wasi.flush();
+            try {
+                wasi.flush();
+            } catch (WasiExit e) {
+                // the pipe closed after the program's last write: the run's result stands
+            }
             if (stats) {
                 printStats(err, store, module, System.nanoTime() - startNanos);
             }
