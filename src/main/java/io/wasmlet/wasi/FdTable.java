@@ -391,7 +391,8 @@ final class FdTable {
         if (m == null) {
             return Errno.IO;
         }
-        if (m.indexOf("Broken pipe") >= 0 || m.indexOf("pipe is being closed") >= 0 || m.indexOf("pipe has been ended") >= 0) {
+        if (m.indexOf("Broken pipe") >= 0 || m.indexOf("pipe is being closed") >= 0
+                || m.indexOf("pipe has been ended") >= 0) {
             return Errno.PIPE;
         }
         if (m.indexOf("No space left") >= 0 || m.indexOf("not enough space") >= 0) {
