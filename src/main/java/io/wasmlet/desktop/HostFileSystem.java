@@ -42,11 +42,14 @@ import java.util.concurrent.TimeUnit;
  * call follows links), and anything that does not lie under the directory's real path gives
  * {@link Errno#NOTCAPABLE}.
  */
-final class HostFileSystem implements FileSystem {
+public final class HostFileSystem implements FileSystem {
     private final Path root;
 
-    /** @param root an existing directory */
-    HostFileSystem(Path root) throws IOException {
+    /**
+     * @param root an existing directory
+     * @throws IOException if it does not exist or its real path cannot be read
+     */
+    public HostFileSystem(Path root) throws IOException {
         this.root = root.toRealPath();
     }
 

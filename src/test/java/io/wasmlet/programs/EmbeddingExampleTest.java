@@ -43,7 +43,7 @@ class EmbeddingExampleTest {
             Imports imports = new Imports();
             FuncType i64ToI64 = new FuncType(new byte[] {ValType.I64}, new byte[] {ValType.I64});
             imports.add("host", "scale", new Function(i64ToI64, new HostFunction() {
-                public void call(long[] stack, int base) {
+                public void call(Instance caller, long[] stack, int base) {
                     stack[base] = stack[base] * 10; // parameters at stack[base..], results written there
                 }
             }));
