@@ -89,6 +89,15 @@ class RunCommandTest {
     }
 
     @Test
+    void aReactorIsInitialisedBeforeInvoke() {
+        Result r = run("run", "tests/programs/reactor.wasm", "--invoke", "square", "5");
+        assertEquals(0, r.code(), r.err());
+        assertEquals("reactor initialised\n25\n", r.out(), "the C constructors ran once, first");
+        assertError(run("run", "tests/programs/reactor.wasm"), Main.ERROR,
+                "no --invoke given and no _start export (function exports: _initialize, square); it is a reactor");
+    }
+
+    @Test
     void aCommandAndReactorAtOnceIsRefused() {
         assertError(run("run", "tests/programs/wasi-both.wasm"), Main.ERROR, "exports both _start and _initialize");
         assertError(run("run", "tests/programs/wasi-both.wasm", "--invoke", "_start"), Main.ERROR,

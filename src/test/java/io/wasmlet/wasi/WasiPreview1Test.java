@@ -556,6 +556,22 @@ class WasiPreview1Test {
     }
 
     @Test
+    void aReactorsInitializeRunsItsConstructorsOnce() throws IOException {
+        WasmModule m = program("reactor.wasm"); // clang -mexec-model=reactor, see reactor.c
+        Store s = new Store();
+        ByteArrayOutputStream o = new ByteArrayOutputStream();
+        WasiPreview1 w = new WasiPreview1().stdout(o);
+        Imports im = new Imports();
+        w.addTo(im, m);
+        Instance inst = s.instantiate(m, im);
+        assertEquals(-1, (int) s.invoke(inst.function("square"), new long[] {5})[0], "constructors not run yet");
+        assertTrue(w.initialize(inst));
+        assertFalse(w.initialize(inst), "once");
+        assertEquals(25, (int) s.invoke(inst.function("square"), new long[] {5})[0]);
+        assertEquals("reactor initialised\n", o.toString(StandardCharsets.UTF_8));
+    }
+
+    @Test
     void aModuleIsACommandOrAReactorNotBoth() throws IOException {
         // _start and _initialize both exported: refused by start and initialize
         WasmModule m = program("wasi-both.wasm");
