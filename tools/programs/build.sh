@@ -7,6 +7,7 @@
 #    wasi-libc, and natively with gcc; each NAME.rs to NAME.wasm with Debian's rustc and its
 #    wasm32-wasi standard library, and natively with the same rustc.
 #    Each NAME.wat (small modules for the tests) becomes NAME.wasm with wat2wasm (wabt).
+#    reactor*.c are WASI reactors (no main): built with -mexec-model=reactor, no native build.
 # 2. Each case of tests/programs/cases.txt is run natively; its stdout becomes
 #    tests/programs/CASE.stdout, and its exit status must be the one the case names.
 # The .wasm and .stdout files are committed, so the tests need no compiler.
@@ -32,9 +33,17 @@ fi
 
 for c in "$src"/*.c; do
     name="$(basename "$c" .c)"
+    case "$name" in reactor*) continue ;; esac
     echo "clang  $name.c -> tests/programs/$name.wasm"
     "$CLANG" "${WASI_CFLAGS[@]}" -o "$src/$name.wasm" "$c"
     gcc -O2 -Wall -o "$native/$name" "$c"
+done
+
+for c in "$src"/reactor*.c; do
+    [ -e "$c" ] || continue
+    name="$(basename "$c" .c)"
+    echo "clang  $name.c -> tests/programs/$name.wasm (reactor)"
+    "$CLANG" "${WASI_CFLAGS[@]}" -mexec-model=reactor -o "$src/$name.wasm" "$c"
 done
 
 rust=no

@@ -51,6 +51,26 @@ public final class ByteReader {
         return limit - pos;
     }
 
+    /** What an error for a feature of a proposal this runtime does not implement ends with. */
+    public static final String UNSUPPORTED = " (a proposal this runtime does not implement)";
+    /** The error for a memory index other than 0 (where a zero byte is expected). */
+    public static final String ZERO_BYTE = "zero byte expected (a memory index other than 0: multi-memory"
+            + " is a proposal this runtime does not implement)";
+
+    /**
+     * The error for an opcode byte this runtime does not know, naming the proposal it belongs
+     * to when it is one of those the runtime does not implement: SIMD, threads, GC, tail calls,
+     * exception handling, typed function references.
+     */
+    public MalformedException illegalOpcode(int b) {
+        String f = b == 0xFD ? "SIMD" : b == 0xFE ? "threads (atomics)" : b == 0xFB || b == 0xD3 ? "garbage collection"
+                : b == 0x12 || b == 0x13 ? "tail calls (return_call, return_call_indirect)"
+                : b >= 0x06 && b <= 0x0A || b == 0x18 || b == 0x19 || b == 0x1F ? "exception handling"
+                : b == 0x14 || b == 0x15 || b >= 0xD4 && b <= 0xD6 ? "typed function references" : null;
+        String what = Msg.hex("illegal opcode ", b);
+        return error(f == null ? what : Msg.cat(what, ": ", f, UNSUPPORTED));
+    }
+
     public MalformedException error(String what) {
         return new MalformedException(Msg.cat(what, Msg.num(" (at byte offset ", pos, ")")));
     }

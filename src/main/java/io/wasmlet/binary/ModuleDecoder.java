@@ -144,7 +144,11 @@ public final class ModuleDecoder {
     private TableType limits(byte elemType) {
         int flags = in.u8();
         if (flags > 1) {
-            throw in.error("integer too large (malformed limits flags)");
+            // 2, 3: shared (threads); 4 to 7: 64-bit indices (memory64); 8: custom page sizes
+            String f = flags > 15 ? null : flags < 4 ? ": shared, from threads" : flags < 8 ? ": 64-bit, from memory64"
+                    : ": custom page sizes";
+            throw in.error(f == null ? "integer too large (malformed limits flags)"
+                    : Msg.cat("integer too large (malformed limits flags", f, ByteReader.UNSUPPORTED, ")"));
         }
         long min = in.u32() & 0xFFFFFFFFL;
         long max = flags == 1 ? in.u32() & 0xFFFFFFFFL : -1;
@@ -396,7 +400,7 @@ public final class ModuleDecoder {
                     if (b == 0xFC || (b < Op.FC_BASE && Op.exists(b))) {
                         throw new InvalidException(Msg.num("constant expression required (opcode ", b, ")"));
                     }
-                    throw in.error(Msg.hex("illegal opcode ", b));
+                    throw in.illegalOpcode(b);
             }
             count++;
             op = b;

@@ -49,7 +49,7 @@ import java.util.concurrent.TimeUnit;
  * checking that the path still leads to the same directory. Hard links are reported as 1 link
  * and the change time as the modification time: the handle's attribute view has no more.
  */
-final class HostDirectory implements Directory {
+public final class HostDirectory implements Directory {
     private static final LinkOption[] NOFOLLOW = {LinkOption.NOFOLLOW_LINKS};
 
     private final SecureDirectoryStream<Path> ds;
@@ -73,7 +73,7 @@ final class HostDirectory implements Directory {
      *
      * @throws IOException if it cannot be opened, or the platform has no directory handles
      */
-    static HostDirectory open(Path dir) throws IOException {
+    public static HostDirectory open(Path dir) throws IOException {
         Path real = dir.toRealPath();
         DirectoryStream<Path> s = Files.newDirectoryStream(real);
         if (!(s instanceof SecureDirectoryStream)) {

@@ -32,7 +32,6 @@ import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.nio.file.Paths;
-import java.security.SecureRandom;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -84,6 +83,10 @@ public final class Main {
             "                    the total and what stays free, then exit without running.",
             "  --max-module-size BYTES  refuse a module file larger than BYTES (a number, or with",
             "                    a K, M or G suffix for KiB, MiB, GiB; default 256M).",
+            "  --unknown-imports-trap     link every function import that nothing provides to",
+            "                    a stub that traps when called (default: refuse the module).",
+            "  --unknown-imports-default  link such imports to stubs that return zeros (an",
+            "                    unknown WASI function whose only result is an i32: ENOSYS).",
             "  --stats           after the run, print to stderr the Wasm instructions executed,",
             "                    the calls made, the run time and the footprint on the board",
             "                    (the code then carries counters: a little slower).",
@@ -93,7 +96,9 @@ public final class Main {
             "",
             "Options may also follow FILE.wasm (before --).",
             "The program gets stdin, stdout and stderr, the wall and monotonic clocks and a secure",
-            "random source; it may import only wasi_snapshot_preview1 functions.",
+            "random source; it may import only WASI functions (wasi_snapshot_preview1, or the",
+            "older wasi_unstable). A reactor (a module exporting _initialize) has _initialize",
+            "called once before the --invoke'd function.",
             "",
             "--invoke arguments: i32/i64 as decimal (signed or unsigned) or 0x hex, optionally",
             "negative; f32/f64 as decimal (1.5, -2e10), hex float (0x1p-3), nan, inf or -inf;",
@@ -172,6 +177,7 @@ public final class Main {
         boolean footprint = false;
         boolean stats = false;
         long maxModule = MAX_MODULE_BYTES;
+        int unknownImports = WasiPreview1.UNKNOWN_IMPORTS_REFUSE;
         List<String> dirs = new ArrayList<>();
         List<String> env = new ArrayList<>();
         List<String> values = new ArrayList<>();
@@ -197,6 +203,12 @@ public final class Main {
                         continue;
                     case "--max-module-size":
                         maxModule = parseSize(optionValue(args, i++, "a size in bytes, e.g. 64M"));
+                        continue;
+                    case "--unknown-imports-trap":
+                        unknownImports = WasiPreview1.UNKNOWN_IMPORTS_TRAP;
+                        continue;
+                    case "--unknown-imports-default":
+                        unknownImports = WasiPreview1.UNKNOWN_IMPORTS_DEFAULT;
                         continue;
                     case "--invoke":
                         if (invoke != null) {
@@ -246,17 +258,16 @@ public final class Main {
         if (invoke == null) {
             argv.addAll(values);
         }
-        WasiPreview1 wasi = new WasiPreview1()
-                .args(argv.toArray(new String[0]))
+        WasiPreview1 wasi = DesktopWasi.create(argv.toArray(new String[0]))
                 .env(env.toArray(new String[0]))
                 .stdin(in)
                 .stdout(programOut)
                 .stderr(programErr)
-                .clock(new DesktopClock())
-                .random(new SecureRandom());
+                .unknownImports(unknownImports);
         for (String d : dirs) {
             preopen(wasi, d);
         }
+        checkImports(file, module, unknownImports);
         long startNanos = System.nanoTime();
         try {
             return invoke == null ? runStart(store, file, module, wasi) : invoke(store, file, module, wasi, invoke, values, out);
@@ -330,16 +341,26 @@ public final class Main {
         }
     }
 
+    /** The exported function {@code name} (which exists), or a clear error for another kind. */
+    private static Function function(Instance instance, String name) {
+        int kind = instance.exportKind(name);
+        if (kind != WasmModule.KIND_FUNC) {
+            throw error("export '" + name + "' is a " + WasmModule.kindName(kind) + ", not a function");
+        }
+        if (instance.hasExport("_start") && instance.hasExport("_initialize")) {
+            throw error("the module exports both _start and _initialize: a WASI module is a command or a reactor, not both");
+        }
+        return instance.function(name);
+    }
+
     private static int runStart(Store store, String file, WasmModule module, WasiPreview1 wasi) {
         Instance instance = instantiate(store, file, module, wasi);
-        Object start = instance.export("_start");
-        if (start == null) {
-            throw error("no --invoke given and no _start export" + exportList(module));
+        if (!instance.hasExport("_start")) {
+            throw error("no --invoke given and no _start export" + exportList(module)
+                    + (instance.hasExport("_initialize") ? "; it is a reactor (it exports _initialize): use --invoke" : ""));
         }
-        if (!(start instanceof Function)) {
-            throw error("export '_start' is a " + kindName(start) + ", not a function");
-        }
-        FuncType type = ((Function) start).type();
+        Function start = function(instance, "_start");
+        FuncType type = start.type();
         if (type.params.length != 0 || type.results.length != 0) {
             throw error("_start has type " + type + "; a WASI command's _start takes and returns nothing");
         }
@@ -349,20 +370,18 @@ public final class Main {
     private static int invoke(Store store, String file, WasmModule module, WasiPreview1 wasi, String name,
                               List<String> values, PrintStream out) {
         Instance instance = instantiate(store, file, module, wasi);
-        Object export = instance.export(name);
-        if (export == null) {
+        if (!instance.hasExport(name)) {
             throw error(file + " has no export named '" + name + "'" + exportList(module));
         }
-        if (!(export instanceof Function)) {
-            throw error("export '" + name + "' is a " + kindName(export) + ", not a function");
-        }
-        Function function = (Function) export;
+        Function function = function(instance, name);
         FuncType type = function.type();
         checkSupported(name, type);
         long[] raw = parseArgs(name, type, values);
-        wasi.bind(instance);
         long[] results;
         try {
+            if (!name.equals("_initialize")) {
+                wasi.initialize(instance); // a reactor's constructors, once
+            }
             results = store.invoke(function, raw);
         } catch (WasiExit | TrapException | ExhaustionException e) {
             throw e;
@@ -405,14 +424,22 @@ public final class Main {
         }
     }
 
-    private static Instance instantiate(Store store, String file, WasmModule module, WasiPreview1 wasi) {
+    /** Refuses, before anything runs, an import this runner cannot provide. */
+    private static void checkImports(String file, WasmModule module, int unknownImports) {
         for (Import im : module.imports) {
-            if (!im.module.equals(WasiPreview1.MODULE) || im.kind != WasmModule.KIND_FUNC) {
+            boolean wasiModule = im.module.equals(WasiPreview1.MODULE) || im.module.equals(WasiPreview1.MODULE_PREVIEW0);
+            if (im.kind != WasmModule.KIND_FUNC
+                    || !wasiModule && unknownImports == WasiPreview1.UNKNOWN_IMPORTS_REFUSE) {
                 throw error(file + " imports " + im.module + "." + im.name + " (" + WasmModule.kindName(im.kind)
-                        + "), which this runner does not provide: it provides only "
-                        + WasiPreview1.MODULE + " functions");
+                        + "), which this runner does not provide: it provides only WASI functions ("
+                        + WasiPreview1.MODULE + ", " + WasiPreview1.MODULE_PREVIEW0 + ")"
+                        + (im.kind == WasmModule.KIND_FUNC ? "; --unknown-imports-trap or --unknown-imports-default"
+                        + " links it to a stub" : ""));
             }
         }
+    }
+
+    private static Instance instantiate(Store store, String file, WasmModule module, WasiPreview1 wasi) {
         Imports imports = new Imports();
         wasi.addTo(imports, module);
         try {
@@ -596,11 +623,6 @@ public final class Main {
             }
         }
         return sb.length() == 0 ? " (it exports no functions)" : sb.append(')').toString();
-    }
-
-    private static String kindName(Object extern) {
-        String n = extern.getClass().getSimpleName().toLowerCase();
-        return n.isEmpty() ? "non-function" : n;
     }
 
     private static String oneLine(Throwable t) {

@@ -1,6 +1,8 @@
 package io.wasmlet.exec;
 
 import io.wasmlet.binary.WasmModule;
+import io.wasmlet.error.Msg;
+import io.wasmlet.error.UnlinkableException;
 
 import java.util.Hashtable;
 
@@ -47,14 +49,109 @@ public final class Instance {
         exports.put(name, value);
     }
 
-    /** The export named {@code name}: a {@link Function}, {@link Table}, {@link Memory}, {@link Global}, or null. */
-    public Object export(String name) {
+    /** The export named {@code name}, or null (for linking and the typed accessors below). */
+    Object exportOrNull(String name) {
         return exports.get(name);
     }
 
-    public Function function(String name) {
+    private Object export(String name, int kind) {
         Object o = exports.get(name);
-        return o instanceof Function ? (Function) o : null;
+        if (o == null) {
+            throw unknown(name);
+        }
+        int k = kindOf(o);
+        if (k != kind) {
+            throw new UnlinkableException(Msg.cat(Msg.cat("export \"", name, "\" is a "),
+                    WasmModule.kindName(k), Msg.cat(", not a ", WasmModule.kindName(kind))));
+        }
+        return o;
+    }
+
+    private static UnlinkableException unknown(String name) {
+        return new UnlinkableException(Msg.cat("unknown export \"", name, "\""));
+    }
+
+    static int kindOf(Object extern) {
+        if (extern instanceof Function) {
+            return WasmModule.KIND_FUNC;
+        }
+        if (extern instanceof Table) {
+            return WasmModule.KIND_TABLE;
+        }
+        return extern instanceof Memory ? WasmModule.KIND_MEMORY : WasmModule.KIND_GLOBAL;
+    }
+
+    /** Whether the module exports something named {@code name}. */
+    public boolean hasExport(String name) {
+        return exports.get(name) != null;
+    }
+
+    /**
+     * The kind of export {@code name}: {@link WasmModule#KIND_FUNC}, {@code KIND_TABLE},
+     * {@code KIND_MEMORY} or {@code KIND_GLOBAL}.
+     *
+     * @throws UnlinkableException if there is no such export
+     */
+    public int exportKind(String name) {
+        Object o = exports.get(name);
+        if (o == null) {
+            throw unknown(name);
+        }
+        return kindOf(o);
+    }
+
+    /**
+     * The exported function {@code name}.
+     *
+     * @throws UnlinkableException if there is no such export or it is not a function
+     */
+    public Function function(String name) {
+        return (Function) export(name, WasmModule.KIND_FUNC);
+    }
+
+    /**
+     * The exported memory {@code name}.
+     *
+     * @throws UnlinkableException if there is no such export or it is not a memory
+     */
+    public Memory memory(String name) {
+        return (Memory) export(name, WasmModule.KIND_MEMORY);
+    }
+
+    /**
+     * The exported table {@code name}.
+     *
+     * @throws UnlinkableException if there is no such export or it is not a table
+     */
+    public Table table(String name) {
+        return (Table) export(name, WasmModule.KIND_TABLE);
+    }
+
+    /**
+     * The exported global {@code name}.
+     *
+     * @throws UnlinkableException if there is no such export or it is not a global
+     */
+    public Global global(String name) {
+        return (Global) export(name, WasmModule.KIND_GLOBAL);
+    }
+
+    /** Whether the instance has a memory (defined or imported, exported or not). */
+    public boolean hasMemory() {
+        return memory != null;
+    }
+
+    /**
+     * The instance's memory (index 0, whether exported or not): what a host function reads
+     * the guest's data through, as {@code caller.memory()}.
+     *
+     * @throws UnlinkableException if the module has no memory
+     */
+    public Memory memory() {
+        if (memory == null) {
+            throw new UnlinkableException("the module has no memory");
+        }
+        return memory;
     }
 
     public String[] exportNames() {

@@ -163,7 +163,7 @@ final class Interpreter {
                         st.sp = sp;
                         st.fsp = fsp;
                         int base = sp - fn.type.params.length;
-                        fn.host.call(stack, base);
+                        fn.host.call(inst, stack, base);
                         sp = base + fn.type.results.length;
                         break;
                     }

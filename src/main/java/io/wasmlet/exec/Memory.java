@@ -1,6 +1,8 @@
 package io.wasmlet.exec;
 
+import io.wasmlet.error.Msg;
 import io.wasmlet.error.Trap;
+import io.wasmlet.error.WasmException;
 
 /**
  * A linear memory: a {@code byte[]} with explicit bounds checks against the current size
@@ -67,7 +69,16 @@ public final class Memory {
         return max;
     }
 
-    /** The backing array; valid bytes are {@code [0, pages() * 65536)}. */
+    /**
+     * A snapshot of the backing array, for zero-copy I/O between the memory and a stream or
+     * file. Valid bytes are {@code [0, byteSize())}; the array may be longer.
+     *
+     * <p><b>Note:</b> growing the memory (by {@code memory.grow} in the guest, or
+     * {@link #grow}) may replace the array, after which a reference taken earlier is stale:
+     * writes to it are lost and reads see old data. Take it again after every call into Wasm
+     * and never keep it. The {@code read*}/{@code write*} accessors below are the supported
+     * path: they are bounds-checked and never stale.
+     */
     public byte[] bytes() {
         return data;
     }
@@ -197,5 +208,181 @@ public final class Memory {
             throw Trap.memoryOutOfBounds;
         }
         System.arraycopy(seg, segStart + s, data, dst, n);
+    }
+
+    // ---- host access: bounds-checked, little-endian, allocation-free --------------------
+    // Addresses are unsigned 32-bit; an access outside [0, byteSize()) throws the
+    // preallocated Trap.memoryOutOfBounds (a TrapException), like the guest's own loads.
+
+    public byte readByte(int addr) {
+        return data[ea(addr, 0, 1)];
+    }
+
+    public void writeByte(int addr, byte v) {
+        data[ea(addr, 0, 1)] = v;
+    }
+
+    public int readI32(int addr) {
+        return i32Load(addr, 0);
+    }
+
+    public void writeI32(int addr, int v) {
+        i32Store(addr, 0, v);
+    }
+
+    public long readI64(int addr) {
+        return i64Load(addr, 0);
+    }
+
+    public void writeI64(int addr, long v) {
+        i64Store(addr, 0, v);
+    }
+
+    public float readF32(int addr) {
+        return Float.intBitsToFloat(i32Load(addr, 0));
+    }
+
+    /** Stores {@code v}'s bits (a NaN keeps its payload only where the JVM keeps it). */
+    public void writeF32(int addr, float v) {
+        i32Store(addr, 0, Float.floatToIntBits(v));
+    }
+
+    public double readF64(int addr) {
+        return Double.longBitsToDouble(i64Load(addr, 0));
+    }
+
+    public void writeF64(int addr, double v) {
+        i64Store(addr, 0, Double.doubleToLongBits(v));
+    }
+
+    /** Copies {@code len} bytes at {@code addr} to {@code dst[off..]}. */
+    public void readBytes(int addr, byte[] dst, int off, int len) {
+        checkArray(dst.length, off, len);
+        System.arraycopy(data, range(addr, len), dst, off, len);
+    }
+
+    /** Copies {@code src[off .. off + len)} to {@code addr}. */
+    public void writeBytes(int addr, byte[] src, int off, int len) {
+        checkArray(src.length, off, len);
+        System.arraycopy(src, off, data, range(addr, len), len);
+    }
+
+    /** Checks {@code [addr, addr + len)}, both unsigned (a negative length is out of bounds). */
+    private int range(int addr, int len) {
+        if (len < 0) {
+            throw Trap.memoryOutOfBounds;
+        }
+        return ea(addr, 0, len);
+    }
+
+    private static void checkArray(int length, int off, int len) {
+        if (off < 0 || len < 0 || off > length - len) {
+            throw new WasmException(Msg.num("host array too small: offset ", off, ", length ", len));
+        }
+    }
+
+    /** The bytes {@link #writeUtf8} takes for {@code s}. */
+    public static int utf8Length(String s) {
+        int n = 0;
+        int len = s.length();
+        for (int i = 0; i < len; i++) {
+            char c = s.charAt(i);
+            n += c < 0x80 ? 1 : c < 0x800 ? 2 : 3;
+            if (isPair(s, i)) {
+                n++; // 4 bytes for the pair
+                i++;
+            }
+        }
+        return n;
+    }
+
+    private static boolean isPair(String s, int i) {
+        char c = s.charAt(i);
+        return c >= 0xD800 && c <= 0xDBFF && i + 1 < s.length() && s.charAt(i + 1) >= 0xDC00
+                && s.charAt(i + 1) <= 0xDFFF;
+    }
+
+    /**
+     * Writes {@code s} as UTF-8 at {@code addr} (no terminating NUL; a lone surrogate as its
+     * 3-byte form). Allocates nothing; checks the whole range before writing.
+     *
+     * @return the bytes written, {@link #utf8Length}{@code (s)}
+     */
+    public int writeUtf8(int addr, String s) {
+        int n = utf8Length(s);
+        int a = ea(addr, 0, n);
+        byte[] d = data;
+        int len = s.length();
+        for (int i = 0; i < len; i++) {
+            int c = s.charAt(i);
+            if (c < 0x80) {
+                d[a++] = (byte) c;
+            } else if (c < 0x800) {
+                d[a++] = (byte) (0xC0 | c >> 6);
+                d[a++] = (byte) (0x80 | (c & 0x3F));
+            } else if (isPair(s, i)) {
+                int cp = 0x10000 + ((c - 0xD800) << 10) + (s.charAt(++i) - 0xDC00);
+                d[a++] = (byte) (0xF0 | cp >> 18);
+                d[a++] = (byte) (0x80 | (cp >> 12 & 0x3F));
+                d[a++] = (byte) (0x80 | (cp >> 6 & 0x3F));
+                d[a++] = (byte) (0x80 | (cp & 0x3F));
+            } else {
+                d[a++] = (byte) (0xE0 | c >> 12);
+                d[a++] = (byte) (0x80 | (c >> 6 & 0x3F));
+                d[a++] = (byte) (0x80 | (c & 0x3F));
+            }
+        }
+        return n;
+    }
+
+    /**
+     * Decodes the {@code len} UTF-8 bytes at {@code addr} into {@code dst[off..]}, which must
+     * have room for {@code len} chars (never more are needed). A byte that does not start or
+     * continue a valid sequence becomes U+FFFD. Allocates nothing.
+     *
+     * @return the chars written
+     */
+    public int readUtf8(int addr, int len, char[] dst, int off) {
+        int a = range(addr, len);
+        if (off < 0 || len < 0 || off > dst.length - len) {
+            checkArray(-1, off, len);
+        }
+        byte[] d = data;
+        int end = a + len;
+        int k = off;
+        while (a < end) {
+            int c = d[a++] & 0xFF;
+            int need = c < 0x80 ? 0 : c >= 0xC2 && c <= 0xDF ? 1 : c >= 0xE0 && c <= 0xEF ? 2 : c >= 0xF0 && c <= 0xF4 ? 3 : -1;
+            int cp = need == 0 ? c : c & (0x3F >> need);
+            int i = 0;
+            while (i < need && a + i < end && (d[a + i] & 0xC0) == 0x80) {
+                cp = cp << 6 | (d[a + i] & 0x3F);
+                i++;
+            }
+            if (need < 0 || i < need || need == 2 && (cp < 0x800 || cp >= 0xD800 && cp <= 0xDFFF)
+                    || need == 3 && (cp < 0x10000 || cp > 0x10FFFF)) {
+                dst[k++] = '\uFFFD';
+                continue;
+            }
+            a += need;
+            if (cp >= 0x10000) {
+                dst[k++] = (char) (0xD800 + ((cp - 0x10000) >> 10));
+                dst[k++] = (char) (0xDC00 + (cp & 0x3FF));
+            } else {
+                dst[k++] = (char) cp;
+            }
+        }
+        return k - off;
+    }
+
+    /**
+     * The {@code len} UTF-8 bytes at {@code addr} as a String, decoded as
+     * {@link #readUtf8(int, int, char[], int)} does. Allocates the String and the char array it
+     * is built from, nothing else; use the char-array form to allocate nothing.
+     */
+    public String readUtf8(int addr, int len) {
+        range(addr, len);
+        char[] c = new char[len];
+        return new String(c, 0, readUtf8(addr, len, c, 0));
     }
 }

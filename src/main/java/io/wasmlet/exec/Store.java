@@ -163,7 +163,7 @@ public final class Store {
         sp = base + np;
         try {
             if (f.host != null) {
-                f.host.call(stack, base);
+                f.host.call(null, stack, base);
             } else {
                 Interpreter.execute(this, f.instance, f.entry);
             }

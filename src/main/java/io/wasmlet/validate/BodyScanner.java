@@ -58,14 +58,14 @@ final class BodyScanner {
             return Op.FC_BASE + sub;
         }
         if (b >= Op.FC_BASE || !Op.exists(b)) {
-            throw in.error(Msg.hex("illegal opcode ", b));
+            throw in.illegalOpcode(b);
         }
         return b;
     }
 
     private void zero() {
         if (in.u8() != 0) {
-            throw in.error("zero byte expected");
+            throw in.error(ByteReader.ZERO_BYTE);
         }
     }
 

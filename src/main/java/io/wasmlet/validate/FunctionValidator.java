@@ -374,7 +374,9 @@ final class FunctionValidator {
             a = in.u32(); // offset
             int natural = naturalAlign(op);
             if (align < 0 || align > natural) {
-                throw invalid("alignment must not be larger than natural");
+                throw invalid((align & 0x40) == 0 ? "alignment must not be larger than natural"
+                        : Msg.cat("alignment must not be larger than natural (flag 0x40: a memory index, multi-memory",
+                        ByteReader.UNSUPPORTED, ")"));
             }
         } else if (imm == Op.IMM_MEMIDX) {
             requireMemory();
@@ -463,7 +465,7 @@ final class FunctionValidator {
 
     private void zeroByte() {
         if (in.u8() != 0) {
-            throw in.error("zero byte expected");
+            throw in.error(ByteReader.ZERO_BYTE);
         }
     }
 
@@ -797,7 +799,7 @@ final class FunctionValidator {
                 break;
             }
             default:
-                throw in.error(Msg.hex("illegal opcode ", op));
+                throw in.illegalOpcode(op);
         }
     }
 

@@ -50,7 +50,7 @@ final class ModuleValidator {
             limits(m.tables[i], 0xFFFFFFFFL, "table size");
         }
         if (m.memories.length > 1) {
-            throw invalid("multiple memories");
+            throw invalid(Msg.cat("multiple memories: multi-memory", ByteReader.UNSUPPORTED));
         }
         for (int i = 0; i < m.memories.length; i++) {
             limits(m.memories[i], MAX_PAGES, "memory size must be at most 65536 pages (4GiB)");

@@ -404,6 +404,10 @@ final class FdTable {
     int seek(int fd, long offset, int whence, int newOffsetPtr) throws ErrnoException {
         Fd f = file(fd);
         mem.check(newOffsetPtr, 8);
+        if (mem.preview0) {
+            // preview0 numbers whence cur 0, end 1, set 2
+            whence = whence == 0 ? WHENCE_CUR : whence == 1 ? WHENCE_END : whence == 2 ? WHENCE_SET : -1;
+        }
         long base;
         switch (whence) {
             case WHENCE_SET:
@@ -437,7 +441,7 @@ final class FdTable {
 
     int filestatGet(int fd, int ptr) throws ErrnoException {
         Fd f = get(fd);
-        mem.check(ptr, 64);
+        mem.check(ptr, mem.preview0 ? 56 : 64);
         stat.clear();
         switch (f.kind) {
             case Fd.INPUT:
@@ -470,7 +474,7 @@ final class FdTable {
     int pathFilestatGet(int fd, int flags, int path, int pathLen, int ptr) throws ErrnoException {
         Fd dir = directory(fd);
         String p = guestPath(path, pathLen);
-        mem.check(ptr, 64);
+        mem.check(ptr, mem.preview0 ? 56 : 64);
         walk.walk(dir.dir, p, (flags & LOOKUP_SYMLINK_FOLLOW) != 0);
         try {
             stat.clear();
@@ -485,16 +489,23 @@ final class FdTable {
         return Errno.SUCCESS;
     }
 
+    /** A {@code filestat}: 64 bytes; preview0's is 56, its link count a u32 at 20. */
     private void putStat(int ptr) {
-        mem.zero(ptr, 64);
+        int p = ptr;
+        mem.zero(ptr, mem.preview0 ? 56 : 64);
         mem.put64(ptr, stat.device);
         mem.put64(ptr + 8, stat.inode);
         mem.put8(ptr + 16, stat.filetype);
-        mem.put64(ptr + 24, stat.links);
-        mem.put64(ptr + 32, stat.size);
-        mem.put64(ptr + 40, stat.accessTime);
-        mem.put64(ptr + 48, stat.modifyTime);
-        mem.put64(ptr + 56, stat.changeTime);
+        if (mem.preview0) {
+            mem.put32(ptr + 20, (int) Math.min(stat.links, 0xFFFFFFFFL));
+            p -= 8;
+        } else {
+            mem.put64(ptr + 24, stat.links);
+        }
+        mem.put64(p + 32, stat.size);
+        mem.put64(p + 40, stat.accessTime);
+        mem.put64(p + 48, stat.modifyTime);
+        mem.put64(p + 56, stat.changeTime);
     }
 
     // ---- directories and paths ---------------------------------------------------------

@@ -1,6 +1,7 @@
 package io.wasmlet.wasi;
 
 import io.wasmlet.binary.Utf8;
+import io.wasmlet.exec.Instance;
 import io.wasmlet.exec.Memory;
 
 /**
@@ -8,8 +9,8 @@ import io.wasmlet.exec.Memory;
  * guest pointers, each checked against the accessible size. A pointer and length that reach
  * outside throw the preallocated {@link #FAULT}, which the call turns into {@link Errno#FAULT}.
  *
- * <p>{@link #refresh()} re-reads the backing array at the start of every call: growing the
- * memory may have replaced it.
+ * <p>{@link #use} picks the memory at the start of every call (the bound one, else the calling
+ * instance's) and re-reads its backing array: growing the memory may have replaced it.
  */
 final class GuestMemory {
     /** Thrown (never allocated again) when a guest pointer is out of bounds. */
@@ -17,28 +18,32 @@ final class GuestMemory {
     private static final byte[] NONE = new byte[0];
     private static final long M = 0xFFFFFFFFL;
 
-    private Memory memory;
-    /** The backing array as of the last {@link #refresh()}. */
+    /** The memory bound by {@code WasiPreview1.bind}, which overrides the caller's; or null. */
+    private Memory bound;
+    /** The backing array for the current call. */
     byte[] bytes = NONE;
-    /** Accessible bytes as of the last {@link #refresh()}. */
+    /** Accessible bytes for the current call. */
     int size;
+    /** The current call was linked under {@code wasi_unstable} (preview0 layouts). */
+    boolean preview0;
 
     void bind(Memory m) {
-        memory = m;
-        refresh();
+        bound = m;
     }
 
-    boolean isBound() {
-        return memory != null;
-    }
-
-    void refresh() {
-        if (memory == null) {
+    /**
+     * Takes the memory for one call: the bound one, else the calling instance's (none: every
+     * access faults). Re-read at every call: growing the memory may have replaced its array.
+     */
+    void use(Instance caller, boolean preview0) {
+        this.preview0 = preview0;
+        Memory m = bound != null ? bound : caller != null && caller.hasMemory() ? caller.memory() : null;
+        if (m == null) {
             bytes = NONE;
             size = 0;
         } else {
-            bytes = memory.bytes();
-            size = memory.byteSize();
+            bytes = m.bytes();
+            size = m.byteSize();
         }
     }
 

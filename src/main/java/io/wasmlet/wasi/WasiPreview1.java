@@ -39,9 +39,25 @@ import java.util.Random;
  * {@link FdTable}. Return {@link Errno#NOSYS}: {@code fd_fdstat_set_rights},
  * {@code fd_filestat_set_times}, {@code path_filestat_set_times}, {@code path_link},
  * {@code path_readlink}, {@code path_symlink}, {@code proc_raise} and the four {@code sock_*}
- * calls. An import of {@code wasi_snapshot_preview1} under a name preview1 does not have still
- * links through {@link #addTo(Imports, WasmModule)}: it returns {@link Errno#NOSYS} when its only
- * result is an i32, and traps otherwise.
+ * calls.
+ *
+ * <p>Linking is wasmtime's: a module that imports a function nobody provides (a name preview1
+ * does not define, or another module's function) is refused at instantiation with an
+ * {@link io.wasmlet.error.UnlinkableException} naming it, unless {@link #unknownImports} asks
+ * {@link #addTo(Imports, WasmModule)} to link such imports to stubs that trap
+ * ({@link #UNKNOWN_IMPORTS_TRAP}) or return default values ({@link #UNKNOWN_IMPORTS_DEFAULT}).
+ *
+ * <p>Modules of the older {@code wasi_unstable} (preview0) link too, through
+ * {@link #addTo(Imports, WasmModule)}: the same functions (less {@code sock_accept}, which
+ * preview0 lacks) with preview0's layouts where they differ: {@code filestat} (56 bytes, a
+ * 32-bit link count) for {@code fd_filestat_get} and {@code path_filestat_get},
+ * {@code fd_seek}'s whence values (cur 0, end 1, set 2), and {@code poll_oneoff}'s 56-byte
+ * subscriptions (a clock subscription starts with an identifier). Everything else is laid out
+ * alike in both.
+ *
+ * <p>The memory the calls read and write is the calling instance's (the one whose code made
+ * the call), so a start function, a reactor's {@code _initialize} and any export may call WASI;
+ * {@link #bind(Memory)} overrides it with a fixed memory.
  *
  * <p>No call lets a Java exception escape: a pointer outside the linear memory gives
  * {@link Errno#FAULT}, an I/O failure {@link Errno#IO}, and a {@link RuntimeException} from an
@@ -50,10 +66,11 @@ import java.util.Random;
  * Only {@link WasiExit} (from {@code proc_exit}) and {@link TrapException} leave a call.
  *
  * <p>Defaults: no arguments, no environment, every standard stream closed (reads and writes
- * give {@link Errno#BADF}), {@link MillisClock}, and random bytes from a
- * {@code java.util.Random} seeded from the wall clock: not cryptographic. An embedder with an
- * entropy source passes its own {@code Random} subclass (e.g. {@code java.security.SecureRandom}
- * on a desktop).
+ * give {@link Errno#BADF}), {@link MillisClock}, and no random source: {@code random_get}
+ * returns {@link Errno#NOSYS} until {@link #random} gives one, so that no program silently
+ * gets predictable "random" bytes (CLDC has no entropy source to default to). On a desktop,
+ * {@code io.wasmlet.desktop.DesktopWasi} wires {@code java.security.SecureRandom}, the system
+ * clocks and the standard streams in one call.
  */
 public final class WasiPreview1 {
     /** The import module name. */
@@ -105,8 +122,24 @@ public final class WasiPreview1 {
     static final int SOCK_RECV = 43;
     static final int SOCK_SEND = 44;
     static final int SOCK_SHUTDOWN = 45;
-    /** A stub for an import preview1 does not define. */
+    /** A stub for an import nobody provides. */
     static final int UNKNOWN = -1;
+    /** The preview0 import module name. */
+    public static final String MODULE_PREVIEW0 = "wasi_unstable";
+
+    /** Unknown imports are not linked: instantiation refuses the module (the default). */
+    public static final int UNKNOWN_IMPORTS_REFUSE = 0;
+    /** Unknown function imports are linked to stubs that trap when called. */
+    public static final int UNKNOWN_IMPORTS_TRAP = 1;
+    /**
+     * Unknown function imports are linked to stubs that return default values: zeros, except
+     * that a WASI function whose only result is an i32 returns {@link Errno#NOSYS} (wasmtime
+     * returns 0, which a program would read as success).
+     */
+    public static final int UNKNOWN_IMPORTS_DEFAULT = 2;
+    static final int STUB_TRAP = 0;
+    static final int STUB_ZERO = 1;
+    static final int STUB_NOSYS = 2;
 
     /** Function names by id. */
     static final String[] NAMES = {
@@ -146,7 +179,10 @@ public final class WasiPreview1 {
     private byte[][] args = new byte[0][];
     private byte[][] env = new byte[0][];
     private Clock clock = new MillisClock();
-    private Random random = new Random(System.currentTimeMillis() ^ 0x5DEECE66DL);
+    private Random random;
+    private int unknownImports = UNKNOWN_IMPORTS_REFUSE;
+    /** The instance whose {@code _initialize} ran, so that it runs once. */
+    private Instance initialized;
 
     /** A WASI context with the defaults described above. */
     public WasiPreview1() {
@@ -204,10 +240,24 @@ public final class WasiPreview1 {
 
     /**
      * The source of {@code random_get}'s bytes, read through {@link Random#nextInt()}. Pass a
-     * subclass backed by real entropy where the board or JVM has one.
+     * subclass backed by real entropy where the board or JVM has one. Without one,
+     * {@code random_get} returns {@link Errno#NOSYS}.
      */
     public WasiPreview1 random(Random r) {
         random = r;
+        return this;
+    }
+
+    /**
+     * What {@link #addTo(Imports, WasmModule)} does with a function import that neither WASI
+     * nor the imports already given provide: {@link #UNKNOWN_IMPORTS_REFUSE} (the default),
+     * {@link #UNKNOWN_IMPORTS_TRAP} or {@link #UNKNOWN_IMPORTS_DEFAULT}.
+     */
+    public WasiPreview1 unknownImports(int policy) {
+        if (policy < UNKNOWN_IMPORTS_REFUSE || policy > UNKNOWN_IMPORTS_DEFAULT) {
+            throw new WasmException(Msg.num("unknown-imports policy ", policy));
+        }
+        unknownImports = policy;
         return this;
     }
 
@@ -220,57 +270,78 @@ public final class WasiPreview1 {
 
     /** Adds every preview1 function to {@code imports} under {@link #MODULE}. */
     public void addTo(Imports imports) {
-        for (int id = 0; id < NAMES.length; id++) {
-            imports.add(MODULE, NAMES[id], new Function(type(id), new WasiFunction(this, id, NAMES[id], 0)));
-        }
+        addAll(imports, MODULE, false);
     }
 
-    /**
-     * Adds every preview1 function, and for each function {@code module} imports from
-     * {@link #MODULE} under a name preview1 does not define, a stub of the declared type that
-     * returns {@link Errno#NOSYS} (or traps, if its results are not a single i32), so that the
-     * module links.
-     */
-    public void addTo(Imports imports, WasmModule module) {
-        addTo(imports);
-        for (int i = 0; i < module.imports.length; i++) {
-            Import im = module.imports[i];
-            if (im.kind == WasmModule.KIND_FUNC && im.module.equals(MODULE) && id(im.name) < 0) {
-                FuncType t = module.types[im.index];
-                WasiFunction stub = new WasiFunction(this, UNKNOWN, im.name, t.results.length);
-                imports.add(MODULE, im.name, new Function(t, stub));
+    private void addAll(Imports imports, String module, boolean preview0) {
+        for (int id = 0; id < NAMES.length; id++) {
+            if (!preview0 || id != SOCK_ACCEPT) {
+                imports.add(module, NAMES[id], new Function(type(id), new WasiFunction(this, id, preview0, NAMES[id], 0, 0)));
             }
         }
     }
 
-    /** Gives the calls the program's linear memory: its export named {@code memory}. */
-    public void bind(Instance instance) {
-        Object m = instance.export("memory");
-        bind(m instanceof Memory ? (Memory) m : null);
+    /**
+     * Adds what {@code module} needs: every preview1 function, every preview0 function if it
+     * imports from {@link #MODULE_PREVIEW0}, and, under the {@link #unknownImports} policy, a
+     * stub for each function it imports that {@code imports} still lacks (the embedder's own
+     * host functions are added first, so they are not stubbed).
+     */
+    public void addTo(Imports imports, WasmModule module) {
+        addTo(imports);
+        boolean preview0 = false;
+        for (int i = 0; i < module.imports.length; i++) {
+            preview0 |= module.imports[i].module.equals(MODULE_PREVIEW0);
+        }
+        if (preview0) {
+            addAll(imports, MODULE_PREVIEW0, true);
+        }
+        if (unknownImports == UNKNOWN_IMPORTS_REFUSE) {
+            return;
+        }
+        for (int i = 0; i < module.imports.length; i++) {
+            Import im = module.imports[i];
+            if (im.kind == WasmModule.KIND_FUNC && !imports.has(im.module, im.name)) {
+                FuncType t = module.types[im.index];
+                boolean wasi = im.module.equals(MODULE) || im.module.equals(MODULE_PREVIEW0);
+                int stub = unknownImports == UNKNOWN_IMPORTS_TRAP ? STUB_TRAP
+                        : wasi && t.results.length == 1 && t.results[0] == ValType.I32 ? STUB_NOSYS : STUB_ZERO;
+                imports.add(im.module, im.name, new Function(t, new WasiFunction(this, UNKNOWN,
+                        im.module.equals(MODULE_PREVIEW0), Msg.cat(im.module, ".", im.name), t.results.length, stub)));
+            }
+        }
     }
 
     /**
-     * Gives the calls this linear memory. Until a memory is bound, every call that reads or
-     * writes memory returns {@link Errno#FAULT}.
+     * Makes every call use {@code instance}'s export named {@code memory}, whichever instance
+     * calls (an override: by default each call uses its caller's memory).
+     */
+    public void bind(Instance instance) {
+        bind(instance.memory("memory"));
+    }
+
+    /**
+     * Makes every call use this linear memory, whichever instance calls; null goes back to the
+     * default, the calling instance's memory. A call made with no memory (directly through
+     * {@code Store.invoke}, with none bound) that reads or writes memory returns
+     * {@link Errno#FAULT}.
      */
     public void bind(Memory memory) {
         mem.bind(memory);
     }
 
     /**
-     * Runs a command: binds {@code instance}'s memory, calls its {@code _start} export and
-     * returns the exit code, 0 when {@code _start} returns and {@code proc_exit}'s code when it
-     * exits. Traps and other failures propagate as {@link WasmException}s. The standard output
-     * streams are flushed either way.
+     * Runs a command: calls its {@code _start} export and returns the exit code, 0 when
+     * {@code _start} returns and {@code proc_exit}'s code when it exits. Traps and other
+     * failures propagate as {@link WasmException}s. The standard output streams are flushed
+     * either way.
      *
-     * @throws WasmException if there is no {@code _start} function export
+     * @throws WasmException if there is no {@code _start} function export, or the module also
+     *         exports {@code _initialize} (it would be both a command and a reactor)
      */
     public int start(Instance instance) {
         Function f = instance.function("_start");
-        if (f == null) {
-            throw new WasmException("no _start function export");
-        }
-        bind(instance);
+        checkModel(instance);
         try {
             instance.store().invoke(f, new long[0], new long[0]);
             return 0;
@@ -278,6 +349,35 @@ public final class WasiPreview1 {
             return e.code;
         } finally {
             fds.flush();
+        }
+    }
+
+    /**
+     * Initialises a reactor: calls its {@code _initialize} export (which runs the C
+     * constructors, for {@code clang -mexec-model=reactor}) the first time it is given this
+     * instance, before any other export is called. Does nothing for a module without one.
+     *
+     * @return whether {@code _initialize} ran now
+     * @throws WasmException if the module also exports {@code _start}
+     */
+    public boolean initialize(Instance instance) {
+        if (!instance.hasExport("_initialize") || initialized == instance) {
+            return false;
+        }
+        checkModel(instance);
+        Function f = instance.function("_initialize");
+        initialized = instance;
+        try {
+            instance.store().invoke(f, new long[0], new long[0]);
+        } finally {
+            fds.flush();
+        }
+        return true;
+    }
+
+    private static void checkModel(Instance instance) {
+        if (instance.hasExport("_start") && instance.hasExport("_initialize")) {
+            throw new WasmException("module exports both _start and _initialize: a WASI module is a command or a reactor, not both");
         }
     }
 
@@ -307,7 +407,7 @@ public final class WasiPreview1 {
         return new FuncType(params, results);
     }
 
-    void dispatch(WasiFunction f, int id, long[] s, int b) {
+    void dispatch(WasiFunction f, int id, Instance caller, long[] s, int b) {
         if (id == PROC_EXIT) {
             throw new WasiExit((int) s[b]);
         }
@@ -315,7 +415,7 @@ public final class WasiPreview1 {
             stub(f, s, b);
             return;
         }
-        mem.refresh();
+        mem.use(caller, f.preview0);
         int r;
         try {
             r = call(id, s, b);
@@ -331,10 +431,15 @@ public final class WasiPreview1 {
     }
 
     private static void stub(WasiFunction f, long[] s, int b) {
-        if (f.results != 1) {
-            throw new TrapException(Trap.HOST, Msg.cat("unsupported WASI function ", f.name));
+        if (f.stub == STUB_TRAP) {
+            throw new TrapException(Trap.HOST, Msg.cat("unknown import ", f.name, " called"));
         }
-        s[b] = Errno.NOSYS;
+        for (int i = 0; i < f.results; i++) {
+            s[b + i] = 0;
+        }
+        if (f.stub == STUB_NOSYS) {
+            s[b] = Errno.NOSYS;
+        }
     }
 
     private int call(int id, long[] s, int b) throws ErrnoException {
@@ -477,6 +582,9 @@ public final class WasiPreview1 {
 
     private int randomGet(int buf, int len) {
         int a = mem.check(buf, len);
+        if (random == null) {
+            return Errno.NOSYS;
+        }
         byte[] b = mem.bytes;
         int i = 0;
         while (i < len) {
@@ -489,7 +597,7 @@ public final class WasiPreview1 {
     }
 
     /**
-     * {@code poll_oneoff}: 48-byte subscriptions in, 32-byte events out. Descriptor
+     * {@code poll_oneoff}: 48-byte subscriptions (56 in preview0) in, 32-byte events out. Descriptor
      * subscriptions are reported ready at once (stdio and files never block here: a read may
      * still wait in the stream); without any, the call sleeps until the earliest clock
      * subscription is due and reports the clocks that are.
@@ -499,13 +607,14 @@ public final class WasiPreview1 {
             return Errno.INVAL;
         }
         long count = n & M;
-        mem.check(in, (int) Math.min(count * 48, M));
+        int subSize = mem.preview0 ? 56 : 48;
+        mem.check(in, (int) Math.min(count * subSize, M));
         mem.check(out, (int) Math.min(count * 32, M));
         mem.check(neventsPtr, 4);
         boolean anyFd = false;
         long wait = Long.MAX_VALUE;
         for (long i = 0; i < count; i++) {
-            int sub = in + (int) (i * 48);
+            int sub = in + (int) (i * subSize);
             int tag = mem.u8(sub + 8);
             if (tag == EVENTTYPE_CLOCK) {
                 wait = Math.min(wait, clockWait(sub));
@@ -520,7 +629,7 @@ public final class WasiPreview1 {
         }
         int events = 0;
         for (long i = 0; i < count; i++) {
-            int sub = in + (int) (i * 48);
+            int sub = in + (int) (i * subSize);
             int tag = mem.u8(sub + 8);
             int error = Errno.SUCCESS;
             if (tag == EVENTTYPE_CLOCK) {
@@ -544,9 +653,10 @@ public final class WasiPreview1 {
 
     /** Nanoseconds until a clock subscription is due (≤ 0: due), or MAX_VALUE for an unknown clock. */
     private long clockWait(int sub) {
-        int id = mem.i32(sub + 16);
-        long timeout = mem.i64(sub + 24);
-        int flags = mem.u16(sub + 40);
+        int c = mem.preview0 ? sub + 8 : sub; // preview0's clock subscription starts with an identifier
+        int id = mem.i32(c + 16);
+        long timeout = mem.i64(c + 24);
+        int flags = mem.u16(c + 40);
         long now = clock.time(id);
         if (now < 0) {
             return Long.MAX_VALUE;

@@ -41,6 +41,11 @@ class AllocationScanTest {
             "io/wasmlet/exec/Memory.reallocate", // growth beyond capacity, only without preallocation
             "io/wasmlet/exec/Table.reallocate", // same for tables
             "io/wasmlet/exec/Instance.exportNames", // returns a copy for the embedder
+            "io/wasmlet/exec/Instance.unknown", // error: no such export (embedder's lookup, not a call)
+            "io/wasmlet/exec/Instance.export", // error: export of another kind
+            "io/wasmlet/exec/Instance.memory()Lio/wasmlet/exec/Memory;", // error: the module has no memory
+            "io/wasmlet/exec/Memory.checkArray", // error: the embedder's array is too small
+            "io/wasmlet/exec/Memory.readUtf8(II)Ljava/lang/String;", // returns a new String (documented)
             "io/wasmlet/exec/Runtime.corrupt"); // cannot happen with validated code
 
     @Test

@@ -36,7 +36,7 @@ public final class Kernels {
         Imports imports = new Imports();
         imports.add("env", "tick", new Function(new FuncType(new byte[] {ValType.I32}, new byte[0]),
                 new HostFunction() {
-                    public void call(long[] stack, int base) {
+                    public void call(Instance caller, long[] stack, int base) {
                         ticks += (int) stack[base];
                     }
                 }));

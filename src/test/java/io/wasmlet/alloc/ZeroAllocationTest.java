@@ -61,6 +61,47 @@ class ZeroAllocationTest {
     }
 
     /**
+     * A host function that reads a UTF-8 string from the calling instance's memory (through
+     * {@code caller.memory()} and the allocation-free {@code readUtf8} into a reused char[])
+     * and returns its length: 0 bytes per call, in windows of 100,000 calls after warm-up.
+     */
+    @Test
+    void hostFunctionsReadingTheCallersMemoryAllocateNothing() throws Exception {
+        io.wasmlet.exec.Imports imports = new io.wasmlet.exec.Imports();
+        byte i32 = io.wasmlet.binary.ValType.I32;
+        char[] chars = new char[64];
+        imports.add("env", "length", new io.wasmlet.exec.Function(
+                new io.wasmlet.binary.FuncType(new byte[] {i32, i32}, new byte[] {i32}), new io.wasmlet.exec.HostFunction() {
+                    public void call(io.wasmlet.exec.Instance caller, long[] stack, int base) {
+                        stack[base] = caller.memory().readUtf8((int) stack[base], (int) stack[base + 1], chars, 0);
+                    }
+                }));
+        io.wasmlet.exec.Store store = new io.wasmlet.exec.Store(Board.named("stm32h747i-disco"));
+        io.wasmlet.exec.Function run = store.instantiate(io.wasmlet.validate.Loader.load(
+                java.nio.file.Files.readAllBytes(java.nio.file.Paths.get("tests/host/strlen.wasm"))), imports).function("run");
+        long[] in = {1000};
+        long[] out = new long[1];
+        for (int i = 0; i < 200; i++) {
+            store.invoke(run, in, out);
+            assertEquals(14000, out[0]);
+        }
+        long[] windows = new long[6];
+        boolean clean = false;
+        for (int w = 0; w < windows.length && !clean; w++) {
+            long before = allocated();
+            for (int i = 0; i < 100; i++) {
+                store.invoke(run, in, out);
+            }
+            windows[w] = allocated() - before;
+            clean = windows[w] == 0;
+        }
+        assertEquals(14000, out[0]);
+        System.out.println("zero-allocation (host reads guest string): windows of 100,000 host calls allocated "
+                + java.util.Arrays.toString(windows) + " bytes");
+        assertTrue(clean, "every window allocated: " + java.util.Arrays.toString(windows));
+    }
+
+    /**
      * The same kernels on {@code java -Xint} (the stand-in for an interpreting MCU JVM), in a
      * child process: after 100 warm-up rounds, 2,000 rounds allocate 0 bytes.
      */

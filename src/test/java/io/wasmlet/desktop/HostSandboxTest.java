@@ -84,7 +84,7 @@ class HostSandboxTest {
     }
 
     int call(String name, long... args) {
-        Function f = (Function) imports.get(WasiPreview1.MODULE, name);
+        Function f = imports.function(WasiPreview1.MODULE, name);
         assertNotNull(f, name);
         return (int) store.invoke(f, args)[0];
     }

@@ -46,15 +46,62 @@ class RunCommandTest {
 
     @Test
     void invokeAlsoHasWasi() {
-        Result r = run("run", STUBS, "--invoke", "add", "2", "3");
+        assertError(run("run", STUBS, "--invoke", "add", "2", "3"), Main.ERROR,
+                "cannot link " + STUBS + ": unknown import (function): \"wasi_snapshot_preview1\" \"frobnicate\"");
+        Result r = run("run", "--unknown-imports-default", STUBS, "--invoke", "add", "2", "3");
         assertEquals(0, r.code(), r.err());
         assertEquals("5\n", r.out());
-        r = run("run", STUBS, "--invoke", "frobnicate");
-        assertEquals("52\n", r.out(), "an unknown WASI import links and returns ENOSYS");
-        r = run("run", STUBS, "--invoke", "deep", "100");
+        r = run("run", "--unknown-imports-default", STUBS, "--invoke", "frobnicate");
+        assertEquals("52\n", r.out(), "an unknown WASI import returns ENOSYS");
+        r = run("run", "--unknown-imports-default", STUBS, "--invoke", "deep", "100");
         assertEquals(42, r.code(), "proc_exit during --invoke sets the exit status");
         assertEquals("", r.out());
-        assertError(run("run", STUBS, "--invoke", "no_result"), Main.TRAP, "trap: unsupported WASI function no_result");
+        r = run("run", "--unknown-imports-default", STUBS, "--invoke", "no_result");
+        assertEquals(0, r.code(), r.err());
+        assertError(run("run", "--unknown-imports-trap", STUBS, "--invoke", "frobnicate"), Main.TRAP,
+                "trap: unknown import wasi_snapshot_preview1.frobnicate called");
+        assertEquals("52\n", run("run", "--unknown-imports-trap", STUBS, "--invoke", "sock_accept").out(),
+                "a preview1 function is not a stub");
+    }
+
+    @Test
+    void unknownImportsOfOtherModulesNeedAFlag() {
+        String wasm = "tests/programs/env-import.wasm";
+        assertError(run("run", wasm, "--invoke", "g"), Main.ERROR, "imports env.f (function)");
+        Result r = run("run", "--unknown-imports-default", wasm, "--invoke", "g");
+        assertEquals("0\n", r.out(), r.err());
+        assertError(run("run", "--unknown-imports-trap", wasm, "--invoke", "g"), Main.TRAP,
+                "trap: unknown import env.f called");
+    }
+
+    @Test
+    void aStartFunctionMayCallWasi() {
+        Result r = run("run", "tests/programs/wasi-start.wasm");
+        assertEquals(0, r.code(), r.err());
+        assertEquals("hello from the start function\n", r.out());
+    }
+
+    @Test
+    void preview0CommandsRun() {
+        Result r = run("run", "tests/programs/wasi-preview0.wasm");
+        assertEquals(0, r.code(), r.err());
+        assertEquals("preview0 says hi\n", r.out());
+    }
+
+    @Test
+    void aReactorIsInitialisedBeforeInvoke() {
+        Result r = run("run", "tests/programs/reactor.wasm", "--invoke", "square", "5");
+        assertEquals(0, r.code(), r.err());
+        assertEquals("reactor initialised\n25\n", r.out(), "the C constructors ran once, first");
+        assertError(run("run", "tests/programs/reactor.wasm"), Main.ERROR,
+                "no --invoke given and no _start export (function exports: _initialize, square); it is a reactor");
+    }
+
+    @Test
+    void aCommandAndReactorAtOnceIsRefused() {
+        assertError(run("run", "tests/programs/wasi-both.wasm"), Main.ERROR, "exports both _start and _initialize");
+        assertError(run("run", "tests/programs/wasi-both.wasm", "--invoke", "_start"), Main.ERROR,
+                "exports both _start and _initialize");
     }
 
     @Test

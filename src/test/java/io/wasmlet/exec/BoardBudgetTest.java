@@ -60,7 +60,7 @@ class BoardBudgetTest {
     void partialLastPageIsBackedUpToTheBudget() throws Exception {
         Store store = new Store(board("nrf52840-dk"));
         Instance inst = store.instantiate(load("mem2.wasm"), new Imports());
-        Memory mem = (Memory) inst.export("memory");
+        Memory mem = inst.memory("memory");
         assertEquals(98304, mem.bytes().length, "preallocated to the budget");
         assertArrayEquals(new long[] {2}, store.invoke(inst.function("size"), new long[0]));
         store.invoke(inst.function("store"), new long[] {98303, 77});

@@ -25,8 +25,9 @@ class ReentrancyTest {
         Imports imports = new Imports();
         byte[] i32 = {ValType.I32};
         imports.add("env", "cb", new Function(new FuncType(i32, i32), new HostFunction() {
-            public void call(long[] stack, int base) {
-                long[] r = store.invoke(inst.function(target), new long[] {stack[base]});
+            public void call(Instance caller, long[] stack, int base) {
+                assertSame(inst, caller, "the host function gets the instance that called it");
+                long[] r = store.invoke(caller.function(target), new long[] {stack[base]});
                 stack[base] = r[0];
             }
         }));

@@ -80,7 +80,7 @@ class MutationFuzzTest {
                 Store store = new Store(board);
                 Instance inst = store.instantiate(m, new Imports());
                 for (String name : inst.exportNames()) {
-                    Object o = inst.export(name);
+                    Object o = inst.exportKind(name) == WasmModule.KIND_FUNC ? inst.function(name) : null;
                     if (o instanceof Function && ((Function) o).type().params.length == 0) {
                         FuncType t = ((Function) o).type();
                         try {

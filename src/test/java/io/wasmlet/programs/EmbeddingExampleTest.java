@@ -11,8 +11,10 @@ import io.wasmlet.exec.Function;
 import io.wasmlet.exec.HostFunction;
 import io.wasmlet.exec.Imports;
 import io.wasmlet.exec.Instance;
+import io.wasmlet.exec.Memory;
 import io.wasmlet.exec.Store;
 import io.wasmlet.validate.Loader;
+import io.wasmlet.desktop.DesktopWasi;
 import io.wasmlet.wasi.Directory;
 import io.wasmlet.wasi.WasiPreview1;
 import java.io.ByteArrayOutputStream;
@@ -43,7 +45,7 @@ class EmbeddingExampleTest {
             Imports imports = new Imports();
             FuncType i64ToI64 = new FuncType(new byte[] {ValType.I64}, new byte[] {ValType.I64});
             imports.add("host", "scale", new Function(i64ToI64, new HostFunction() {
-                public void call(long[] stack, int base) {
+                public void call(Instance caller, long[] stack, int base) {
                     stack[base] = stack[base] * 10; // parameters at stack[base..], results written there
                 }
             }));
@@ -62,6 +64,69 @@ class EmbeddingExampleTest {
             System.setOut(saved);
         }
         assertEquals("100" + System.lineSeparator(), captured.toString(StandardCharsets.UTF_8));
+    }
+
+    @Test
+    void aHostFunctionReadsTheCallersMemory() throws Exception {
+        PrintStream saved = System.out;
+        ByteArrayOutputStream captured = new ByteArrayOutputStream();
+        System.setOut(new PrintStream(captured, true, StandardCharsets.UTF_8));
+        try {
+            // ---- README: Embedding, second block ----
+            WasmModule module = Loader.load(new FileInputStream("tests/host/strlen.wasm"));
+            Imports imports = new Imports();
+            FuncType ptrLenToI32 = new FuncType(new byte[] {ValType.I32, ValType.I32}, new byte[] {ValType.I32});
+            final char[] chars = new char[256];                 // made once: the calls allocate nothing
+            imports.add("env", "length", new Function(ptrLenToI32, new HostFunction() {
+                public void call(Instance caller, long[] stack, int base) {
+                    Memory memory = caller.memory();            // the memory of the instance that called
+                    stack[base] = memory.readUtf8((int) stack[base], (int) stack[base + 1], chars, 0);
+                }
+            }));
+            Store store = new Store();
+            Instance instance = store.instantiate(module, imports);
+            long[] results = new long[1];
+            store.invoke(instance.function("run"), new long[] {3}, results);
+            System.out.println(results[0]);                     // 42: three calls on "h\u00e9llo, wasmlet", 14 chars
+            // ---- end ----
+        } finally {
+            System.setOut(saved);
+        }
+        assertEquals("42" + System.lineSeparator(), captured.toString(StandardCharsets.UTF_8));
+    }
+
+    @Test
+    void desktopWasiInOneCall() throws Exception {
+        WasmModule module = Loader.load(Files.readAllBytes(Paths.get("tests/programs/files.wasm")));
+        Store store = new Store();
+        java.nio.file.Path tmp = Files.createTempDirectory("wasmlet-readme");
+        java.nio.file.Path src = Paths.get("tests/programs/data");
+        try (java.util.stream.Stream<java.nio.file.Path> all = Files.walk(src)) {
+            for (java.nio.file.Path f : (Iterable<java.nio.file.Path>) all::iterator) {
+                if (!f.equals(src)) {
+                    Files.copy(f, tmp.resolve(src.relativize(f).toString()));
+                }
+            }
+        }
+        PrintStream saved = System.out;
+        ByteArrayOutputStream captured = new ByteArrayOutputStream();
+        System.setOut(new PrintStream(captured, true, StandardCharsets.UTF_8));
+        int result;
+        try {
+            java.nio.file.Path dataDir = tmp;
+            // ---- README: Embedding, fourth block ----
+            WasiPreview1 wasi = DesktopWasi.create("files.wasm", "/data");  // SecureRandom, clocks, System.in/out/err
+            DesktopWasi.preopen(wasi, dataDir, "/data");                    // a host directory, as --dir does
+            Imports imports = new Imports();
+            wasi.addTo(imports, module);
+            int exitCode = wasi.start(store.instantiate(module, imports));
+            // ---- end ----
+            result = exitCode;
+        } finally {
+            System.setOut(saved);
+        }
+        assertEquals(0, result);
+        assertEquals(Files.readString(Paths.get("tests/programs/files.stdout")), captured.toString(StandardCharsets.UTF_8));
     }
 
     @Test
@@ -110,11 +175,11 @@ class EmbeddingExampleTest {
         System.setOut(new PrintStream(captured, true, StandardCharsets.UTF_8));
         int result;
         try {
-            // ---- README: Embedding, second block ----
+            // ---- README: Embedding, third block ----
             WasiPreview1 wasi = new WasiPreview1().args(new String[] {"prog.wasm"}).stdout(System.out).stderr(System.err);
             wasi.preopen("/data", myDirectory);           // optional: an io.wasmlet.wasi.Directory
             Imports imports = new Imports();
-            wasi.addTo(imports, module);                  // every preview1 function, ENOSYS for unknown ones
+            wasi.addTo(imports, module);                  // preview1 (and preview0) functions; see "Linking"
             int exitCode = wasi.start(store.instantiate(module, imports));
             // ---- end ----
             result = exitCode;
@@ -145,7 +210,7 @@ class EmbeddingExampleTest {
                 block.add(line);
             }
         }
-        assertEquals(2, blocks.size(), "two java blocks in the Embedding section");
+        assertEquals(4, blocks.size(), "four java blocks in the Embedding section");
         for (List<String> b : blocks) {
             String code = String.join("\n", strip(b));
             assertTrue(self.contains(code), "README block not found verbatim in this test:\n" + code);

@@ -457,7 +457,7 @@ public class SpecTest {
         private long[] performOn(Instance inst, Map<String, Object> action) {
             String type = (String) action.get("type");
             String field = (String) action.get("field");
-            Object ext = inst.export(field);
+            Object ext = export(inst, field);
             switch (type) {
                 case "invoke": {
                     if (!(ext instanceof Function)) {
@@ -505,13 +505,11 @@ public class SpecTest {
         private Imports imports() {
             Imports im = new Imports();
             for (Map.Entry<String, Object> e : spectest().entrySet()) {
-                im.add("spectest", e.getKey(), e.getValue());
+                add(im, "spectest", e.getKey(), e.getValue());
             }
             for (Map.Entry<String, Instance> r : registered.entrySet()) {
                 Instance inst = r.getValue();
-                for (String n : inst.exportNames()) {
-                    im.add(r.getKey(), n, inst.export(n));
-                }
+                im.addAll(r.getKey(), inst);
             }
             return im;
         }
@@ -520,7 +518,7 @@ public class SpecTest {
         private Map<String, Object> spectest() {
             if (spectest == null) {
                 Map<String, Object> m = new LinkedHashMap<>();
-                HostFunction nop = (stack, base) -> { };
+                HostFunction nop = (caller, stack, base) -> { };
                 m.put("print", fn(nop));
                 m.put("print_i32", fn(nop, ValType.I32));
                 m.put("print_i64", fn(nop, ValType.I64));
@@ -537,6 +535,31 @@ public class SpecTest {
                 spectest = m;
             }
             return spectest;
+        }
+
+        /** The export {@code name} as its typed object, or null if there is none. */
+        private static Object export(Instance inst, String name) {
+            if (!inst.hasExport(name)) {
+                return null;
+            }
+            switch (inst.exportKind(name)) {
+                case WasmModule.KIND_FUNC: return inst.function(name);
+                case WasmModule.KIND_TABLE: return inst.table(name);
+                case WasmModule.KIND_MEMORY: return inst.memory(name);
+                default: return inst.global(name);
+            }
+        }
+
+        private static void add(Imports im, String module, String name, Object extern) {
+            if (extern instanceof Function) {
+                im.add(module, name, (Function) extern);
+            } else if (extern instanceof Table) {
+                im.add(module, name, (Table) extern);
+            } else if (extern instanceof Memory) {
+                im.add(module, name, (Memory) extern);
+            } else {
+                im.add(module, name, (Global) extern);
+            }
         }
 
         private static Function fn(HostFunction impl, byte... params) {

@@ -2,6 +2,7 @@ package io.wasmlet.wasi;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -9,6 +10,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import io.wasmlet.binary.WasmModule;
 import io.wasmlet.error.TrapException;
 import io.wasmlet.error.UnlinkableException;
+import io.wasmlet.error.WasmException;
 import io.wasmlet.exec.Function;
 import io.wasmlet.exec.Imports;
 import io.wasmlet.exec.Instance;
@@ -53,7 +55,7 @@ class WasiPreview1Test {
 
     /** Calls a WASI function by name with raw arguments; returns its errno. */
     int call(String name, long... args) {
-        Function f = (Function) imports.get(WasiPreview1.MODULE, name);
+        Function f = imports.function(WasiPreview1.MODULE, name);
         assertNotNull(f, name);
         return (int) store.invoke(f, args)[0];
     }
@@ -99,7 +101,7 @@ class WasiPreview1Test {
         assertEquals(WasiPreview1.NAMES.length, WasiPreview1.PARAMS.length);
         for (String name : WasiPreview1.NAMES) {
             assertTrue(WasiPreview1.defines(name), name);
-            assertNotNull(imports.get(WasiPreview1.MODULE, name), name);
+            assertTrue(imports.has(WasiPreview1.MODULE, name), name);
         }
         assertEquals("[i32 i64 i32 i32] -> [i32]", WasiPreview1.type(WasiPreview1.FD_SEEK).toString());
         assertEquals("[i32 i32 i32 i32 i32 i64 i64 i32 i32] -> [i32]",
@@ -190,7 +192,7 @@ class WasiPreview1Test {
         WasiPreview1 unbound = new WasiPreview1();
         Imports im = new Imports();
         unbound.addTo(im);
-        Function f = (Function) im.get(WasiPreview1.MODULE, "args_sizes_get");
+        Function f = im.function(WasiPreview1.MODULE, "args_sizes_get");
         assertEquals(Errno.FAULT, (int) store.invoke(f, new long[] {0, 4})[0]);
     }
 
@@ -498,30 +500,47 @@ class WasiPreview1Test {
     }
 
     @Test
-    void unknownImportsLinkAndReturnEnosys() throws IOException {
+    void unknownImportsAreRefusedLikeWasmtime() throws IOException {
         WasmModule m = stubsModule();
-        Imports plain = new Imports();
-        new WasiPreview1().addTo(plain);
-        assertThrows(UnlinkableException.class, () -> new Store().instantiate(m, plain),
-                "without the module, an unknown name does not link");
+        Imports im = new Imports();
+        new WasiPreview1().addTo(im, m);
+        UnlinkableException e = assertThrows(UnlinkableException.class, () -> new Store().instantiate(m, im));
+        assertEquals("unknown import (function): \"wasi_snapshot_preview1\" \"frobnicate\"", e.getMessage());
+    }
 
+    @Test
+    void unknownImportsAsDefaultValues() throws IOException {
+        WasmModule m = stubsModule();
         Store s = new Store();
-        WasiPreview1 w = new WasiPreview1();
+        WasiPreview1 w = new WasiPreview1().unknownImports(WasiPreview1.UNKNOWN_IMPORTS_DEFAULT);
         Imports im = new Imports();
         w.addTo(im, m);
         Instance inst = s.instantiate(m, im);
-        w.bind(inst);
         assertEquals(Errno.NOSYS, (int) s.invoke(inst.function("frobnicate"), new long[0])[0]);
         assertEquals(Errno.NOSYS, (int) s.invoke(inst.function("sock_accept"), new long[0])[0]);
-        TrapException t = assertThrows(TrapException.class, () -> s.invoke(inst.function("no_result"), new long[0]));
-        assertEquals("unsupported WASI function no_result", t.getMessage());
+        assertEquals(0, s.invoke(inst.function("no_result"), new long[0]).length);
+    }
+
+    @Test
+    void unknownImportsAsTraps() throws IOException {
+        WasmModule m = stubsModule();
+        Store s = new Store();
+        WasiPreview1 w = new WasiPreview1().unknownImports(WasiPreview1.UNKNOWN_IMPORTS_TRAP);
+        Imports im = new Imports();
+        w.addTo(im, m);
+        Instance inst = s.instantiate(m, im);
+        TrapException t = assertThrows(TrapException.class, () -> s.invoke(inst.function("frobnicate"), new long[0]));
+        assertEquals("unknown import wasi_snapshot_preview1.frobnicate called", t.getMessage());
+        assertEquals(Errno.NOSYS, (int) s.invoke(inst.function("sock_accept"), new long[0])[0],
+                "a preview1 function is never a stub");
+        assertThrows(WasmException.class, () -> w.unknownImports(3));
     }
 
     @Test
     void procExitUnwindsTheStackCleanly() throws IOException {
         WasmModule m = stubsModule();
         Store s = new Store();
-        WasiPreview1 w = new WasiPreview1();
+        WasiPreview1 w = new WasiPreview1().unknownImports(WasiPreview1.UNKNOWN_IMPORTS_DEFAULT);
         Imports im = new Imports();
         w.addTo(im, m);
         Instance inst = s.instantiate(m, im);
@@ -547,5 +566,132 @@ class WasiPreview1Test {
             assertEquals(arg.equals("return") ? 7 : Integer.parseInt(arg), code, arg);
             assertEquals("leaving with " + arg + "\n", o.toString(StandardCharsets.UTF_8));
         }
+    }
+
+    // ---- the caller's memory, the start function, reactors -----------------------------
+
+    static WasmModule program(String name) throws IOException {
+        return Loader.load(Files.readAllBytes(Paths.get("tests", "programs", name)));
+    }
+
+    @Test
+    void aStartFunctionsWasiCallsUseItsInstancesMemory() throws IOException {
+        WasmModule m = program("wasi-start.wasm");
+        Store s = new Store();
+        ByteArrayOutputStream o = new ByteArrayOutputStream();
+        WasiPreview1 w = new WasiPreview1().stdout(o);
+        Imports im = new Imports();
+        w.addTo(im, m);
+        Instance inst = s.instantiate(m, im); // runs the start function, nothing bound
+        assertEquals("hello from the start function\n", o.toString(StandardCharsets.UTF_8));
+        assertEquals(Errno.SUCCESS, (int) s.invoke(inst.function("errno"), new long[0])[0]);
+        assertEquals(0, w.start(inst));
+    }
+
+    @Test
+    void withoutARandomSourceRandomGetFailsRatherThanGuess() {
+        mem()[100] = 55;
+        assertEquals(Errno.NOSYS, call("random_get", 100, 10));
+        assertEquals(55, mem()[100], "nothing written");
+    }
+
+    @Test
+    void aReactorsInitializeRunsItsConstructorsOnce() throws IOException {
+        WasmModule m = program("reactor.wasm"); // clang -mexec-model=reactor, see reactor.c
+        Store s = new Store();
+        ByteArrayOutputStream o = new ByteArrayOutputStream();
+        WasiPreview1 w = new WasiPreview1().stdout(o);
+        Imports im = new Imports();
+        w.addTo(im, m);
+        Instance inst = s.instantiate(m, im);
+        assertEquals(-1, (int) s.invoke(inst.function("square"), new long[] {5})[0], "constructors not run yet");
+        assertTrue(w.initialize(inst));
+        assertFalse(w.initialize(inst), "once");
+        assertEquals(25, (int) s.invoke(inst.function("square"), new long[] {5})[0]);
+        assertEquals("reactor initialised\n", o.toString(StandardCharsets.UTF_8));
+    }
+
+    @Test
+    void aModuleIsACommandOrAReactorNotBoth() throws IOException {
+        // _start and _initialize both exported: refused by start and initialize
+        WasmModule m = program("wasi-both.wasm");
+        Store s = new Store();
+        Instance inst = s.instantiate(m, new Imports());
+        WasiPreview1 w = new WasiPreview1();
+        assertThrows(WasmException.class, () -> w.start(inst));
+        assertThrows(WasmException.class, () -> w.initialize(inst));
+        Instance plain = s.instantiate(program("wasi-start.wasm"), imports);
+        assertFalse(w.initialize(plain), "a command has nothing to initialise");
+    }
+
+    // ---- preview0 (wasi_unstable) ------------------------------------------------------
+
+    @Test
+    void preview0ModulesLinkAndRun() throws IOException {
+        WasmModule m = program("wasi-preview0.wasm");
+        ByteArrayOutputStream o = new ByteArrayOutputStream();
+        WasiPreview1 w = new WasiPreview1().stdout(o);
+        Imports im = new Imports();
+        w.addTo(im, m);
+        assertFalse(im.has(WasiPreview1.MODULE_PREVIEW0, "sock_accept"), "preview0 has no sock_accept");
+        assertEquals(0, w.start(new Store().instantiate(m, im)));
+        assertEquals("preview0 says hi\n", o.toString(StandardCharsets.UTF_8));
+    }
+
+    /** Calls a preview0 function of {@code im} on the test memory. */
+    int call0(Imports im, String name, long... args) {
+        return (int) store.invoke(im.function(WasiPreview1.MODULE_PREVIEW0, name), args)[0];
+    }
+
+    @Test
+    void preview0LayoutsAndWhence() throws IOException {
+        Imports im = new Imports();
+        wasi.addTo(im, program("wasi-preview0.wasm"));
+        sandbox();
+        long rw = Rights.FD_READ | Rights.FD_SEEK | Rights.FD_TELL;
+        assertEquals(Errno.SUCCESS, call0(im, "path_open", 3, 1, 1000, path("top.txt"), 0, rw, 0, 0, 8));
+        int fd = i32(8);
+        // preview0 whence: cur 0, end 1, set 2
+        assertEquals(Errno.SUCCESS, call0(im, "fd_seek", fd, 3, 2, 24));
+        assertEquals(3, i64(24));
+        assertEquals(Errno.SUCCESS, call0(im, "fd_seek", fd, 1, 0, 24));
+        assertEquals(4, i64(24));
+        assertEquals(Errno.SUCCESS, call0(im, "fd_seek", fd, -1, 1, 24));
+        assertEquals(9, i64(24));
+        assertEquals(Errno.INVAL, call0(im, "fd_seek", fd, 0, 3, 24));
+        // preview0 filestat: 56 bytes, nlink a u32 at 20, size at 24
+        java.util.Arrays.fill(mem(), 300, 400, (byte) 0x77);
+        assertEquals(Errno.SUCCESS, call0(im, "fd_filestat_get", fd, 300));
+        assertEquals(FileStat.REGULAR_FILE, mem()[316]);
+        assertEquals(10, i64(324));
+        assertEquals(0x77, mem()[356], "nothing past the 56 bytes");
+        assertEquals(Errno.SUCCESS, call0(im, "path_filestat_get", 3, 1, 1000, path("top.txt"), 500));
+        assertEquals(10, i64(524));
+        assertEquals(Errno.FAULT, call0(im, "fd_filestat_get", fd, PAGE - 56 + 1));
+        assertEquals(Errno.SUCCESS, call0(im, "fd_filestat_get", fd, PAGE - 56));
+        // the preview1 functions keep their layout alongside
+        assertEquals(Errno.SUCCESS, call("fd_filestat_get", fd, 300));
+        assertEquals(10, i64(332));
+    }
+
+    @Test
+    void preview0PollReadsTheClockSubscriptionAfterItsIdentifier() {
+        Imports im = new Imports();
+        try {
+            wasi.addTo(im, program("wasi-preview0.wasm"));
+        } catch (IOException e) {
+            throw new AssertionError(e);
+        }
+        // one 56-byte subscription: a relative clock of 1 ms; preview1 would read the
+        // identifier as the clock id (an unknown clock: an error event)
+        memory.i64Store(100, 0, 0x50);             // userdata
+        memory.i32Store8(108, 0, 0);               // clock
+        memory.i64Store(116, 0, 0xABCDEF);         // identifier (preview0 only)
+        memory.i32Store(124, 0, Clock.MONOTONIC);  // id
+        memory.i64Store(132, 0, 1_000_000L);       // timeout
+        assertEquals(Errno.SUCCESS, call0(im, "poll_oneoff", 100, 300, 1, 8));
+        assertEquals(1, i32(8));
+        assertEquals(0x50, i64(300));
+        assertEquals(0, memory.i32Load16U(308, 0), "no error: the clock id was read at 24");
     }
 }
