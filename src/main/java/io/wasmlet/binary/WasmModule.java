@@ -39,6 +39,8 @@ public final class WasmModule {
     public int[] bodyStart = new int[0];
     public int[] bodyEnd = new int[0];
 
+    /** True when the code carries fuel and instruction counters ({@code Loader.COUNT}). */
+    public boolean metered;
     /** Pre-decoded code of all defined functions; see {@code io.wasmlet.code.Layout}. */
     public int[] code;
     /** Per defined function: the pc of its header in {@link #code}. */

@@ -16,6 +16,8 @@ public final class Trap {
     public static final int INDIRECT_TYPE_MISMATCH = 8;
     public static final int NULL_REFERENCE = 9;
     public static final int HOST = 10;
+    public static final int OUT_OF_FUEL = 11;
+    public static final int INTERRUPTED = 12;
 
     public static final TrapException unreachable = new TrapException(UNREACHABLE, "unreachable");
     public static final TrapException divByZero = new TrapException(DIV_BY_ZERO, "integer divide by zero");
@@ -30,6 +32,11 @@ public final class Trap {
             new TrapException(UNINITIALIZED_ELEMENT, "uninitialized element");
     public static final TrapException indirectTypeMismatch =
             new TrapException(INDIRECT_TYPE_MISMATCH, "indirect call type mismatch");
+
+    /** The store's fuel ran out ({@code Store.setFuel}). */
+    public static final TrapException outOfFuel = new TrapException(OUT_OF_FUEL, "all fuel consumed");
+    /** {@code Store.interrupt()} (or the store's interrupt source) stopped the call. */
+    public static final TrapException interrupted = new TrapException(INTERRUPTED, "interrupted");
 
     /** Call-frame budget exhausted (the spec's "call stack exhausted"). */
     public static final ExhaustionException callStackExhausted = new ExhaustionException("call stack exhausted");

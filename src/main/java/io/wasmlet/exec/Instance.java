@@ -28,6 +28,19 @@ public final class Instance {
     final boolean[] dataLive;
     private final Hashtable exports = new Hashtable();
     private final String[] exportNames;
+    /**
+     * Per defined function: its entry pc in the store's code cache, or -1 while interpreted.
+     * Empty in interpreter-only stores.
+     */
+    final int[] compiled;
+    /**
+     * Per defined function: the tier-up trigger (profile counter), decremented on entry and by
+     * the poll weight at loop back-edges; translation when it goes negative. Null in
+     * interpreter-only stores, which pay nothing for profiling.
+     */
+    final int[] trigger;
+    /** Index of the first defined function (imports come first in the function space). */
+    final int firstDefined;
 
     Instance(WasmModule module, Store store, Function[] funcs, Table[] tables, Memory memory, Global[] globals,
              int[] typeIds) {
@@ -42,6 +55,17 @@ public final class Instance {
         this.elemRefs = new int[module.elems.length][];
         this.dataLive = new boolean[module.datas.length];
         this.exportNames = new String[module.exports.length];
+        this.firstDefined = module.numImportedFuncs;
+        int defined = module.funcEntry.length;
+        this.compiled = new int[store.compiler == null ? 0 : defined];
+        this.trigger = store.compiler == null ? null : new int[defined];
+        if (store.compiler != null) {
+            int t = store.compiler.callThreshold();
+            for (int i = 0; i < defined; i++) {
+                compiled[i] = -1;
+                trigger[i] = t;
+            }
+        }
     }
 
     void addExport(int i, String name, Object value) {

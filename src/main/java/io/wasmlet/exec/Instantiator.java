@@ -135,6 +135,9 @@ final class Instantiator {
             }
             inst.addExport(i, ex.name, v);
         }
+        if (store.compiler != null) {
+            Engine.prepare(store, inst);
+        }
         initialise(inst);
         return inst;
     }

@@ -6,7 +6,8 @@ import io.wasmlet.code.WasmOps;
 import io.wasmlet.error.Trap;
 
 /**
- * The dispatch loop over pre-decoded code ({@link Layout}). One {@code switch} on dense opcode
+ * The dispatch loop over pre-decoded code ({@link Layout}), the first tier (see {@link Engine}
+ * for how it hands over to {@link CompiledLoop}). One {@code switch} on dense opcode
  * numbers; {@code pc}, {@code sp}, {@code fp} and the arrays live in locals and are written back
  * only around host calls. Wasm calls push a frame on the store's frame arrays instead of
  * recursing on the Java stack. Bulky or rare operators call out to {@link WasmOps},
@@ -18,33 +19,26 @@ final class Interpreter {
     }
 
     /**
-     * Runs the function whose header is at {@code entry} in {@code inst}'s code; its arguments
-     * are the top values of the store's stack. On return its results start where its arguments
-     * did.
+     * Runs interpreted code from the state the store holds ({@code curInst}, {@code pc},
+     * {@code fp}, {@code sp}, {@code fsp}) until the frame at {@code baseFsp} returns
+     * ({@link Engine#DONE}) or execution continues in compiled code ({@link Engine#COMPILED}: at
+     * a call of a compiled function, a return into a compiled caller, or a loop header after
+     * on-stack replacement), leaving the state in the store.
      */
-    static void execute(Store st, Instance inst, int entry) {
+    static int run(Store st, int baseFsp) {
         final long[] stack = st.stack;
         final int[] frames = st.frames;
         final Object[] frameInst = st.frameInst;
-        final int baseFsp = st.fsp;
-        int fsp = baseFsp;
+        final boolean tiered = st.compiler != null;
+        int fsp = st.fsp;
+        Instance inst = st.curInst;
         int[] code = inst.code;
         Memory mem = inst.memory;
         Global[] globals = inst.globals;
         int sp = st.sp;
-        int fp;
-        int pc;
-        // enter the first function
-        {
-            fp = sp - code[entry + Layout.H_PARAMS];
-            if (fp + code[entry + Layout.H_MAX_HEIGHT] >= stack.length) {
-                throw Trap.callStackExhausted;
-            }
-            for (int n = code[entry + Layout.H_LOCALS]; n > 0; n--) {
-                stack[sp++] = 0;
-            }
-            pc = entry + Layout.HEADER_SIZE;
-        }
+        int fp = st.fp;
+        int pc = st.pc;
+        int poll = st.pollLeft;
         while (true) {
             switch (code[pc++]) {
                 case Op.UNREACHABLE:
@@ -60,6 +54,42 @@ final class Interpreter {
                 case Op.JUMP:
                     pc = code[pc];
                     break;
+                case Op.JUMP_BACK:
+                    pc = code[pc];
+                    if (--poll < 0) {
+                        poll = st.pollInterval;
+                        int cpc = Engine.backEdge(st, inst, pc);
+                        if (cpc >= 0) {
+                            st.pc = cpc;
+                            st.fp = fp;
+                            st.sp = sp;
+                            st.fsp = fsp;
+                            st.curInst = inst;
+                            st.pollLeft = poll;
+                            return Engine.COMPILED;
+                        }
+                    }
+                    break;
+                case Op.BR_IF_BACK:
+                    if ((int) stack[--sp] != 0) {
+                        pc = code[pc];
+                        if (--poll < 0) {
+                            poll = st.pollInterval;
+                            int cpc = Engine.backEdge(st, inst, pc);
+                            if (cpc >= 0) {
+                                st.pc = cpc;
+                                st.fp = fp;
+                                st.sp = sp;
+                                st.fsp = fsp;
+                                st.curInst = inst;
+                                st.pollLeft = poll;
+                                return Engine.COMPILED;
+                            }
+                        }
+                    } else {
+                        pc++;
+                    }
+                    break;
                 case Op.BR: {
                     int arity = code[pc + 1];
                     int dst = fp + code[pc + 2];
@@ -67,7 +97,11 @@ final class Interpreter {
                         stack[dst + i] = stack[sp - arity + i];
                     }
                     sp = dst + arity;
-                    pc = code[pc];
+                    int t = code[pc];
+                    if (t < pc && --poll < 0) {
+                        poll = Engine.poll(st);
+                    }
+                    pc = t;
                     break;
                 }
                 case Op.BR_IF:
@@ -78,7 +112,11 @@ final class Interpreter {
                             stack[dst + i] = stack[sp - arity + i];
                         }
                         sp = dst + arity;
-                        pc = code[pc];
+                        int t = code[pc];
+                        if (t < pc && --poll < 0) {
+                            poll = Engine.poll(st);
+                        }
+                        pc = t;
                     } else {
                         pc += 3;
                     }
@@ -103,7 +141,11 @@ final class Interpreter {
                         stack[dst + k] = stack[sp - arity + k];
                     }
                     sp = dst + arity;
-                    pc = code[rec + Layout.BR_TARGET];
+                    int t = code[rec + Layout.BR_TARGET];
+                    if (t < pc && --poll < 0) {
+                        poll = Engine.poll(st);
+                    }
+                    pc = t;
                     break;
                 }
                 case Op.RETURN: {
@@ -114,12 +156,22 @@ final class Interpreter {
                     sp = fp + arity;
                     if (fsp == baseFsp) {
                         st.sp = sp;
-                        return;
+                        return Engine.DONE;
                     }
                     fsp -= 2;
                     pc = frames[fsp];
                     fp = frames[fsp + 1];
                     Instance caller = (Instance) frameInst[fsp >> 1];
+                    if (pc < 0) {
+                        inst = caller;
+                        st.pc = ~pc;
+                        st.fp = fp;
+                        st.sp = sp;
+                        st.fsp = fsp;
+                        st.curInst = inst;
+                        st.pollLeft = poll;
+                        return Engine.COMPILED;
+                    }
                     if (caller != inst) {
                         inst = caller;
                         code = inst.code;
@@ -145,6 +197,21 @@ final class Interpreter {
                     }
                     for (int n = code[target + Layout.H_LOCALS]; n > 0; n--) {
                         stack[sp++] = 0;
+                    }
+                    if (--poll < 0) {
+                        poll = Engine.poll(st);
+                    }
+                    if (tiered) {
+                        int cpc = Engine.enter(st, inst, code[target + Layout.H_FUNC_INDEX] - inst.firstDefined);
+                        if (cpc >= 0) {
+                            st.pc = cpc;
+                            st.fp = fp;
+                            st.sp = sp;
+                            st.fsp = fsp;
+                            st.curInst = inst;
+                            st.pollLeft = poll;
+                            return Engine.COMPILED;
+                        }
                     }
                     pc = target + Layout.HEADER_SIZE;
                     break;
@@ -188,6 +255,21 @@ final class Interpreter {
                     for (int n = code[target + Layout.H_LOCALS]; n > 0; n--) {
                         stack[sp++] = 0;
                     }
+                    if (--poll < 0) {
+                        poll = Engine.poll(st);
+                    }
+                    if (tiered) {
+                        int cpc = Engine.enter(st, inst, code[target + Layout.H_FUNC_INDEX] - inst.firstDefined);
+                        if (cpc >= 0) {
+                            st.pc = cpc;
+                            st.fp = fp;
+                            st.sp = sp;
+                            st.fsp = fsp;
+                            st.curInst = inst;
+                            st.pollLeft = poll;
+                            return Engine.COMPILED;
+                        }
+                    }
                     pc = target + Layout.HEADER_SIZE;
                     break;
                 }
@@ -195,11 +277,11 @@ final class Interpreter {
                     sp--;
                     break;
                 case Op.COUNT:
-                    st.instructions += code[pc++];
+                    Engine.charge(st, code[pc++]);
                     break;
                 case Op.COUNT_CALL:
                     st.calls++;
-                    st.instructions += code[pc++];
+                    Engine.charge(st, code[pc++]);
                     break;
                 case Op.SELECT:
                     sp -= 2;

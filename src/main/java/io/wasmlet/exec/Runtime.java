@@ -46,6 +46,71 @@ final class Runtime {
     }
 
     /**
+     * The one-operand numeric operators kept out of the interpreter's switch (rounding,
+     * conversions, sign extension, saturating truncation): raw bits in, raw bits out. Both tiers
+     * call it.
+     */
+    static long unary(int op, long a) {
+        switch (op) {
+            case Op.F32_CEIL: return WasmOps.f32Ceil((int) a);
+            case Op.F32_FLOOR: return WasmOps.f32Floor((int) a);
+            case Op.F32_TRUNC: return WasmOps.f32Trunc((int) a);
+            case Op.F32_NEAREST: return WasmOps.f32Nearest((int) a);
+            case Op.F32_SQRT: return WasmOps.f32Sqrt((int) a);
+            case Op.F64_CEIL: return WasmOps.f64Ceil(a);
+            case Op.F64_FLOOR: return WasmOps.f64Floor(a);
+            case Op.F64_TRUNC: return WasmOps.f64Trunc(a);
+            case Op.F64_NEAREST: return WasmOps.f64Nearest(a);
+            case Op.F64_SQRT: return WasmOps.f64Sqrt(a);
+            case Op.I32_TRUNC_F32_S: return WasmOps.i32TruncS(f32(a));
+            case Op.I32_TRUNC_F32_U: return WasmOps.i32TruncU(f32(a));
+            case Op.I32_TRUNC_F64_S: return WasmOps.i32TruncS(f64(a));
+            case Op.I32_TRUNC_F64_U: return WasmOps.i32TruncU(f64(a));
+            case Op.I64_TRUNC_F32_S: return WasmOps.i64TruncS(f32(a));
+            case Op.I64_TRUNC_F32_U: return WasmOps.i64TruncU(f32(a));
+            case Op.I64_TRUNC_F64_S: return WasmOps.i64TruncS(f64(a));
+            case Op.I64_TRUNC_F64_U: return WasmOps.i64TruncU(f64(a));
+            case Op.F32_CONVERT_I32_S: return WasmOps.bits((float) (int) a);
+            case Op.F32_CONVERT_I32_U: return WasmOps.bits((float) (a & 0xFFFFFFFFL));
+            case Op.F32_CONVERT_I64_S: return WasmOps.bits((float) a);
+            case Op.F32_CONVERT_I64_U: return WasmOps.bits(WasmOps.f32ConvertI64U(a));
+            case Op.F32_DEMOTE_F64: return WasmOps.bits((float) f64(a));
+            case Op.F64_CONVERT_I32_S: return WasmOps.bits((double) (int) a);
+            case Op.F64_CONVERT_I32_U: return WasmOps.bits((double) (a & 0xFFFFFFFFL));
+            case Op.F64_CONVERT_I64_S: return WasmOps.bits((double) a);
+            case Op.F64_CONVERT_I64_U: return WasmOps.bits(WasmOps.f64ConvertI64U(a));
+            case Op.F64_PROMOTE_F32: return WasmOps.bits((double) f32(a));
+            case Op.I32_EXTEND8_S: return (byte) a;
+            case Op.I32_EXTEND16_S: return (short) a;
+            case Op.I64_EXTEND8_S: return (byte) a;
+            case Op.I64_EXTEND16_S: return (short) a;
+            case Op.I64_EXTEND32_S: return (int) a;
+            case Op.I32_TRUNC_SAT_F32_S: return WasmOps.i32TruncSatS(f32(a));
+            case Op.I32_TRUNC_SAT_F32_U: return WasmOps.i32TruncSatU(f32(a));
+            case Op.I32_TRUNC_SAT_F64_S: return WasmOps.i32TruncSatS(f64(a));
+            case Op.I32_TRUNC_SAT_F64_U: return WasmOps.i32TruncSatU(f64(a));
+            case Op.I64_TRUNC_SAT_F32_S: return WasmOps.i64TruncSatS(f32(a));
+            case Op.I64_TRUNC_SAT_F32_U: return WasmOps.i64TruncSatU(f32(a));
+            case Op.I64_TRUNC_SAT_F64_S: return WasmOps.i64TruncSatS(f64(a));
+            case Op.I64_TRUNC_SAT_F64_U: return WasmOps.i64TruncSatU(f64(a));
+            default: throw corrupt(op);
+        }
+    }
+
+    /** The two-operand numeric operators kept out of the switch (float min, max, copysign). */
+    static long binary(int op, long a, long b) {
+        switch (op) {
+            case Op.F32_MIN: return WasmOps.f32Min((int) a, (int) b);
+            case Op.F32_MAX: return WasmOps.f32Max((int) a, (int) b);
+            case Op.F32_COPYSIGN: return WasmOps.f32Copysign((int) a, (int) b);
+            case Op.F64_MIN: return WasmOps.f64Min(a, b);
+            case Op.F64_MAX: return WasmOps.f64Max(a, b);
+            case Op.F64_COPYSIGN: return WasmOps.f64Copysign(a, b);
+            default: throw corrupt(op);
+        }
+    }
+
+    /**
      * Executes the operator at {@code pc - 1} and returns the pc of the next instruction.
      * Operands are at the top of {@code st.stack} below {@code st.sp}.
      */
@@ -53,55 +118,59 @@ final class Runtime {
         long[] s = st.stack;
         int sp = st.sp;
         int op = code[pc - 1];
-        long a = sp > 0 ? s[sp - 1] : 0; // the top operand, for the operators that have one
         switch (op) {
-            case Op.F32_CEIL: s[sp - 1] = WasmOps.f32Ceil((int) a); break;
-            case Op.F32_FLOOR: s[sp - 1] = WasmOps.f32Floor((int) a); break;
-            case Op.F32_TRUNC: s[sp - 1] = WasmOps.f32Trunc((int) a); break;
-            case Op.F32_NEAREST: s[sp - 1] = WasmOps.f32Nearest((int) a); break;
-            case Op.F32_SQRT: s[sp - 1] = WasmOps.f32Sqrt((int) a); break;
-            case Op.F32_MIN: sp--; s[sp - 1] = WasmOps.f32Min((int) s[sp - 1], (int) a); break;
-            case Op.F32_MAX: sp--; s[sp - 1] = WasmOps.f32Max((int) s[sp - 1], (int) a); break;
-            case Op.F32_COPYSIGN: sp--; s[sp - 1] = WasmOps.f32Copysign((int) s[sp - 1], (int) a); break;
-            case Op.F64_CEIL: s[sp - 1] = WasmOps.f64Ceil(a); break;
-            case Op.F64_FLOOR: s[sp - 1] = WasmOps.f64Floor(a); break;
-            case Op.F64_TRUNC: s[sp - 1] = WasmOps.f64Trunc(a); break;
-            case Op.F64_NEAREST: s[sp - 1] = WasmOps.f64Nearest(a); break;
-            case Op.F64_SQRT: s[sp - 1] = WasmOps.f64Sqrt(a); break;
-            case Op.F64_MIN: sp--; s[sp - 1] = WasmOps.f64Min(s[sp - 1], a); break;
-            case Op.F64_MAX: sp--; s[sp - 1] = WasmOps.f64Max(s[sp - 1], a); break;
-            case Op.F64_COPYSIGN: sp--; s[sp - 1] = WasmOps.f64Copysign(s[sp - 1], a); break;
-            case Op.I32_TRUNC_F32_S: s[sp - 1] = WasmOps.i32TruncS(f32(a)); break;
-            case Op.I32_TRUNC_F32_U: s[sp - 1] = WasmOps.i32TruncU(f32(a)); break;
-            case Op.I32_TRUNC_F64_S: s[sp - 1] = WasmOps.i32TruncS(f64(a)); break;
-            case Op.I32_TRUNC_F64_U: s[sp - 1] = WasmOps.i32TruncU(f64(a)); break;
-            case Op.I64_TRUNC_F32_S: s[sp - 1] = WasmOps.i64TruncS(f32(a)); break;
-            case Op.I64_TRUNC_F32_U: s[sp - 1] = WasmOps.i64TruncU(f32(a)); break;
-            case Op.I64_TRUNC_F64_S: s[sp - 1] = WasmOps.i64TruncS(f64(a)); break;
-            case Op.I64_TRUNC_F64_U: s[sp - 1] = WasmOps.i64TruncU(f64(a)); break;
-            case Op.F32_CONVERT_I32_S: s[sp - 1] = WasmOps.bits((float) (int) a); break;
-            case Op.F32_CONVERT_I32_U: s[sp - 1] = WasmOps.bits((float) (a & 0xFFFFFFFFL)); break;
-            case Op.F32_CONVERT_I64_S: s[sp - 1] = WasmOps.bits((float) a); break;
-            case Op.F32_CONVERT_I64_U: s[sp - 1] = WasmOps.bits(WasmOps.f32ConvertI64U(a)); break;
-            case Op.F32_DEMOTE_F64: s[sp - 1] = WasmOps.bits((float) f64(a)); break;
-            case Op.F64_CONVERT_I32_S: s[sp - 1] = WasmOps.bits((double) (int) a); break;
-            case Op.F64_CONVERT_I32_U: s[sp - 1] = WasmOps.bits((double) (a & 0xFFFFFFFFL)); break;
-            case Op.F64_CONVERT_I64_S: s[sp - 1] = WasmOps.bits((double) a); break;
-            case Op.F64_CONVERT_I64_U: s[sp - 1] = WasmOps.bits(WasmOps.f64ConvertI64U(a)); break;
-            case Op.F64_PROMOTE_F32: s[sp - 1] = WasmOps.bits((double) f32(a)); break;
-            case Op.I32_EXTEND8_S: s[sp - 1] = (byte) a; break;
-            case Op.I32_EXTEND16_S: s[sp - 1] = (short) a; break;
-            case Op.I64_EXTEND8_S: s[sp - 1] = (byte) a; break;
-            case Op.I64_EXTEND16_S: s[sp - 1] = (short) a; break;
-            case Op.I64_EXTEND32_S: s[sp - 1] = (int) a; break;
-            case Op.I32_TRUNC_SAT_F32_S: s[sp - 1] = WasmOps.i32TruncSatS(f32(a)); break;
-            case Op.I32_TRUNC_SAT_F32_U: s[sp - 1] = WasmOps.i32TruncSatU(f32(a)); break;
-            case Op.I32_TRUNC_SAT_F64_S: s[sp - 1] = WasmOps.i32TruncSatS(f64(a)); break;
-            case Op.I32_TRUNC_SAT_F64_U: s[sp - 1] = WasmOps.i32TruncSatU(f64(a)); break;
-            case Op.I64_TRUNC_SAT_F32_S: s[sp - 1] = WasmOps.i64TruncSatS(f32(a)); break;
-            case Op.I64_TRUNC_SAT_F32_U: s[sp - 1] = WasmOps.i64TruncSatU(f32(a)); break;
-            case Op.I64_TRUNC_SAT_F64_S: s[sp - 1] = WasmOps.i64TruncSatS(f64(a)); break;
-            case Op.I64_TRUNC_SAT_F64_U: s[sp - 1] = WasmOps.i64TruncSatU(f64(a)); break;
+            case Op.F32_MIN:
+            case Op.F32_MAX:
+            case Op.F32_COPYSIGN:
+            case Op.F64_MIN:
+            case Op.F64_MAX:
+            case Op.F64_COPYSIGN:
+                sp--;
+                s[sp - 1] = binary(op, s[sp - 1], s[sp]);
+                break;
+            case Op.F32_CEIL:
+            case Op.F32_FLOOR:
+            case Op.F32_TRUNC:
+            case Op.F32_NEAREST:
+            case Op.F32_SQRT:
+            case Op.F64_CEIL:
+            case Op.F64_FLOOR:
+            case Op.F64_TRUNC:
+            case Op.F64_NEAREST:
+            case Op.F64_SQRT:
+            case Op.I32_TRUNC_F32_S:
+            case Op.I32_TRUNC_F32_U:
+            case Op.I32_TRUNC_F64_S:
+            case Op.I32_TRUNC_F64_U:
+            case Op.I64_TRUNC_F32_S:
+            case Op.I64_TRUNC_F32_U:
+            case Op.I64_TRUNC_F64_S:
+            case Op.I64_TRUNC_F64_U:
+            case Op.F32_CONVERT_I32_S:
+            case Op.F32_CONVERT_I32_U:
+            case Op.F32_CONVERT_I64_S:
+            case Op.F32_CONVERT_I64_U:
+            case Op.F32_DEMOTE_F64:
+            case Op.F64_CONVERT_I32_S:
+            case Op.F64_CONVERT_I32_U:
+            case Op.F64_CONVERT_I64_S:
+            case Op.F64_CONVERT_I64_U:
+            case Op.F64_PROMOTE_F32:
+            case Op.I32_EXTEND8_S:
+            case Op.I32_EXTEND16_S:
+            case Op.I64_EXTEND8_S:
+            case Op.I64_EXTEND16_S:
+            case Op.I64_EXTEND32_S:
+            case Op.I32_TRUNC_SAT_F32_S:
+            case Op.I32_TRUNC_SAT_F32_U:
+            case Op.I32_TRUNC_SAT_F64_S:
+            case Op.I32_TRUNC_SAT_F64_U:
+            case Op.I64_TRUNC_SAT_F32_S:
+            case Op.I64_TRUNC_SAT_F32_U:
+            case Op.I64_TRUNC_SAT_F64_S:
+            case Op.I64_TRUNC_SAT_F64_U:
+                s[sp - 1] = unary(op, s[sp - 1]);
+                break;
             case Op.MEMORY_INIT: {
                 int seg = code[pc++];
                 sp -= 3;
@@ -141,7 +210,7 @@ final class Runtime {
             case Op.TABLE_GROW: {
                 Table t = inst.tables[code[pc++]];
                 sp--;
-                s[sp - 1] = t.grow((int) a, (int) s[sp - 1]);
+                s[sp - 1] = t.grow((int) s[sp], (int) s[sp - 1]);
                 break;
             }
             case Op.TABLE_SIZE:

@@ -29,22 +29,136 @@ public final class Store {
     long instructions;
     long calls;
 
+    // ---- execution state handed between the two loops at a tier switch (see Engine) ----
+    Instance curInst;
+    int pc;
+    int fp;
+
+    // ---- the JIT tier: null/empty in interpreter-only mode ----
+    /** The translator and tier-up policy, or null (interpreter only). */
+    final Compiler compiler;
+    /** The code cache: one preallocated array, bump-allocated, never grown. */
+    final int[] cache;
+    int cacheTop;
+    /** The translator's request, reused for every translation. */
+    final CompileJob job;
+
+    // ---- fuel and interruption ----
+    /** Fuel left; charged per straight-line run by code loaded with {@code Loader.COUNT}. */
+    long fuel = Long.MAX_VALUE;
+    /** True once {@link #setFuel} was called: metered code is then required. */
+    boolean fuelOn;
+    /** Set by {@link #interrupt()} from any thread; polled at back-edges and calls. */
+    volatile boolean interrupted;
+    /** An extra interruption source polled with the flag (the desktop's Thread.interrupt()). */
+    InterruptSource interruptSource;
+    /** Back-edges and calls between two polls of the interruption flag (and of tier-up at loops). */
+    final int pollInterval;
+    /** Polls left before the next one; carried across tier switches so no loop starves it. */
+    int pollLeft;
+    /** Functions translated, and translations refused for want of code-cache space. */
+    int translated;
+    int translationsRefused;
+
     private Function[] funcs = new Function[64];
     private int numFuncs;
     private FuncType[] types = new FuncType[16];
     private int numTypes;
 
-    /** A store with the desktop budgets ({@link Board#desktop()}). */
+    /** A store with the desktop budgets ({@link Board#desktop()}), interpreter only. */
     public Store() {
         this(Board.desktop());
     }
 
-    /** A store whose arenas are sized from {@code board}'s budgets. */
+    /**
+     * A store whose arenas are sized from {@code board}'s budgets, running the interpreter only
+     * (no profile counters, no code cache). For the tiered or eager JIT, see
+     * {@link #Store(Board, Compiler)} and {@code io.wasmlet.jit.Jit}.
+     */
     public Store(Board board) {
+        this(board, null);
+    }
+
+    /**
+     * A store whose code runs under {@code compiler}'s tier-up policy ({@code io.wasmlet.jit.Jit}'s
+     * tiered or eager modes), with a code cache of the board's {@code codecache.ints}; null
+     * means interpreter only.
+     */
+    public Store(Board board, Compiler compiler) {
         this.board = board;
         this.stack = new long[board.stackSlots];
         this.frames = new int[board.frames * 2];
         this.frameInst = new Object[board.frames];
+        this.compiler = compiler;
+        this.cache = compiler == null ? new int[0] : new int[board.codeCacheInts];
+        this.job = compiler == null ? null : new CompileJob(this);
+        this.pollInterval = compiler == null ? 4096 : compiler.loopWeight();
+    }
+
+    /** Execution modes, as {@link #mode()} reports them. */
+    public static final int MODE_INTERP = 0;
+    public static final int MODE_TIERED = 1;
+    public static final int MODE_EAGER = 2;
+
+    /** {@link #MODE_INTERP}, {@link #MODE_TIERED} or {@link #MODE_EAGER}. */
+    public int mode() {
+        return compiler == null ? MODE_INTERP : compiler.eager ? MODE_EAGER : MODE_TIERED;
+    }
+
+    /** Functions translated into the code cache so far. */
+    public int functionsTranslated() {
+        return translated;
+    }
+
+    /** Translations refused because the code cache was full (those functions stay interpreted). */
+    public int translationsRefused() {
+        return translationsRefused;
+    }
+
+    /** Ints of the code cache in use (translated code and its pc maps). */
+    public int codeCacheUsed() {
+        return cacheTop;
+    }
+
+    /** Ints of the code cache (the board's {@code codecache.ints}; 0 without a JIT). */
+    public int codeCacheCapacity() {
+        return cache.length;
+    }
+
+    /**
+     * Sets the fuel: the number of Wasm instructions calls may still execute, charged per
+     * straight-line run on entering it (so a run that would exhaust it traps before any of its
+     * instructions execute). Only code loaded with {@code Loader.COUNT} is metered: calling a
+     * function of a module loaded without it then fails with a {@link WasmException}. Running out
+     * traps with {@link Trap#outOfFuel}; the fuel is then 0.
+     */
+    public void setFuel(long fuel) {
+        if (fuel < 0) {
+            throw new WasmException("fuel must not be negative");
+        }
+        this.fuel = fuel;
+        this.fuelOn = true;
+    }
+
+    /** The fuel left ({@code Long.MAX_VALUE} until {@link #setFuel} is called). */
+    public long fuel() {
+        return fuel;
+    }
+
+    /**
+     * Asks the running call to stop: safe from any thread or an interrupt handler. Code polls
+     * the flag at loop back-edges and calls (every {@code pollInterval} of them), so a runaway
+     * loop stops within a bounded number of instructions with {@link Trap#interrupted}; the
+     * flag is cleared when that trap is thrown. Calling it while nothing runs makes the next
+     * call trap at its first poll.
+     */
+    public void interrupt() {
+        interrupted = true;
+    }
+
+    /** Polls {@code source} along with {@link #interrupt()} (e.g. the desktop's Thread.interrupt()). */
+    public void interruptSource(InterruptSource source) {
+        this.interruptSource = source;
     }
 
     /**
@@ -165,7 +279,7 @@ public final class Store {
             if (f.host != null) {
                 f.host.call(null, stack, base);
             } else {
-                Interpreter.execute(this, f.instance, f.entry);
+                Engine.call(this, f);
             }
             System.arraycopy(stack, base, results, 0, nr);
         } finally {

@@ -327,6 +327,10 @@ final class FunctionValidator {
             return;
         }
         if (vsp - arity == ctlHeight[f]) {
+            if (ctlKind[f] == K_LOOP) {
+                // a back-edge: its own opcode, so that only loops pay for interruption polling
+                simpleOp = simpleOp == Op.JUMP ? Op.JUMP_BACK : Op.BR_IF_BACK;
+            }
             out.emit(simpleOp);
             emitTarget(f);
         } else {

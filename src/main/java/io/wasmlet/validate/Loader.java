@@ -32,6 +32,7 @@ public final class Loader {
     public static WasmModule load(byte[] bytes, int flags) {
         WasmModule m = ModuleDecoder.decode(bytes);
         new ModuleValidator(m, (flags & COUNT) != 0).validate();
+        m.metered = (flags & COUNT) != 0;
         return m;
     }
 

@@ -19,6 +19,9 @@ import io.wasmlet.exec.Imports;
 import io.wasmlet.exec.Instance;
 import io.wasmlet.exec.Memory;
 import io.wasmlet.exec.Store;
+import io.wasmlet.jit.Jit;
+import io.wasmlet.jit.Tuning;
+import io.wasmlet.board.Board;
 import io.wasmlet.exec.Table;
 import io.wasmlet.validate.Loader;
 
@@ -88,6 +91,40 @@ public class SpecTest {
         "assert_malformed", "assert_unlinkable", "assert_uninstantiable", "register", "action",
     };
 
+    /**
+     * The store of a mode. {@code tiered} tiers up after 2 calls or 8 back-edges, on code that
+     * also meters fuel, so that translation, on-stack replacement and tier switches happen
+     * in the middle of the suite's calls; {@code eager} translates every function first;
+     * {@code tinycache} is eager with a code cache of 600 ints, so most functions stay
+     * interpreted and the fallback paths run.
+     */
+    static Store newStore(String mode) {
+        switch (mode) {
+            case "tiered": {
+                Tuning t = new Tuning();
+                t.threshold = 2;
+                t.loopWeight = 8;
+                return new Store(Board.desktop(), Jit.tiered(t));
+            }
+            case "eager":
+                return new Store(Board.desktop(), Jit.eager());
+            case "tinycache":
+                return new Store(tinyCacheBoard(), Jit.eager());
+            default:
+                return new Store(Board.desktop());
+        }
+    }
+
+    private static Board tinyCacheBoard() {
+        try {
+            String text = new String(SpecTest.class.getResourceAsStream("/mcu-boards/desktop.board").readAllBytes(),
+                    java.nio.charset.StandardCharsets.UTF_8).replaceAll("codecache.ints = \\d+", "codecache.ints = 600");
+            return Board.parse(new java.io.ByteArrayInputStream(text.getBytes(java.nio.charset.StandardCharsets.UTF_8)));
+        } catch (IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+    }
+
     static final Path BASE = Paths.get(System.getProperty("basedir", System.getProperty("user.dir")));
     private static final Path SPEC_DIR = BASE.resolve("tests").resolve("spec");
     /**
@@ -95,7 +132,7 @@ public class SpecTest {
      * code) and {@code count} (the interpreter on code loaded with {@code Loader.COUNT}, whose
      * extra counting instructions must not change any result).
      */
-    static final List<String> ALL_MODES = List.of("interp", "count");
+    static final List<String> ALL_MODES = List.of("interp", "count", "tiered", "eager", "tinycache");
     private static final List<String> MODES =
             List.of(System.getProperty("wasmlet.mode", String.join(",", ALL_MODES)).split(","));
 
@@ -203,12 +240,14 @@ public class SpecTest {
 
         /** Loader flags of this file's mode. */
         final int loadFlags;
+        final String mode;
 
         FileContext(Path dir, String wastName, Summary summary, String mode) {
             this.dir = dir;
             this.wastName = wastName;
             this.summary = summary;
-            this.loadFlags = mode.equals("count") ? Loader.COUNT : 0;
+            this.loadFlags = mode.equals("count") || mode.equals("tiered") ? Loader.COUNT : 0;
+            this.mode = mode;
         }
 
         void close() {
@@ -221,7 +260,7 @@ public class SpecTest {
 
         Store store() {
             if (store == null) {
-                store = new Store();
+                store = newStore(mode);
             }
             return store;
         }

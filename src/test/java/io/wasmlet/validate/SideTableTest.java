@@ -78,7 +78,7 @@ class SideTableTest {
                 1, 1, 4, 1, 0,
                 Op.LOCAL_GET, 1, Op.LOCAL_GET, 0, Op.I32_ADD, Op.LOCAL_SET, 1, // pc 5: the loop's start
                 Op.LOCAL_GET, 0, Op.I32_CONST, 1, Op.I32_SUB, Op.LOCAL_SET, 0,
-                Op.LOCAL_GET, 0, Op.BR_IF_SIMPLE, 5, // no values move: a plain conditional jump back
+                Op.LOCAL_GET, 0, Op.BR_IF_BACK, 5, // no values move: a conditional back-edge (it polls)
                 Op.LOCAL_GET, 1, Op.RETURN, 1,
                 // function 1 at pc 27: header params=0 locals=0 maxHeight=2 results=1 index=1
                 0, 0, 2, 1, 1,
@@ -104,7 +104,7 @@ class SideTableTest {
                 Op.COUNT_CALL, 1,
                 Op.COUNT, 10, Op.LOCAL_GET, 1, Op.LOCAL_GET, 0, Op.I32_ADD, Op.LOCAL_SET, 1,
                 Op.LOCAL_GET, 0, Op.I32_CONST, 1, Op.I32_SUB, Op.LOCAL_SET, 0,
-                Op.LOCAL_GET, 0, Op.BR_IF_SIMPLE, 7,
+                Op.LOCAL_GET, 0, Op.BR_IF_BACK, 7,
                 Op.COUNT, 1, Op.COUNT, 2, Op.LOCAL_GET, 1, Op.RETURN, 1}, m.code);
         io.wasmlet.exec.Store store = new io.wasmlet.exec.Store();
         io.wasmlet.exec.Instance inst = store.instantiate(m, new io.wasmlet.exec.Imports());

@@ -1,0 +1,458 @@
+// GENERATED FILE -- DO NOT EDIT.
+// Source: tools/opgen/jit-ops.txt; generator: tools/opgen/JopGen.java.
+package io.wasmlet.code;
+
+/**
+ * The JIT tier's template table: the register-style instructions the translator emits into
+ * the code cache and {@code io.wasmlet.exec.CompiledLoop} runs. Each instruction is its
+ * opcode followed by {@link #size}{@code (op) - 1} immediate ints (br_table is variable).
+ * Slots are fp-relative, as in the interpreter's frame (see {@link Layout}).
+ */
+public final class Jop {
+    /** Number of templates. */
+    public static final int TEMPLATES = 191;
+    /** Selection form ss. */
+    public static final int FORM_SS = 0;
+    /** Selection form si. */
+    public static final int FORM_SI = 1;
+    /** Selection form s. */
+    public static final int FORM_S = 2;
+    /** Selection form brss. */
+    public static final int FORM_BRSS = 3;
+    /** Selection form brsi. */
+    public static final int FORM_BRSI = 4;
+    /** Selection form load. */
+    public static final int FORM_LOAD = 5;
+    /** Selection form store. */
+    public static final int FORM_STORE = 6;
+    /** {@link #select} result when a form has no template for an operator. */
+    public static final int NONE = -1;
+
+    /** mov d a. */
+    public static final int MOV = 0;
+    /** const d k. */
+    public static final int CONST = 1;
+    /** const64 d k k. */
+    public static final int CONST64 = 2;
+    /** i32.add_ss d a b (i32.add, form ss). */
+    public static final int I32_ADD_SS = 3;
+    /** i32.sub_ss d a b (i32.sub, form ss). */
+    public static final int I32_SUB_SS = 4;
+    /** i32.mul_ss d a b (i32.mul, form ss). */
+    public static final int I32_MUL_SS = 5;
+    /** i32.and_ss d a b (i32.and, form ss). */
+    public static final int I32_AND_SS = 6;
+    /** i32.or_ss d a b (i32.or, form ss). */
+    public static final int I32_OR_SS = 7;
+    /** i32.xor_ss d a b (i32.xor, form ss). */
+    public static final int I32_XOR_SS = 8;
+    /** i32.shl_ss d a b (i32.shl, form ss). */
+    public static final int I32_SHL_SS = 9;
+    /** i32.shr_s_ss d a b (i32.shr_s, form ss). */
+    public static final int I32_SHR_S_SS = 10;
+    /** i32.shr_u_ss d a b (i32.shr_u, form ss). */
+    public static final int I32_SHR_U_SS = 11;
+    /** i32.rotl_ss d a b (i32.rotl, form ss). */
+    public static final int I32_ROTL_SS = 12;
+    /** i32.rotr_ss d a b (i32.rotr, form ss). */
+    public static final int I32_ROTR_SS = 13;
+    /** i32.div_s_ss d a b (i32.div_s, form ss). */
+    public static final int I32_DIV_S_SS = 14;
+    /** i32.div_u_ss d a b (i32.div_u, form ss). */
+    public static final int I32_DIV_U_SS = 15;
+    /** i32.rem_s_ss d a b (i32.rem_s, form ss). */
+    public static final int I32_REM_S_SS = 16;
+    /** i32.rem_u_ss d a b (i32.rem_u, form ss). */
+    public static final int I32_REM_U_SS = 17;
+    /** i32.eq_ss d a b (i32.eq, form ss). */
+    public static final int I32_EQ_SS = 18;
+    /** i32.ne_ss d a b (i32.ne, form ss). */
+    public static final int I32_NE_SS = 19;
+    /** i32.lt_s_ss d a b (i32.lt_s, form ss). */
+    public static final int I32_LT_S_SS = 20;
+    /** i32.lt_u_ss d a b (i32.lt_u, form ss). */
+    public static final int I32_LT_U_SS = 21;
+    /** i32.gt_s_ss d a b (i32.gt_s, form ss). */
+    public static final int I32_GT_S_SS = 22;
+    /** i32.gt_u_ss d a b (i32.gt_u, form ss). */
+    public static final int I32_GT_U_SS = 23;
+    /** i32.le_s_ss d a b (i32.le_s, form ss). */
+    public static final int I32_LE_S_SS = 24;
+    /** i32.le_u_ss d a b (i32.le_u, form ss). */
+    public static final int I32_LE_U_SS = 25;
+    /** i32.ge_s_ss d a b (i32.ge_s, form ss). */
+    public static final int I32_GE_S_SS = 26;
+    /** i32.ge_u_ss d a b (i32.ge_u, form ss). */
+    public static final int I32_GE_U_SS = 27;
+    /** i32.add_si d a k (i32.add, form si). */
+    public static final int I32_ADD_SI = 28;
+    /** i32.sub_si d a k (i32.sub, form si). */
+    public static final int I32_SUB_SI = 29;
+    /** i32.mul_si d a k (i32.mul, form si). */
+    public static final int I32_MUL_SI = 30;
+    /** i32.and_si d a k (i32.and, form si). */
+    public static final int I32_AND_SI = 31;
+    /** i32.or_si d a k (i32.or, form si). */
+    public static final int I32_OR_SI = 32;
+    /** i32.xor_si d a k (i32.xor, form si). */
+    public static final int I32_XOR_SI = 33;
+    /** i32.shl_si d a k (i32.shl, form si). */
+    public static final int I32_SHL_SI = 34;
+    /** i32.shr_s_si d a k (i32.shr_s, form si). */
+    public static final int I32_SHR_S_SI = 35;
+    /** i32.shr_u_si d a k (i32.shr_u, form si). */
+    public static final int I32_SHR_U_SI = 36;
+    /** i32.eq_si d a k (i32.eq, form si). */
+    public static final int I32_EQ_SI = 37;
+    /** i32.ne_si d a k (i32.ne, form si). */
+    public static final int I32_NE_SI = 38;
+    /** i32.lt_s_si d a k (i32.lt_s, form si). */
+    public static final int I32_LT_S_SI = 39;
+    /** i32.lt_u_si d a k (i32.lt_u, form si). */
+    public static final int I32_LT_U_SI = 40;
+    /** i32.gt_s_si d a k (i32.gt_s, form si). */
+    public static final int I32_GT_S_SI = 41;
+    /** i32.gt_u_si d a k (i32.gt_u, form si). */
+    public static final int I32_GT_U_SI = 42;
+    /** i32.le_s_si d a k (i32.le_s, form si). */
+    public static final int I32_LE_S_SI = 43;
+    /** i32.le_u_si d a k (i32.le_u, form si). */
+    public static final int I32_LE_U_SI = 44;
+    /** i32.ge_s_si d a k (i32.ge_s, form si). */
+    public static final int I32_GE_S_SI = 45;
+    /** i32.ge_u_si d a k (i32.ge_u, form si). */
+    public static final int I32_GE_U_SI = 46;
+    /** i32.eqz_s d a (i32.eqz, form s). */
+    public static final int I32_EQZ_S = 47;
+    /** i32.clz_s d a (i32.clz, form s). */
+    public static final int I32_CLZ_S = 48;
+    /** i32.ctz_s d a (i32.ctz, form s). */
+    public static final int I32_CTZ_S = 49;
+    /** i32.popcnt_s d a (i32.popcnt, form s). */
+    public static final int I32_POPCNT_S = 50;
+    /** i64.add_ss d a b (i64.add, form ss). */
+    public static final int I64_ADD_SS = 51;
+    /** i64.sub_ss d a b (i64.sub, form ss). */
+    public static final int I64_SUB_SS = 52;
+    /** i64.mul_ss d a b (i64.mul, form ss). */
+    public static final int I64_MUL_SS = 53;
+    /** i64.and_ss d a b (i64.and, form ss). */
+    public static final int I64_AND_SS = 54;
+    /** i64.or_ss d a b (i64.or, form ss). */
+    public static final int I64_OR_SS = 55;
+    /** i64.xor_ss d a b (i64.xor, form ss). */
+    public static final int I64_XOR_SS = 56;
+    /** i64.shl_ss d a b (i64.shl, form ss). */
+    public static final int I64_SHL_SS = 57;
+    /** i64.shr_s_ss d a b (i64.shr_s, form ss). */
+    public static final int I64_SHR_S_SS = 58;
+    /** i64.shr_u_ss d a b (i64.shr_u, form ss). */
+    public static final int I64_SHR_U_SS = 59;
+    /** i64.rotl_ss d a b (i64.rotl, form ss). */
+    public static final int I64_ROTL_SS = 60;
+    /** i64.rotr_ss d a b (i64.rotr, form ss). */
+    public static final int I64_ROTR_SS = 61;
+    /** i64.div_s_ss d a b (i64.div_s, form ss). */
+    public static final int I64_DIV_S_SS = 62;
+    /** i64.div_u_ss d a b (i64.div_u, form ss). */
+    public static final int I64_DIV_U_SS = 63;
+    /** i64.rem_s_ss d a b (i64.rem_s, form ss). */
+    public static final int I64_REM_S_SS = 64;
+    /** i64.rem_u_ss d a b (i64.rem_u, form ss). */
+    public static final int I64_REM_U_SS = 65;
+    /** i64.eq_ss d a b (i64.eq, form ss). */
+    public static final int I64_EQ_SS = 66;
+    /** i64.ne_ss d a b (i64.ne, form ss). */
+    public static final int I64_NE_SS = 67;
+    /** i64.lt_s_ss d a b (i64.lt_s, form ss). */
+    public static final int I64_LT_S_SS = 68;
+    /** i64.lt_u_ss d a b (i64.lt_u, form ss). */
+    public static final int I64_LT_U_SS = 69;
+    /** i64.gt_s_ss d a b (i64.gt_s, form ss). */
+    public static final int I64_GT_S_SS = 70;
+    /** i64.gt_u_ss d a b (i64.gt_u, form ss). */
+    public static final int I64_GT_U_SS = 71;
+    /** i64.le_s_ss d a b (i64.le_s, form ss). */
+    public static final int I64_LE_S_SS = 72;
+    /** i64.le_u_ss d a b (i64.le_u, form ss). */
+    public static final int I64_LE_U_SS = 73;
+    /** i64.ge_s_ss d a b (i64.ge_s, form ss). */
+    public static final int I64_GE_S_SS = 74;
+    /** i64.ge_u_ss d a b (i64.ge_u, form ss). */
+    public static final int I64_GE_U_SS = 75;
+    /** i64.add_si d a k (i64.add, form si). */
+    public static final int I64_ADD_SI = 76;
+    /** i64.sub_si d a k (i64.sub, form si). */
+    public static final int I64_SUB_SI = 77;
+    /** i64.mul_si d a k (i64.mul, form si). */
+    public static final int I64_MUL_SI = 78;
+    /** i64.and_si d a k (i64.and, form si). */
+    public static final int I64_AND_SI = 79;
+    /** i64.or_si d a k (i64.or, form si). */
+    public static final int I64_OR_SI = 80;
+    /** i64.xor_si d a k (i64.xor, form si). */
+    public static final int I64_XOR_SI = 81;
+    /** i64.shl_si d a k (i64.shl, form si). */
+    public static final int I64_SHL_SI = 82;
+    /** i64.shr_s_si d a k (i64.shr_s, form si). */
+    public static final int I64_SHR_S_SI = 83;
+    /** i64.shr_u_si d a k (i64.shr_u, form si). */
+    public static final int I64_SHR_U_SI = 84;
+    /** i64.eq_si d a k (i64.eq, form si). */
+    public static final int I64_EQ_SI = 85;
+    /** i64.ne_si d a k (i64.ne, form si). */
+    public static final int I64_NE_SI = 86;
+    /** i64.lt_s_si d a k (i64.lt_s, form si). */
+    public static final int I64_LT_S_SI = 87;
+    /** i64.lt_u_si d a k (i64.lt_u, form si). */
+    public static final int I64_LT_U_SI = 88;
+    /** i64.gt_s_si d a k (i64.gt_s, form si). */
+    public static final int I64_GT_S_SI = 89;
+    /** i64.gt_u_si d a k (i64.gt_u, form si). */
+    public static final int I64_GT_U_SI = 90;
+    /** i64.le_s_si d a k (i64.le_s, form si). */
+    public static final int I64_LE_S_SI = 91;
+    /** i64.le_u_si d a k (i64.le_u, form si). */
+    public static final int I64_LE_U_SI = 92;
+    /** i64.ge_s_si d a k (i64.ge_s, form si). */
+    public static final int I64_GE_S_SI = 93;
+    /** i64.ge_u_si d a k (i64.ge_u, form si). */
+    public static final int I64_GE_U_SI = 94;
+    /** i64.eqz_s d a (i64.eqz, form s). */
+    public static final int I64_EQZ_S = 95;
+    /** i64.clz_s d a (i64.clz, form s). */
+    public static final int I64_CLZ_S = 96;
+    /** i64.ctz_s d a (i64.ctz, form s). */
+    public static final int I64_CTZ_S = 97;
+    /** i64.popcnt_s d a (i64.popcnt, form s). */
+    public static final int I64_POPCNT_S = 98;
+    /** f32.add_ss d a b (f32.add, form ss). */
+    public static final int F32_ADD_SS = 99;
+    /** f32.sub_ss d a b (f32.sub, form ss). */
+    public static final int F32_SUB_SS = 100;
+    /** f32.mul_ss d a b (f32.mul, form ss). */
+    public static final int F32_MUL_SS = 101;
+    /** f32.div_ss d a b (f32.div, form ss). */
+    public static final int F32_DIV_SS = 102;
+    /** f32.eq_ss d a b (f32.eq, form ss). */
+    public static final int F32_EQ_SS = 103;
+    /** f32.ne_ss d a b (f32.ne, form ss). */
+    public static final int F32_NE_SS = 104;
+    /** f32.lt_ss d a b (f32.lt, form ss). */
+    public static final int F32_LT_SS = 105;
+    /** f32.gt_ss d a b (f32.gt, form ss). */
+    public static final int F32_GT_SS = 106;
+    /** f32.le_ss d a b (f32.le, form ss). */
+    public static final int F32_LE_SS = 107;
+    /** f32.ge_ss d a b (f32.ge, form ss). */
+    public static final int F32_GE_SS = 108;
+    /** f32.abs_s d a (f32.abs, form s). */
+    public static final int F32_ABS_S = 109;
+    /** f32.neg_s d a (f32.neg, form s). */
+    public static final int F32_NEG_S = 110;
+    /** f64.add_ss d a b (f64.add, form ss). */
+    public static final int F64_ADD_SS = 111;
+    /** f64.sub_ss d a b (f64.sub, form ss). */
+    public static final int F64_SUB_SS = 112;
+    /** f64.mul_ss d a b (f64.mul, form ss). */
+    public static final int F64_MUL_SS = 113;
+    /** f64.div_ss d a b (f64.div, form ss). */
+    public static final int F64_DIV_SS = 114;
+    /** f64.eq_ss d a b (f64.eq, form ss). */
+    public static final int F64_EQ_SS = 115;
+    /** f64.ne_ss d a b (f64.ne, form ss). */
+    public static final int F64_NE_SS = 116;
+    /** f64.lt_ss d a b (f64.lt, form ss). */
+    public static final int F64_LT_SS = 117;
+    /** f64.gt_ss d a b (f64.gt, form ss). */
+    public static final int F64_GT_SS = 118;
+    /** f64.le_ss d a b (f64.le, form ss). */
+    public static final int F64_LE_SS = 119;
+    /** f64.ge_ss d a b (f64.ge, form ss). */
+    public static final int F64_GE_SS = 120;
+    /** f64.abs_s d a (f64.abs, form s). */
+    public static final int F64_ABS_S = 121;
+    /** f64.neg_s d a (f64.neg, form s). */
+    public static final int F64_NEG_S = 122;
+    /** i32.wrap_i64_s d a (i32.wrap_i64, form s). */
+    public static final int I32_WRAP_I64_S = 123;
+    /** i64.extend_i32_s_s d a (i64.extend_i32_s, form s). */
+    public static final int I64_EXTEND_I32_S_S = 124;
+    /** i64.extend_i32_u_s d a (i64.extend_i32_u, form s). */
+    public static final int I64_EXTEND_I32_U_S = 125;
+    /** unop d a o. */
+    public static final int UNOP = 126;
+    /** binop d a b o. */
+    public static final int BINOP = 127;
+    /** select d a b c. */
+    public static final int SELECT = 128;
+    /** i32.load_m d a k (i32.load, form load). */
+    public static final int I32_LOAD_M = 129;
+    /** i64.load_m d a k (i64.load, form load). */
+    public static final int I64_LOAD_M = 130;
+    /** f32.load_m d a k (f32.load, form load). */
+    public static final int F32_LOAD_M = 131;
+    /** f64.load_m d a k (f64.load, form load). */
+    public static final int F64_LOAD_M = 132;
+    /** i32.load8_s_m d a k (i32.load8_s, form load). */
+    public static final int I32_LOAD8_S_M = 133;
+    /** i32.load8_u_m d a k (i32.load8_u, form load). */
+    public static final int I32_LOAD8_U_M = 134;
+    /** i32.load16_s_m d a k (i32.load16_s, form load). */
+    public static final int I32_LOAD16_S_M = 135;
+    /** i32.load16_u_m d a k (i32.load16_u, form load). */
+    public static final int I32_LOAD16_U_M = 136;
+    /** i64.load8_s_m d a k (i64.load8_s, form load). */
+    public static final int I64_LOAD8_S_M = 137;
+    /** i64.load8_u_m d a k (i64.load8_u, form load). */
+    public static final int I64_LOAD8_U_M = 138;
+    /** i64.load16_s_m d a k (i64.load16_s, form load). */
+    public static final int I64_LOAD16_S_M = 139;
+    /** i64.load16_u_m d a k (i64.load16_u, form load). */
+    public static final int I64_LOAD16_U_M = 140;
+    /** i64.load32_s_m d a k (i64.load32_s, form load). */
+    public static final int I64_LOAD32_S_M = 141;
+    /** i64.load32_u_m d a k (i64.load32_u, form load). */
+    public static final int I64_LOAD32_U_M = 142;
+    /** i32.store_m a b k (i32.store, form store). */
+    public static final int I32_STORE_M = 143;
+    /** i64.store_m a b k (i64.store, form store). */
+    public static final int I64_STORE_M = 144;
+    /** f32.store_m a b k (f32.store, form store). */
+    public static final int F32_STORE_M = 145;
+    /** f64.store_m a b k (f64.store, form store). */
+    public static final int F64_STORE_M = 146;
+    /** i32.store8_m a b k (i32.store8, form store). */
+    public static final int I32_STORE8_M = 147;
+    /** i32.store16_m a b k (i32.store16, form store). */
+    public static final int I32_STORE16_M = 148;
+    /** i64.store8_m a b k (i64.store8, form store). */
+    public static final int I64_STORE8_M = 149;
+    /** i64.store16_m a b k (i64.store16, form store). */
+    public static final int I64_STORE16_M = 150;
+    /** i64.store32_m a b k (i64.store32, form store). */
+    public static final int I64_STORE32_M = 151;
+    /** global.get_g d g. */
+    public static final int GLOBAL_GET_G = 152;
+    /** global.set_g a g. */
+    public static final int GLOBAL_SET_G = 153;
+    /** memory.size_m d. */
+    public static final int MEMORY_SIZE_M = 154;
+    /** memory.grow_m d a. */
+    public static final int MEMORY_GROW_M = 155;
+    /** jump t. */
+    public static final int JUMP = 156;
+    /** br_nz a t. */
+    public static final int BR_NZ = 157;
+    /** br_z a t. */
+    public static final int BR_Z = 158;
+    /** br.i32.eq_ss a b t (i32.eq, form brss). */
+    public static final int BR_I32_EQ_SS = 159;
+    /** br.i32.eq_si a k t (i32.eq, form brsi). */
+    public static final int BR_I32_EQ_SI = 160;
+    /** br.i32.ne_ss a b t (i32.ne, form brss). */
+    public static final int BR_I32_NE_SS = 161;
+    /** br.i32.ne_si a k t (i32.ne, form brsi). */
+    public static final int BR_I32_NE_SI = 162;
+    /** br.i32.lt_s_ss a b t (i32.lt_s, form brss). */
+    public static final int BR_I32_LT_S_SS = 163;
+    /** br.i32.lt_s_si a k t (i32.lt_s, form brsi). */
+    public static final int BR_I32_LT_S_SI = 164;
+    /** br.i32.lt_u_ss a b t (i32.lt_u, form brss). */
+    public static final int BR_I32_LT_U_SS = 165;
+    /** br.i32.lt_u_si a k t (i32.lt_u, form brsi). */
+    public static final int BR_I32_LT_U_SI = 166;
+    /** br.i32.gt_s_ss a b t (i32.gt_s, form brss). */
+    public static final int BR_I32_GT_S_SS = 167;
+    /** br.i32.gt_s_si a k t (i32.gt_s, form brsi). */
+    public static final int BR_I32_GT_S_SI = 168;
+    /** br.i32.gt_u_ss a b t (i32.gt_u, form brss). */
+    public static final int BR_I32_GT_U_SS = 169;
+    /** br.i32.gt_u_si a k t (i32.gt_u, form brsi). */
+    public static final int BR_I32_GT_U_SI = 170;
+    /** br.i32.le_s_ss a b t (i32.le_s, form brss). */
+    public static final int BR_I32_LE_S_SS = 171;
+    /** br.i32.le_s_si a k t (i32.le_s, form brsi). */
+    public static final int BR_I32_LE_S_SI = 172;
+    /** br.i32.le_u_ss a b t (i32.le_u, form brss). */
+    public static final int BR_I32_LE_U_SS = 173;
+    /** br.i32.le_u_si a k t (i32.le_u, form brsi). */
+    public static final int BR_I32_LE_U_SI = 174;
+    /** br.i32.ge_s_ss a b t (i32.ge_s, form brss). */
+    public static final int BR_I32_GE_S_SS = 175;
+    /** br.i32.ge_s_si a k t (i32.ge_s, form brsi). */
+    public static final int BR_I32_GE_S_SI = 176;
+    /** br.i32.ge_u_ss a b t (i32.ge_u, form brss). */
+    public static final int BR_I32_GE_U_SS = 177;
+    /** br.i32.ge_u_si a k t (i32.ge_u, form brsi). */
+    public static final int BR_I32_GE_U_SI = 178;
+    /** br_move t n d s. */
+    public static final int BR_MOVE = 179;
+    /** br_nz_move a t n d s. */
+    public static final int BR_NZ_MOVE = 180;
+    /** br_table a n. */
+    public static final int BR_TABLE = 181;
+    /** return n s. */
+    public static final int RETURN = 182;
+    /** call f b. */
+    public static final int CALL = 183;
+    /** call_compiled e b. */
+    public static final int CALL_COMPILED = 184;
+    /** call_indirect y t b x. */
+    public static final int CALL_INDIRECT = 185;
+    /** exit p h. */
+    public static final int EXIT = 186;
+    /** slow p h. */
+    public static final int SLOW = 187;
+    /** count n. */
+    public static final int COUNT = 188;
+    /** count_call n. */
+    public static final int COUNT_CALL = 189;
+    /** unreachable. */
+    public static final int UNREACHABLE = 190;
+
+    private static final String SIZE = "\3\3\4\4\4\4\4\4\4\4\4\4\4\4\4\4\4\4\4\4\4\4\4\4\4\4\4\4\4\4\4\4\4\4\4\4\4\4\4\4\4\4\4\4\4\4\4\3\3\3\3\4\4\4\4\4\4\4\4\4\4\4\4\4\4\4\4\4\4\4\4\4\4\4\4\4\4\4\4\4\4\4\4\4\4\4\4\4\4\4\4\4\4\4\4\3\3\3\3\4\4\4\4\4\4\4\4\4\4\3\3\4\4\4\4\4\4\4\4\4\4\3\3\3\3\3\4\5\5\4\4\4\4\4\4\4\4\4\4\4\4\4\4\4\4\4\4\4\4\4\4\4\3\3\2\3\2\3\3\4\4\4\4\4\4\4\4\4\4\4\4\4\4\4\4\4\4\4\4\5\6\0\3\3\3\5\3\3\2\2\1";
+    private static final String OPERANDS = "da dk dkk dab dab dab dab dab dab dab dab dab dab dab dab dab dab dab dab dab dab dab dab dab dab dab dab dab dak dak dak dak dak dak dak dak dak dak dak dak dak dak dak dak dak dak dak da da da da dab dab dab dab dab dab dab dab dab dab dab dab dab dab dab dab dab dab dab dab dab dab dab dab dab dak dak dak dak dak dak dak dak dak dak dak dak dak dak dak dak dak dak dak da da da da dab dab dab dab dab dab dab dab dab dab da da dab dab dab dab dab dab dab dab dab dab da da da da da dao dabo dabc dak dak dak dak dak dak dak dak dak dak dak dak dak dak abk abk abk abk abk abk abk abk abk dg ag d da t at at abt akt abt akt abt akt abt akt abt akt abt akt abt akt abt akt abt akt abt akt tnds atnds an ns fb eb ytbx ph ph n n  ";
+    private static final String NAMES = "mov const const64 i32.add_ss i32.sub_ss i32.mul_ss i32.and_ss i32.or_ss i32.xor_ss i32.shl_ss i32.shr_s_ss i32.shr_u_ss i32.rotl_ss i32.rotr_ss i32.div_s_ss i32.div_u_ss i32.rem_s_ss i32.rem_u_ss i32.eq_ss i32.ne_ss i32.lt_s_ss i32.lt_u_ss i32.gt_s_ss i32.gt_u_ss i32.le_s_ss i32.le_u_ss i32.ge_s_ss i32.ge_u_ss i32.add_si i32.sub_si i32.mul_si i32.and_si i32.or_si i32.xor_si i32.shl_si i32.shr_s_si i32.shr_u_si i32.eq_si i32.ne_si i32.lt_s_si i32.lt_u_si i32.gt_s_si i32.gt_u_si i32.le_s_si i32.le_u_si i32.ge_s_si i32.ge_u_si i32.eqz_s i32.clz_s i32.ctz_s i32.popcnt_s i64.add_ss i64.sub_ss i64.mul_ss i64.and_ss i64.or_ss i64.xor_ss i64.shl_ss i64.shr_s_ss i64.shr_u_ss i64.rotl_ss i64.rotr_ss i64.div_s_ss i64.div_u_ss i64.rem_s_ss i64.rem_u_ss i64.eq_ss i64.ne_ss i64.lt_s_ss i64.lt_u_ss i64.gt_s_ss i64.gt_u_ss i64.le_s_ss i64.le_u_ss i64.ge_s_ss i64.ge_u_ss i64.add_si i64.sub_si i64.mul_si i64.and_si i64.or_si i64.xor_si i64.shl_si i64.shr_s_si i64.shr_u_si i64.eq_si i64.ne_si i64.lt_s_si i64.lt_u_si i64.gt_s_si i64.gt_u_si i64.le_s_si i64.le_u_si i64.ge_s_si i64.ge_u_si i64.eqz_s i64.clz_s i64.ctz_s i64.popcnt_s f32.add_ss f32.sub_ss f32.mul_ss f32.div_ss f32.eq_ss f32.ne_ss f32.lt_ss f32.gt_ss f32.le_ss f32.ge_ss f32.abs_s f32.neg_s f64.add_ss f64.sub_ss f64.mul_ss f64.div_ss f64.eq_ss f64.ne_ss f64.lt_ss f64.gt_ss f64.le_ss f64.ge_ss f64.abs_s f64.neg_s i32.wrap_i64_s i64.extend_i32_s_s i64.extend_i32_u_s unop binop select i32.load_m i64.load_m f32.load_m f64.load_m i32.load8_s_m i32.load8_u_m i32.load16_s_m i32.load16_u_m i64.load8_s_m i64.load8_u_m i64.load16_s_m i64.load16_u_m i64.load32_s_m i64.load32_u_m i32.store_m i64.store_m f32.store_m f64.store_m i32.store8_m i32.store16_m i64.store8_m i64.store16_m i64.store32_m global.get_g global.set_g memory.size_m memory.grow_m jump br_nz br_z br.i32.eq_ss br.i32.eq_si br.i32.ne_ss br.i32.ne_si br.i32.lt_s_ss br.i32.lt_s_si br.i32.lt_u_ss br.i32.lt_u_si br.i32.gt_s_ss br.i32.gt_s_si br.i32.gt_u_ss br.i32.gt_u_si br.i32.le_s_ss br.i32.le_s_si br.i32.le_u_ss br.i32.le_u_si br.i32.ge_s_ss br.i32.ge_s_si br.i32.ge_u_ss br.i32.ge_u_si br_move br_nz_move br_table return call call_compiled call_indirect exit slow count count_call unreachable ";
+    private static final String[] FORM_TABLES = {
+        "\uffff\uffff\uffff\uffff\uffff\uffff\uffff\uffff\uffff\uffff\uffff\uffff\uffff\uffff\uffff\uffff\uffff\uffff\uffff\uffff\uffff\uffff\uffff\uffff\uffff\uffff\uffff\uffff\uffff\uffff\uffff\uffff\uffff\uffff\uffff\uffff\uffff\uffff\uffff\uffff\uffff\uffff\uffff\uffff\uffff\uffff\uffff\uffff\uffff\uffff\uffff\uffff\uffff\uffff\uffff\uffff\uffff\uffff\uffff\uffff\uffff\uffff\uffff\uffff\uffff\uffff\uffff\uffff\uffff\uffff\22\23\24\25\26\27\30\31\32\33\uffff\102\103\104\105\106\107\110\111\112\113\147\150\151\152\153\154\163\164\165\166\167\170\uffff\uffff\uffff\3\4\5\16\17\20\21\6\7\10\11\12\13\14\15\uffff\uffff\uffff\63\64\65\76\77\100\101\66\67\70\71\72\73\74\75\uffff\uffff\uffff\uffff\uffff\uffff\uffff\143\144\145\146\uffff\uffff\uffff\uffff\uffff\uffff\uffff\uffff\uffff\uffff\157\160\161\162\uffff\uffff\uffff\uffff\uffff\uffff\uffff\uffff\uffff\uffff\uffff\uffff\uffff\uffff\uffff\uffff\uffff\uffff\uffff\uffff\uffff\uffff\uffff\uffff\uffff\uffff\uffff\uffff\uffff\uffff\uffff\uffff\uffff\uffff\uffff\uffff\uffff\uffff\uffff\uffff\uffff\uffff\uffff\uffff\uffff\uffff\uffff\uffff\uffff\uffff\uffff\uffff\uffff\uffff\uffff\uffff\uffff\uffff\uffff\uffff\uffff\uffff\uffff\uffff\uffff\uffff\uffff\uffff\uffff\uffff\uffff\uffff\uffff\uffff\uffff\uffff\uffff\uffff\uffff\uffff\uffff\uffff\uffff\uffff\uffff\uffff\uffff\uffff\uffff\uffff\uffff\uffff",
+        "\uffff\uffff\uffff\uffff\uffff\uffff\uffff\uffff\uffff\uffff\uffff\uffff\uffff\uffff\uffff\uffff\uffff\uffff\uffff\uffff\uffff\uffff\uffff\uffff\uffff\uffff\uffff\uffff\uffff\uffff\uffff\uffff\uffff\uffff\uffff\uffff\uffff\uffff\uffff\uffff\uffff\uffff\uffff\uffff\uffff\uffff\uffff\uffff\uffff\uffff\uffff\uffff\uffff\uffff\uffff\uffff\uffff\uffff\uffff\uffff\uffff\uffff\uffff\uffff\uffff\uffff\uffff\uffff\uffff\uffff\45\46\47\50\51\52\53\54\55\56\uffff\125\126\127\130\131\132\133\134\135\136\uffff\uffff\uffff\uffff\uffff\uffff\uffff\uffff\uffff\uffff\uffff\uffff\uffff\uffff\uffff\34\35\36\uffff\uffff\uffff\uffff\37\40\41\42\43\44\uffff\uffff\uffff\uffff\uffff\114\115\116\uffff\uffff\uffff\uffff\117\120\121\122\123\124\uffff\uffff\uffff\uffff\uffff\uffff\uffff\uffff\uffff\uffff\uffff\uffff\uffff\uffff\uffff\uffff\uffff\uffff\uffff\uffff\uffff\uffff\uffff\uffff\uffff\uffff\uffff\uffff\uffff\uffff\uffff\uffff\uffff\uffff\uffff\uffff\uffff\uffff\uffff\uffff\uffff\uffff\uffff\uffff\uffff\uffff\uffff\uffff\uffff\uffff\uffff\uffff\uffff\uffff\uffff\uffff\uffff\uffff\uffff\uffff\uffff\uffff\uffff\uffff\uffff\uffff\uffff\uffff\uffff\uffff\uffff\uffff\uffff\uffff\uffff\uffff\uffff\uffff\uffff\uffff\uffff\uffff\uffff\uffff\uffff\uffff\uffff\uffff\uffff\uffff\uffff\uffff\uffff\uffff\uffff\uffff\uffff\uffff\uffff\uffff\uffff\uffff\uffff\uffff\uffff\uffff\uffff\uffff\uffff\uffff\uffff\uffff\uffff\uffff\uffff\uffff\uffff\uffff\uffff",
+        "\uffff\uffff\uffff\uffff\uffff\uffff\uffff\uffff\uffff\uffff\uffff\uffff\uffff\uffff\uffff\uffff\uffff\uffff\uffff\uffff\uffff\uffff\uffff\uffff\uffff\uffff\uffff\uffff\uffff\uffff\uffff\uffff\uffff\uffff\uffff\uffff\uffff\uffff\uffff\uffff\uffff\uffff\uffff\uffff\uffff\uffff\uffff\uffff\uffff\uffff\uffff\uffff\uffff\uffff\uffff\uffff\uffff\uffff\uffff\uffff\uffff\uffff\uffff\uffff\uffff\uffff\uffff\uffff\uffff\57\uffff\uffff\uffff\uffff\uffff\uffff\uffff\uffff\uffff\uffff\137\uffff\uffff\uffff\uffff\uffff\uffff\uffff\uffff\uffff\uffff\uffff\uffff\uffff\uffff\uffff\uffff\uffff\uffff\uffff\uffff\uffff\uffff\60\61\62\uffff\uffff\uffff\uffff\uffff\uffff\uffff\uffff\uffff\uffff\uffff\uffff\uffff\uffff\uffff\140\141\142\uffff\uffff\uffff\uffff\uffff\uffff\uffff\uffff\uffff\uffff\uffff\uffff\uffff\uffff\uffff\155\156\uffff\uffff\uffff\uffff\uffff\uffff\uffff\uffff\uffff\uffff\uffff\uffff\171\172\uffff\uffff\uffff\uffff\uffff\uffff\uffff\uffff\uffff\uffff\uffff\uffff\173\uffff\uffff\uffff\uffff\174\175\uffff\uffff\uffff\uffff\uffff\uffff\uffff\uffff\uffff\uffff\uffff\uffff\uffff\uffff\uffff\uffff\uffff\uffff\uffff\uffff\uffff\uffff\uffff\uffff\uffff\uffff\uffff\uffff\uffff\uffff\uffff\uffff\uffff\uffff\uffff\uffff\uffff\uffff\uffff\uffff\uffff\uffff\uffff\uffff\uffff\uffff\uffff\uffff\uffff\uffff\uffff\uffff\uffff\uffff\uffff\uffff\uffff\uffff\uffff\uffff\uffff\uffff\uffff\uffff\uffff\uffff\uffff\uffff\uffff\uffff\uffff\uffff\uffff\uffff\uffff\uffff\uffff\uffff\uffff\uffff\uffff\uffff",
+        "\uffff\uffff\uffff\uffff\uffff\uffff\uffff\uffff\uffff\uffff\uffff\uffff\uffff\uffff\uffff\uffff\uffff\uffff\uffff\uffff\uffff\uffff\uffff\uffff\uffff\uffff\uffff\uffff\uffff\uffff\uffff\uffff\uffff\uffff\uffff\uffff\uffff\uffff\uffff\uffff\uffff\uffff\uffff\uffff\uffff\uffff\uffff\uffff\uffff\uffff\uffff\uffff\uffff\uffff\uffff\uffff\uffff\uffff\uffff\uffff\uffff\uffff\uffff\uffff\uffff\uffff\uffff\uffff\uffff\uffff\237\241\243\245\247\251\253\255\257\261\uffff\uffff\uffff\uffff\uffff\uffff\uffff\uffff\uffff\uffff\uffff\uffff\uffff\uffff\uffff\uffff\uffff\uffff\uffff\uffff\uffff\uffff\uffff\uffff\uffff\uffff\uffff\uffff\uffff\uffff\uffff\uffff\uffff\uffff\uffff\uffff\uffff\uffff\uffff\uffff\uffff\uffff\uffff\uffff\uffff\uffff\uffff\uffff\uffff\uffff\uffff\uffff\uffff\uffff\uffff\uffff\uffff\uffff\uffff\uffff\uffff\uffff\uffff\uffff\uffff\uffff\uffff\uffff\uffff\uffff\uffff\uffff\uffff\uffff\uffff\uffff\uffff\uffff\uffff\uffff\uffff\uffff\uffff\uffff\uffff\uffff\uffff\uffff\uffff\uffff\uffff\uffff\uffff\uffff\uffff\uffff\uffff\uffff\uffff\uffff\uffff\uffff\uffff\uffff\uffff\uffff\uffff\uffff\uffff\uffff\uffff\uffff\uffff\uffff\uffff\uffff\uffff\uffff\uffff\uffff\uffff\uffff\uffff\uffff\uffff\uffff\uffff\uffff\uffff\uffff\uffff\uffff\uffff\uffff\uffff\uffff\uffff\uffff\uffff\uffff\uffff\uffff\uffff\uffff\uffff\uffff\uffff\uffff\uffff\uffff\uffff\uffff\uffff\uffff\uffff\uffff\uffff\uffff\uffff\uffff\uffff\uffff\uffff\uffff\uffff\uffff\uffff\uffff\uffff\uffff\uffff\uffff\uffff\uffff\uffff\uffff",
+        "\uffff\uffff\uffff\uffff\uffff\uffff\uffff\uffff\uffff\uffff\uffff\uffff\uffff\uffff\uffff\uffff\uffff\uffff\uffff\uffff\uffff\uffff\uffff\uffff\uffff\uffff\uffff\uffff\uffff\uffff\uffff\uffff\uffff\uffff\uffff\uffff\uffff\uffff\uffff\uffff\uffff\uffff\uffff\uffff\uffff\uffff\uffff\uffff\uffff\uffff\uffff\uffff\uffff\uffff\uffff\uffff\uffff\uffff\uffff\uffff\uffff\uffff\uffff\uffff\uffff\uffff\uffff\uffff\uffff\uffff\240\242\244\246\250\252\254\256\260\262\uffff\uffff\uffff\uffff\uffff\uffff\uffff\uffff\uffff\uffff\uffff\uffff\uffff\uffff\uffff\uffff\uffff\uffff\uffff\uffff\uffff\uffff\uffff\uffff\uffff\uffff\uffff\uffff\uffff\uffff\uffff\uffff\uffff\uffff\uffff\uffff\uffff\uffff\uffff\uffff\uffff\uffff\uffff\uffff\uffff\uffff\uffff\uffff\uffff\uffff\uffff\uffff\uffff\uffff\uffff\uffff\uffff\uffff\uffff\uffff\uffff\uffff\uffff\uffff\uffff\uffff\uffff\uffff\uffff\uffff\uffff\uffff\uffff\uffff\uffff\uffff\uffff\uffff\uffff\uffff\uffff\uffff\uffff\uffff\uffff\uffff\uffff\uffff\uffff\uffff\uffff\uffff\uffff\uffff\uffff\uffff\uffff\uffff\uffff\uffff\uffff\uffff\uffff\uffff\uffff\uffff\uffff\uffff\uffff\uffff\uffff\uffff\uffff\uffff\uffff\uffff\uffff\uffff\uffff\uffff\uffff\uffff\uffff\uffff\uffff\uffff\uffff\uffff\uffff\uffff\uffff\uffff\uffff\uffff\uffff\uffff\uffff\uffff\uffff\uffff\uffff\uffff\uffff\uffff\uffff\uffff\uffff\uffff\uffff\uffff\uffff\uffff\uffff\uffff\uffff\uffff\uffff\uffff\uffff\uffff\uffff\uffff\uffff\uffff\uffff\uffff\uffff\uffff\uffff\uffff\uffff\uffff\uffff\uffff\uffff\uffff",
+        "\uffff\uffff\uffff\uffff\uffff\uffff\uffff\uffff\uffff\uffff\uffff\uffff\uffff\uffff\uffff\uffff\uffff\uffff\uffff\uffff\uffff\uffff\uffff\uffff\uffff\uffff\uffff\uffff\uffff\uffff\uffff\uffff\uffff\uffff\uffff\uffff\uffff\uffff\uffff\uffff\201\202\203\204\205\206\207\210\211\212\213\214\215\216\uffff\uffff\uffff\uffff\uffff\uffff\uffff\uffff\uffff\uffff\uffff\uffff\uffff\uffff\uffff\uffff\uffff\uffff\uffff\uffff\uffff\uffff\uffff\uffff\uffff\uffff\uffff\uffff\uffff\uffff\uffff\uffff\uffff\uffff\uffff\uffff\uffff\uffff\uffff\uffff\uffff\uffff\uffff\uffff\uffff\uffff\uffff\uffff\uffff\uffff\uffff\uffff\uffff\uffff\uffff\uffff\uffff\uffff\uffff\uffff\uffff\uffff\uffff\uffff\uffff\uffff\uffff\uffff\uffff\uffff\uffff\uffff\uffff\uffff\uffff\uffff\uffff\uffff\uffff\uffff\uffff\uffff\uffff\uffff\uffff\uffff\uffff\uffff\uffff\uffff\uffff\uffff\uffff\uffff\uffff\uffff\uffff\uffff\uffff\uffff\uffff\uffff\uffff\uffff\uffff\uffff\uffff\uffff\uffff\uffff\uffff\uffff\uffff\uffff\uffff\uffff\uffff\uffff\uffff\uffff\uffff\uffff\uffff\uffff\uffff\uffff\uffff\uffff\uffff\uffff\uffff\uffff\uffff\uffff\uffff\uffff\uffff\uffff\uffff\uffff\uffff\uffff\uffff\uffff\uffff\uffff\uffff\uffff\uffff\uffff\uffff\uffff\uffff\uffff\uffff\uffff\uffff\uffff\uffff\uffff\uffff\uffff\uffff\uffff\uffff\uffff\uffff\uffff\uffff\uffff\uffff\uffff\uffff\uffff\uffff\uffff\uffff\uffff\uffff\uffff\uffff\uffff\uffff\uffff\uffff\uffff\uffff\uffff\uffff\uffff\uffff\uffff\uffff\uffff\uffff\uffff\uffff\uffff\uffff\uffff\uffff\uffff",
+        "\uffff\uffff\uffff\uffff\uffff\uffff\uffff\uffff\uffff\uffff\uffff\uffff\uffff\uffff\uffff\uffff\uffff\uffff\uffff\uffff\uffff\uffff\uffff\uffff\uffff\uffff\uffff\uffff\uffff\uffff\uffff\uffff\uffff\uffff\uffff\uffff\uffff\uffff\uffff\uffff\uffff\uffff\uffff\uffff\uffff\uffff\uffff\uffff\uffff\uffff\uffff\uffff\uffff\uffff\217\220\221\222\223\224\225\226\227\uffff\uffff\uffff\uffff\uffff\uffff\uffff\uffff\uffff\uffff\uffff\uffff\uffff\uffff\uffff\uffff\uffff\uffff\uffff\uffff\uffff\uffff\uffff\uffff\uffff\uffff\uffff\uffff\uffff\uffff\uffff\uffff\uffff\uffff\uffff\uffff\uffff\uffff\uffff\uffff\uffff\uffff\uffff\uffff\uffff\uffff\uffff\uffff\uffff\uffff\uffff\uffff\uffff\uffff\uffff\uffff\uffff\uffff\uffff\uffff\uffff\uffff\uffff\uffff\uffff\uffff\uffff\uffff\uffff\uffff\uffff\uffff\uffff\uffff\uffff\uffff\uffff\uffff\uffff\uffff\uffff\uffff\uffff\uffff\uffff\uffff\uffff\uffff\uffff\uffff\uffff\uffff\uffff\uffff\uffff\uffff\uffff\uffff\uffff\uffff\uffff\uffff\uffff\uffff\uffff\uffff\uffff\uffff\uffff\uffff\uffff\uffff\uffff\uffff\uffff\uffff\uffff\uffff\uffff\uffff\uffff\uffff\uffff\uffff\uffff\uffff\uffff\uffff\uffff\uffff\uffff\uffff\uffff\uffff\uffff\uffff\uffff\uffff\uffff\uffff\uffff\uffff\uffff\uffff\uffff\uffff\uffff\uffff\uffff\uffff\uffff\uffff\uffff\uffff\uffff\uffff\uffff\uffff\uffff\uffff\uffff\uffff\uffff\uffff\uffff\uffff\uffff\uffff\uffff\uffff\uffff\uffff\uffff\uffff\uffff\uffff\uffff\uffff\uffff\uffff\uffff\uffff\uffff\uffff\uffff\uffff\uffff\uffff\uffff\uffff\uffff\uffff\uffff",
+    };
+
+    private Jop() {
+    }
+
+    /** Length in ints of template {@code op}, or 0 for the variable br_table. */
+    public static int size(int op) {
+        return SIZE.charAt(op);
+    }
+
+    /** The template for Wasm operator {@code wasmOp} in selection form {@code form}, or {@link #NONE}. */
+    public static int select(int form, int wasmOp) {
+        char c = FORM_TABLES[form].charAt(wasmOp);
+        return c == 0xFFFF ? NONE : c;
+    }
+
+    /** Operand letters of template {@code op} (see tools/opgen/jit-ops.txt). */
+    public static String operands(int op) {
+        return field(OPERANDS, op);
+    }
+
+    /** Mnemonic of template {@code op}. */
+    public static String name(int op) {
+        return field(NAMES, op);
+    }
+
+    private static String field(String s, int op) {
+        int start = 0;
+        for (int i = 0; i < op; i++) {
+            start = s.indexOf(' ', start) + 1;
+        }
+        return s.substring(start, s.indexOf(' ', start));
+    }
+}

@@ -1,0 +1,77 @@
+package io.wasmlet.exec;
+
+import io.wasmlet.binary.FuncType;
+import io.wasmlet.code.Layout;
+
+/**
+ * One translation request from {@code exec} to a {@link Compiler}, reused (one per store): the
+ * function's pre-decoded code and the cache region to write into, plus the type facts a
+ * translator needs to track static stack heights across calls.
+ *
+ * <h3>Compiled function layout in the cache</h3>
+ * {@link #META} ints of metadata precede each entry pc {@code e}:
+ * {@code cache[e - 5]} max height, {@code [e - 4]} the interpreter header pc, {@code [e - 3]}
+ * the index of its OSR map (a count then pairs of interpreter loop-header pc and cache pc),
+ * {@code [e - 2]} parameters, {@code [e - 1]} locals to zero. Slots are the interpreter's
+ * frame slots: fp-relative, locals first, so switching tiers anywhere the translator mapped
+ * is a pc change, not a copy.
+ */
+public final class CompileJob {
+    public static final int META = 5;
+    public static final int M_MAX_HEIGHT = -5;
+    public static final int M_HEADER = -4;
+    public static final int M_OSR = -3;
+    public static final int M_PARAMS = -2;
+    public static final int M_LOCALS = -1;
+
+    private final Store store;
+    Instance inst;
+    /** The interpreter's code of the function's module (read only). */
+    public int[] code;
+    /** Header pc of the function in {@link #code}; its instructions end at {@link #end}. */
+    public int entry;
+    public int end;
+    /** The code cache (write only between {@link #top} and {@link #limit}). */
+    public int[] cache;
+    public int top;
+    public int limit;
+
+    CompileJob(Store store) {
+        this.store = store;
+    }
+
+    void reset(Instance inst, int def) {
+        this.inst = inst;
+        this.code = inst.code;
+        this.entry = inst.module.funcEntry[def];
+        int[] entries = inst.module.funcEntry;
+        this.end = def + 1 < entries.length ? entries[def + 1] : code.length;
+        this.cache = store.cache;
+        this.top = store.cacheTop;
+        this.limit = store.cache.length;
+    }
+
+    /** Parameter count of function {@code funcIndex} (imports included) of the instance. */
+    public int funcParams(int funcIndex) {
+        return inst.funcs[funcIndex].type.params.length;
+    }
+
+    public int funcResults(int funcIndex) {
+        return inst.funcs[funcIndex].type.results.length;
+    }
+
+    /** Parameter count of the module's type {@code typeIndex} (call_indirect). */
+    public int typeParams(int typeIndex) {
+        FuncType t = inst.module.types[typeIndex];
+        return t.params.length;
+    }
+
+    public int typeResults(int typeIndex) {
+        return inst.module.types[typeIndex].results.length;
+    }
+
+    /** Number of locals (parameters included) of the function: the first operand slot. */
+    public int numLocals() {
+        return code[entry + Layout.H_PARAMS] + code[entry + Layout.H_LOCALS];
+    }
+}

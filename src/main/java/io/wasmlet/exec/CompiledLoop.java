@@ -1,0 +1,1514 @@
+package io.wasmlet.exec;
+
+import io.wasmlet.code.Jop;
+import io.wasmlet.code.Layout;
+import io.wasmlet.code.WasmOps;
+import io.wasmlet.error.Trap;
+
+/**
+ * The second tier's loop: runs the register-style code the JIT translator wrote into the
+ * store's code cache ({@link Jop}, documented in {@code tools/opgen/jit-ops.txt}). Operands are
+ * frame slots addressed fp-relative, exactly the interpreter's slots, so an instruction such as
+ * {@code i32.add_ss d a b} does in one dispatch what the interpreter does in four
+ * ({@code local.get a; local.get b; i32.add; local.set d}); the operand-stack pointer is static
+ * and not kept at all. The semantics are {@link WasmOps}', {@link Memory}'s and {@link Runtime}'s,
+ * shared with the interpreter so the tiers cannot drift. Like the interpreter it keeps its state
+ * in locals, pushes frames instead of recursing, and returns to {@link Engine} to switch tiers.
+ *
+ * <p>Polls: every taken backward branch and every call decrements the poll counter; at zero it
+ * checks for interruption ({@link Engine#poll}).
+ */
+final class CompiledLoop {
+    private CompiledLoop() {
+    }
+
+    /** As {@link Interpreter#run}, for code in the cache; returns {@link Engine#INTERP} to switch back. */
+    static int run(Store st, int baseFsp) {
+        final long[] s = st.stack;
+        final int[] frames = st.frames;
+        final Object[] frameInst = st.frameInst;
+        final int[] c = st.cache;
+        int fsp = st.fsp;
+        Instance inst = st.curInst;
+        Memory mem = inst.memory;
+        Global[] globals = inst.globals;
+        int fp = st.fp;
+        int pc = st.pc;
+        int poll = st.pollLeft;
+        while (true) {
+            switch (c[pc++]) {
+                case Jop.MOV:
+                    s[fp + c[pc]] = s[fp + c[pc + 1]];
+                    pc += 2;
+                    break;
+                case Jop.CONST:
+                    s[fp + c[pc]] = c[pc + 1];
+                    pc += 2;
+                    break;
+                case Jop.CONST64:
+                    s[fp + c[pc]] = (c[pc + 1] & 0xFFFFFFFFL) | ((long) c[pc + 2] << 32);
+                    pc += 3;
+                    break;
+                case Jop.I32_ADD_SS: {
+                    int x = (int) s[fp + c[pc + 1]];
+                    int y = (int) s[fp + c[pc + 2]];
+                    s[fp + c[pc]] = x + y;
+                    pc += 3;
+                    break;
+                }
+                case Jop.I32_SUB_SS: {
+                    int x = (int) s[fp + c[pc + 1]];
+                    int y = (int) s[fp + c[pc + 2]];
+                    s[fp + c[pc]] = x - y;
+                    pc += 3;
+                    break;
+                }
+                case Jop.I32_MUL_SS: {
+                    int x = (int) s[fp + c[pc + 1]];
+                    int y = (int) s[fp + c[pc + 2]];
+                    s[fp + c[pc]] = x * y;
+                    pc += 3;
+                    break;
+                }
+                case Jop.I32_AND_SS: {
+                    int x = (int) s[fp + c[pc + 1]];
+                    int y = (int) s[fp + c[pc + 2]];
+                    s[fp + c[pc]] = x & y;
+                    pc += 3;
+                    break;
+                }
+                case Jop.I32_OR_SS: {
+                    int x = (int) s[fp + c[pc + 1]];
+                    int y = (int) s[fp + c[pc + 2]];
+                    s[fp + c[pc]] = x | y;
+                    pc += 3;
+                    break;
+                }
+                case Jop.I32_XOR_SS: {
+                    int x = (int) s[fp + c[pc + 1]];
+                    int y = (int) s[fp + c[pc + 2]];
+                    s[fp + c[pc]] = x ^ y;
+                    pc += 3;
+                    break;
+                }
+                case Jop.I32_SHL_SS: {
+                    int x = (int) s[fp + c[pc + 1]];
+                    int y = (int) s[fp + c[pc + 2]];
+                    s[fp + c[pc]] = x << y;
+                    pc += 3;
+                    break;
+                }
+                case Jop.I32_SHR_S_SS: {
+                    int x = (int) s[fp + c[pc + 1]];
+                    int y = (int) s[fp + c[pc + 2]];
+                    s[fp + c[pc]] = x >> y;
+                    pc += 3;
+                    break;
+                }
+                case Jop.I32_SHR_U_SS: {
+                    int x = (int) s[fp + c[pc + 1]];
+                    int y = (int) s[fp + c[pc + 2]];
+                    s[fp + c[pc]] = x >>> y;
+                    pc += 3;
+                    break;
+                }
+                case Jop.I32_ROTL_SS: {
+                    int x = (int) s[fp + c[pc + 1]];
+                    int y = (int) s[fp + c[pc + 2]];
+                    s[fp + c[pc]] = (x << y) | (x >>> -y);
+                    pc += 3;
+                    break;
+                }
+                case Jop.I32_ROTR_SS: {
+                    int x = (int) s[fp + c[pc + 1]];
+                    int y = (int) s[fp + c[pc + 2]];
+                    s[fp + c[pc]] = (x >>> y) | (x << -y);
+                    pc += 3;
+                    break;
+                }
+                case Jop.I32_DIV_S_SS: {
+                    int x = (int) s[fp + c[pc + 1]];
+                    int y = (int) s[fp + c[pc + 2]];
+                    s[fp + c[pc]] = WasmOps.i32DivS(x, y);
+                    pc += 3;
+                    break;
+                }
+                case Jop.I32_DIV_U_SS: {
+                    int x = (int) s[fp + c[pc + 1]];
+                    int y = (int) s[fp + c[pc + 2]];
+                    s[fp + c[pc]] = WasmOps.i32DivU(x, y);
+                    pc += 3;
+                    break;
+                }
+                case Jop.I32_REM_S_SS: {
+                    int x = (int) s[fp + c[pc + 1]];
+                    int y = (int) s[fp + c[pc + 2]];
+                    s[fp + c[pc]] = WasmOps.i32RemS(x, y);
+                    pc += 3;
+                    break;
+                }
+                case Jop.I32_REM_U_SS: {
+                    int x = (int) s[fp + c[pc + 1]];
+                    int y = (int) s[fp + c[pc + 2]];
+                    s[fp + c[pc]] = WasmOps.i32RemU(x, y);
+                    pc += 3;
+                    break;
+                }
+                case Jop.I32_EQ_SS: {
+                    int x = (int) s[fp + c[pc + 1]];
+                    int y = (int) s[fp + c[pc + 2]];
+                    s[fp + c[pc]] = x == y ? 1 : 0;
+                    pc += 3;
+                    break;
+                }
+                case Jop.I32_NE_SS: {
+                    int x = (int) s[fp + c[pc + 1]];
+                    int y = (int) s[fp + c[pc + 2]];
+                    s[fp + c[pc]] = x != y ? 1 : 0;
+                    pc += 3;
+                    break;
+                }
+                case Jop.I32_LT_S_SS: {
+                    int x = (int) s[fp + c[pc + 1]];
+                    int y = (int) s[fp + c[pc + 2]];
+                    s[fp + c[pc]] = x < y ? 1 : 0;
+                    pc += 3;
+                    break;
+                }
+                case Jop.I32_LT_U_SS: {
+                    int x = (int) s[fp + c[pc + 1]];
+                    int y = (int) s[fp + c[pc + 2]];
+                    s[fp + c[pc]] = (x ^ 0x80000000) < (y ^ 0x80000000) ? 1 : 0;
+                    pc += 3;
+                    break;
+                }
+                case Jop.I32_GT_S_SS: {
+                    int x = (int) s[fp + c[pc + 1]];
+                    int y = (int) s[fp + c[pc + 2]];
+                    s[fp + c[pc]] = x > y ? 1 : 0;
+                    pc += 3;
+                    break;
+                }
+                case Jop.I32_GT_U_SS: {
+                    int x = (int) s[fp + c[pc + 1]];
+                    int y = (int) s[fp + c[pc + 2]];
+                    s[fp + c[pc]] = (x ^ 0x80000000) > (y ^ 0x80000000) ? 1 : 0;
+                    pc += 3;
+                    break;
+                }
+                case Jop.I32_LE_S_SS: {
+                    int x = (int) s[fp + c[pc + 1]];
+                    int y = (int) s[fp + c[pc + 2]];
+                    s[fp + c[pc]] = x <= y ? 1 : 0;
+                    pc += 3;
+                    break;
+                }
+                case Jop.I32_LE_U_SS: {
+                    int x = (int) s[fp + c[pc + 1]];
+                    int y = (int) s[fp + c[pc + 2]];
+                    s[fp + c[pc]] = (x ^ 0x80000000) <= (y ^ 0x80000000) ? 1 : 0;
+                    pc += 3;
+                    break;
+                }
+                case Jop.I32_GE_S_SS: {
+                    int x = (int) s[fp + c[pc + 1]];
+                    int y = (int) s[fp + c[pc + 2]];
+                    s[fp + c[pc]] = x >= y ? 1 : 0;
+                    pc += 3;
+                    break;
+                }
+                case Jop.I32_GE_U_SS: {
+                    int x = (int) s[fp + c[pc + 1]];
+                    int y = (int) s[fp + c[pc + 2]];
+                    s[fp + c[pc]] = (x ^ 0x80000000) >= (y ^ 0x80000000) ? 1 : 0;
+                    pc += 3;
+                    break;
+                }
+                case Jop.I32_ADD_SI: {
+                    int x = (int) s[fp + c[pc + 1]];
+                    int y = c[pc + 2];
+                    s[fp + c[pc]] = x + y;
+                    pc += 3;
+                    break;
+                }
+                case Jop.I32_SUB_SI: {
+                    int x = (int) s[fp + c[pc + 1]];
+                    int y = c[pc + 2];
+                    s[fp + c[pc]] = x - y;
+                    pc += 3;
+                    break;
+                }
+                case Jop.I32_MUL_SI: {
+                    int x = (int) s[fp + c[pc + 1]];
+                    int y = c[pc + 2];
+                    s[fp + c[pc]] = x * y;
+                    pc += 3;
+                    break;
+                }
+                case Jop.I32_AND_SI: {
+                    int x = (int) s[fp + c[pc + 1]];
+                    int y = c[pc + 2];
+                    s[fp + c[pc]] = x & y;
+                    pc += 3;
+                    break;
+                }
+                case Jop.I32_OR_SI: {
+                    int x = (int) s[fp + c[pc + 1]];
+                    int y = c[pc + 2];
+                    s[fp + c[pc]] = x | y;
+                    pc += 3;
+                    break;
+                }
+                case Jop.I32_XOR_SI: {
+                    int x = (int) s[fp + c[pc + 1]];
+                    int y = c[pc + 2];
+                    s[fp + c[pc]] = x ^ y;
+                    pc += 3;
+                    break;
+                }
+                case Jop.I32_SHL_SI: {
+                    int x = (int) s[fp + c[pc + 1]];
+                    int y = c[pc + 2];
+                    s[fp + c[pc]] = x << y;
+                    pc += 3;
+                    break;
+                }
+                case Jop.I32_SHR_S_SI: {
+                    int x = (int) s[fp + c[pc + 1]];
+                    int y = c[pc + 2];
+                    s[fp + c[pc]] = x >> y;
+                    pc += 3;
+                    break;
+                }
+                case Jop.I32_SHR_U_SI: {
+                    int x = (int) s[fp + c[pc + 1]];
+                    int y = c[pc + 2];
+                    s[fp + c[pc]] = x >>> y;
+                    pc += 3;
+                    break;
+                }
+                case Jop.I32_EQ_SI: {
+                    int x = (int) s[fp + c[pc + 1]];
+                    int y = c[pc + 2];
+                    s[fp + c[pc]] = x == y ? 1 : 0;
+                    pc += 3;
+                    break;
+                }
+                case Jop.I32_NE_SI: {
+                    int x = (int) s[fp + c[pc + 1]];
+                    int y = c[pc + 2];
+                    s[fp + c[pc]] = x != y ? 1 : 0;
+                    pc += 3;
+                    break;
+                }
+                case Jop.I32_LT_S_SI: {
+                    int x = (int) s[fp + c[pc + 1]];
+                    int y = c[pc + 2];
+                    s[fp + c[pc]] = x < y ? 1 : 0;
+                    pc += 3;
+                    break;
+                }
+                case Jop.I32_LT_U_SI: {
+                    int x = (int) s[fp + c[pc + 1]];
+                    int y = c[pc + 2];
+                    s[fp + c[pc]] = (x ^ 0x80000000) < (y ^ 0x80000000) ? 1 : 0;
+                    pc += 3;
+                    break;
+                }
+                case Jop.I32_GT_S_SI: {
+                    int x = (int) s[fp + c[pc + 1]];
+                    int y = c[pc + 2];
+                    s[fp + c[pc]] = x > y ? 1 : 0;
+                    pc += 3;
+                    break;
+                }
+                case Jop.I32_GT_U_SI: {
+                    int x = (int) s[fp + c[pc + 1]];
+                    int y = c[pc + 2];
+                    s[fp + c[pc]] = (x ^ 0x80000000) > (y ^ 0x80000000) ? 1 : 0;
+                    pc += 3;
+                    break;
+                }
+                case Jop.I32_LE_S_SI: {
+                    int x = (int) s[fp + c[pc + 1]];
+                    int y = c[pc + 2];
+                    s[fp + c[pc]] = x <= y ? 1 : 0;
+                    pc += 3;
+                    break;
+                }
+                case Jop.I32_LE_U_SI: {
+                    int x = (int) s[fp + c[pc + 1]];
+                    int y = c[pc + 2];
+                    s[fp + c[pc]] = (x ^ 0x80000000) <= (y ^ 0x80000000) ? 1 : 0;
+                    pc += 3;
+                    break;
+                }
+                case Jop.I32_GE_S_SI: {
+                    int x = (int) s[fp + c[pc + 1]];
+                    int y = c[pc + 2];
+                    s[fp + c[pc]] = x >= y ? 1 : 0;
+                    pc += 3;
+                    break;
+                }
+                case Jop.I32_GE_U_SI: {
+                    int x = (int) s[fp + c[pc + 1]];
+                    int y = c[pc + 2];
+                    s[fp + c[pc]] = (x ^ 0x80000000) >= (y ^ 0x80000000) ? 1 : 0;
+                    pc += 3;
+                    break;
+                }
+                case Jop.I32_EQZ_S: {
+                    long v = s[fp + c[pc + 1]];
+                    s[fp + c[pc]] = (int) v == 0 ? 1 : 0;
+                    pc += 2;
+                    break;
+                }
+                case Jop.I32_CLZ_S: {
+                    long v = s[fp + c[pc + 1]];
+                    s[fp + c[pc]] = WasmOps.i32Clz((int) v);
+                    pc += 2;
+                    break;
+                }
+                case Jop.I32_CTZ_S: {
+                    long v = s[fp + c[pc + 1]];
+                    s[fp + c[pc]] = WasmOps.i32Ctz((int) v);
+                    pc += 2;
+                    break;
+                }
+                case Jop.I32_POPCNT_S: {
+                    long v = s[fp + c[pc + 1]];
+                    s[fp + c[pc]] = WasmOps.i32Popcnt((int) v);
+                    pc += 2;
+                    break;
+                }
+                case Jop.I64_ADD_SS: {
+                    long x = s[fp + c[pc + 1]];
+                    long y = s[fp + c[pc + 2]];
+                    s[fp + c[pc]] = x + y;
+                    pc += 3;
+                    break;
+                }
+                case Jop.I64_SUB_SS: {
+                    long x = s[fp + c[pc + 1]];
+                    long y = s[fp + c[pc + 2]];
+                    s[fp + c[pc]] = x - y;
+                    pc += 3;
+                    break;
+                }
+                case Jop.I64_MUL_SS: {
+                    long x = s[fp + c[pc + 1]];
+                    long y = s[fp + c[pc + 2]];
+                    s[fp + c[pc]] = x * y;
+                    pc += 3;
+                    break;
+                }
+                case Jop.I64_AND_SS: {
+                    long x = s[fp + c[pc + 1]];
+                    long y = s[fp + c[pc + 2]];
+                    s[fp + c[pc]] = x & y;
+                    pc += 3;
+                    break;
+                }
+                case Jop.I64_OR_SS: {
+                    long x = s[fp + c[pc + 1]];
+                    long y = s[fp + c[pc + 2]];
+                    s[fp + c[pc]] = x | y;
+                    pc += 3;
+                    break;
+                }
+                case Jop.I64_XOR_SS: {
+                    long x = s[fp + c[pc + 1]];
+                    long y = s[fp + c[pc + 2]];
+                    s[fp + c[pc]] = x ^ y;
+                    pc += 3;
+                    break;
+                }
+                case Jop.I64_SHL_SS: {
+                    long x = s[fp + c[pc + 1]];
+                    long y = s[fp + c[pc + 2]];
+                    s[fp + c[pc]] = x << (int) y;
+                    pc += 3;
+                    break;
+                }
+                case Jop.I64_SHR_S_SS: {
+                    long x = s[fp + c[pc + 1]];
+                    long y = s[fp + c[pc + 2]];
+                    s[fp + c[pc]] = x >> (int) y;
+                    pc += 3;
+                    break;
+                }
+                case Jop.I64_SHR_U_SS: {
+                    long x = s[fp + c[pc + 1]];
+                    long y = s[fp + c[pc + 2]];
+                    s[fp + c[pc]] = x >>> (int) y;
+                    pc += 3;
+                    break;
+                }
+                case Jop.I64_ROTL_SS: {
+                    long x = s[fp + c[pc + 1]];
+                    long y = s[fp + c[pc + 2]];
+                    s[fp + c[pc]] = (x << (int) y) | (x >>> (int) -y);
+                    pc += 3;
+                    break;
+                }
+                case Jop.I64_ROTR_SS: {
+                    long x = s[fp + c[pc + 1]];
+                    long y = s[fp + c[pc + 2]];
+                    s[fp + c[pc]] = (x >>> (int) y) | (x << (int) -y);
+                    pc += 3;
+                    break;
+                }
+                case Jop.I64_DIV_S_SS: {
+                    long x = s[fp + c[pc + 1]];
+                    long y = s[fp + c[pc + 2]];
+                    s[fp + c[pc]] = WasmOps.i64DivS(x, y);
+                    pc += 3;
+                    break;
+                }
+                case Jop.I64_DIV_U_SS: {
+                    long x = s[fp + c[pc + 1]];
+                    long y = s[fp + c[pc + 2]];
+                    s[fp + c[pc]] = WasmOps.i64DivU(x, y);
+                    pc += 3;
+                    break;
+                }
+                case Jop.I64_REM_S_SS: {
+                    long x = s[fp + c[pc + 1]];
+                    long y = s[fp + c[pc + 2]];
+                    s[fp + c[pc]] = WasmOps.i64RemS(x, y);
+                    pc += 3;
+                    break;
+                }
+                case Jop.I64_REM_U_SS: {
+                    long x = s[fp + c[pc + 1]];
+                    long y = s[fp + c[pc + 2]];
+                    s[fp + c[pc]] = WasmOps.i64RemU(x, y);
+                    pc += 3;
+                    break;
+                }
+                case Jop.I64_EQ_SS: {
+                    long x = s[fp + c[pc + 1]];
+                    long y = s[fp + c[pc + 2]];
+                    s[fp + c[pc]] = x == y ? 1 : 0;
+                    pc += 3;
+                    break;
+                }
+                case Jop.I64_NE_SS: {
+                    long x = s[fp + c[pc + 1]];
+                    long y = s[fp + c[pc + 2]];
+                    s[fp + c[pc]] = x != y ? 1 : 0;
+                    pc += 3;
+                    break;
+                }
+                case Jop.I64_LT_S_SS: {
+                    long x = s[fp + c[pc + 1]];
+                    long y = s[fp + c[pc + 2]];
+                    s[fp + c[pc]] = x < y ? 1 : 0;
+                    pc += 3;
+                    break;
+                }
+                case Jop.I64_LT_U_SS: {
+                    long x = s[fp + c[pc + 1]];
+                    long y = s[fp + c[pc + 2]];
+                    s[fp + c[pc]] = (x ^ Long.MIN_VALUE) < (y ^ Long.MIN_VALUE) ? 1 : 0;
+                    pc += 3;
+                    break;
+                }
+                case Jop.I64_GT_S_SS: {
+                    long x = s[fp + c[pc + 1]];
+                    long y = s[fp + c[pc + 2]];
+                    s[fp + c[pc]] = x > y ? 1 : 0;
+                    pc += 3;
+                    break;
+                }
+                case Jop.I64_GT_U_SS: {
+                    long x = s[fp + c[pc + 1]];
+                    long y = s[fp + c[pc + 2]];
+                    s[fp + c[pc]] = (x ^ Long.MIN_VALUE) > (y ^ Long.MIN_VALUE) ? 1 : 0;
+                    pc += 3;
+                    break;
+                }
+                case Jop.I64_LE_S_SS: {
+                    long x = s[fp + c[pc + 1]];
+                    long y = s[fp + c[pc + 2]];
+                    s[fp + c[pc]] = x <= y ? 1 : 0;
+                    pc += 3;
+                    break;
+                }
+                case Jop.I64_LE_U_SS: {
+                    long x = s[fp + c[pc + 1]];
+                    long y = s[fp + c[pc + 2]];
+                    s[fp + c[pc]] = (x ^ Long.MIN_VALUE) <= (y ^ Long.MIN_VALUE) ? 1 : 0;
+                    pc += 3;
+                    break;
+                }
+                case Jop.I64_GE_S_SS: {
+                    long x = s[fp + c[pc + 1]];
+                    long y = s[fp + c[pc + 2]];
+                    s[fp + c[pc]] = x >= y ? 1 : 0;
+                    pc += 3;
+                    break;
+                }
+                case Jop.I64_GE_U_SS: {
+                    long x = s[fp + c[pc + 1]];
+                    long y = s[fp + c[pc + 2]];
+                    s[fp + c[pc]] = (x ^ Long.MIN_VALUE) >= (y ^ Long.MIN_VALUE) ? 1 : 0;
+                    pc += 3;
+                    break;
+                }
+                case Jop.I64_ADD_SI: {
+                    long x = s[fp + c[pc + 1]];
+                    long y = c[pc + 2];
+                    s[fp + c[pc]] = x + y;
+                    pc += 3;
+                    break;
+                }
+                case Jop.I64_SUB_SI: {
+                    long x = s[fp + c[pc + 1]];
+                    long y = c[pc + 2];
+                    s[fp + c[pc]] = x - y;
+                    pc += 3;
+                    break;
+                }
+                case Jop.I64_MUL_SI: {
+                    long x = s[fp + c[pc + 1]];
+                    long y = c[pc + 2];
+                    s[fp + c[pc]] = x * y;
+                    pc += 3;
+                    break;
+                }
+                case Jop.I64_AND_SI: {
+                    long x = s[fp + c[pc + 1]];
+                    long y = c[pc + 2];
+                    s[fp + c[pc]] = x & y;
+                    pc += 3;
+                    break;
+                }
+                case Jop.I64_OR_SI: {
+                    long x = s[fp + c[pc + 1]];
+                    long y = c[pc + 2];
+                    s[fp + c[pc]] = x | y;
+                    pc += 3;
+                    break;
+                }
+                case Jop.I64_XOR_SI: {
+                    long x = s[fp + c[pc + 1]];
+                    long y = c[pc + 2];
+                    s[fp + c[pc]] = x ^ y;
+                    pc += 3;
+                    break;
+                }
+                case Jop.I64_SHL_SI: {
+                    long x = s[fp + c[pc + 1]];
+                    long y = c[pc + 2];
+                    s[fp + c[pc]] = x << (int) y;
+                    pc += 3;
+                    break;
+                }
+                case Jop.I64_SHR_S_SI: {
+                    long x = s[fp + c[pc + 1]];
+                    long y = c[pc + 2];
+                    s[fp + c[pc]] = x >> (int) y;
+                    pc += 3;
+                    break;
+                }
+                case Jop.I64_SHR_U_SI: {
+                    long x = s[fp + c[pc + 1]];
+                    long y = c[pc + 2];
+                    s[fp + c[pc]] = x >>> (int) y;
+                    pc += 3;
+                    break;
+                }
+                case Jop.I64_EQ_SI: {
+                    long x = s[fp + c[pc + 1]];
+                    long y = c[pc + 2];
+                    s[fp + c[pc]] = x == y ? 1 : 0;
+                    pc += 3;
+                    break;
+                }
+                case Jop.I64_NE_SI: {
+                    long x = s[fp + c[pc + 1]];
+                    long y = c[pc + 2];
+                    s[fp + c[pc]] = x != y ? 1 : 0;
+                    pc += 3;
+                    break;
+                }
+                case Jop.I64_LT_S_SI: {
+                    long x = s[fp + c[pc + 1]];
+                    long y = c[pc + 2];
+                    s[fp + c[pc]] = x < y ? 1 : 0;
+                    pc += 3;
+                    break;
+                }
+                case Jop.I64_LT_U_SI: {
+                    long x = s[fp + c[pc + 1]];
+                    long y = c[pc + 2];
+                    s[fp + c[pc]] = (x ^ Long.MIN_VALUE) < (y ^ Long.MIN_VALUE) ? 1 : 0;
+                    pc += 3;
+                    break;
+                }
+                case Jop.I64_GT_S_SI: {
+                    long x = s[fp + c[pc + 1]];
+                    long y = c[pc + 2];
+                    s[fp + c[pc]] = x > y ? 1 : 0;
+                    pc += 3;
+                    break;
+                }
+                case Jop.I64_GT_U_SI: {
+                    long x = s[fp + c[pc + 1]];
+                    long y = c[pc + 2];
+                    s[fp + c[pc]] = (x ^ Long.MIN_VALUE) > (y ^ Long.MIN_VALUE) ? 1 : 0;
+                    pc += 3;
+                    break;
+                }
+                case Jop.I64_LE_S_SI: {
+                    long x = s[fp + c[pc + 1]];
+                    long y = c[pc + 2];
+                    s[fp + c[pc]] = x <= y ? 1 : 0;
+                    pc += 3;
+                    break;
+                }
+                case Jop.I64_LE_U_SI: {
+                    long x = s[fp + c[pc + 1]];
+                    long y = c[pc + 2];
+                    s[fp + c[pc]] = (x ^ Long.MIN_VALUE) <= (y ^ Long.MIN_VALUE) ? 1 : 0;
+                    pc += 3;
+                    break;
+                }
+                case Jop.I64_GE_S_SI: {
+                    long x = s[fp + c[pc + 1]];
+                    long y = c[pc + 2];
+                    s[fp + c[pc]] = x >= y ? 1 : 0;
+                    pc += 3;
+                    break;
+                }
+                case Jop.I64_GE_U_SI: {
+                    long x = s[fp + c[pc + 1]];
+                    long y = c[pc + 2];
+                    s[fp + c[pc]] = (x ^ Long.MIN_VALUE) >= (y ^ Long.MIN_VALUE) ? 1 : 0;
+                    pc += 3;
+                    break;
+                }
+                case Jop.I64_EQZ_S: {
+                    long v = s[fp + c[pc + 1]];
+                    s[fp + c[pc]] = v == 0 ? 1 : 0;
+                    pc += 2;
+                    break;
+                }
+                case Jop.I64_CLZ_S: {
+                    long v = s[fp + c[pc + 1]];
+                    s[fp + c[pc]] = WasmOps.i64Clz(v);
+                    pc += 2;
+                    break;
+                }
+                case Jop.I64_CTZ_S: {
+                    long v = s[fp + c[pc + 1]];
+                    s[fp + c[pc]] = WasmOps.i64Ctz(v);
+                    pc += 2;
+                    break;
+                }
+                case Jop.I64_POPCNT_S: {
+                    long v = s[fp + c[pc + 1]];
+                    s[fp + c[pc]] = WasmOps.i64Popcnt(v);
+                    pc += 2;
+                    break;
+                }
+                case Jop.F32_ADD_SS: {
+                    float x = Float.intBitsToFloat((int) s[fp + c[pc + 1]]);
+                    float y = Float.intBitsToFloat((int) s[fp + c[pc + 2]]);
+                    s[fp + c[pc]] = Float.floatToIntBits(x + y);
+                    pc += 3;
+                    break;
+                }
+                case Jop.F32_SUB_SS: {
+                    float x = Float.intBitsToFloat((int) s[fp + c[pc + 1]]);
+                    float y = Float.intBitsToFloat((int) s[fp + c[pc + 2]]);
+                    s[fp + c[pc]] = Float.floatToIntBits(x - y);
+                    pc += 3;
+                    break;
+                }
+                case Jop.F32_MUL_SS: {
+                    float x = Float.intBitsToFloat((int) s[fp + c[pc + 1]]);
+                    float y = Float.intBitsToFloat((int) s[fp + c[pc + 2]]);
+                    s[fp + c[pc]] = Float.floatToIntBits(x * y);
+                    pc += 3;
+                    break;
+                }
+                case Jop.F32_DIV_SS: {
+                    float x = Float.intBitsToFloat((int) s[fp + c[pc + 1]]);
+                    float y = Float.intBitsToFloat((int) s[fp + c[pc + 2]]);
+                    s[fp + c[pc]] = Float.floatToIntBits(x / y);
+                    pc += 3;
+                    break;
+                }
+                case Jop.F32_EQ_SS: {
+                    float x = Float.intBitsToFloat((int) s[fp + c[pc + 1]]);
+                    float y = Float.intBitsToFloat((int) s[fp + c[pc + 2]]);
+                    s[fp + c[pc]] = x == y ? 1 : 0;
+                    pc += 3;
+                    break;
+                }
+                case Jop.F32_NE_SS: {
+                    float x = Float.intBitsToFloat((int) s[fp + c[pc + 1]]);
+                    float y = Float.intBitsToFloat((int) s[fp + c[pc + 2]]);
+                    s[fp + c[pc]] = x != y ? 1 : 0;
+                    pc += 3;
+                    break;
+                }
+                case Jop.F32_LT_SS: {
+                    float x = Float.intBitsToFloat((int) s[fp + c[pc + 1]]);
+                    float y = Float.intBitsToFloat((int) s[fp + c[pc + 2]]);
+                    s[fp + c[pc]] = x < y ? 1 : 0;
+                    pc += 3;
+                    break;
+                }
+                case Jop.F32_GT_SS: {
+                    float x = Float.intBitsToFloat((int) s[fp + c[pc + 1]]);
+                    float y = Float.intBitsToFloat((int) s[fp + c[pc + 2]]);
+                    s[fp + c[pc]] = x > y ? 1 : 0;
+                    pc += 3;
+                    break;
+                }
+                case Jop.F32_LE_SS: {
+                    float x = Float.intBitsToFloat((int) s[fp + c[pc + 1]]);
+                    float y = Float.intBitsToFloat((int) s[fp + c[pc + 2]]);
+                    s[fp + c[pc]] = x <= y ? 1 : 0;
+                    pc += 3;
+                    break;
+                }
+                case Jop.F32_GE_SS: {
+                    float x = Float.intBitsToFloat((int) s[fp + c[pc + 1]]);
+                    float y = Float.intBitsToFloat((int) s[fp + c[pc + 2]]);
+                    s[fp + c[pc]] = x >= y ? 1 : 0;
+                    pc += 3;
+                    break;
+                }
+                case Jop.F32_ABS_S: {
+                    long v = s[fp + c[pc + 1]];
+                    s[fp + c[pc]] = (int) v & 0x7FFFFFFF;
+                    pc += 2;
+                    break;
+                }
+                case Jop.F32_NEG_S: {
+                    long v = s[fp + c[pc + 1]];
+                    s[fp + c[pc]] = (int) v ^ 0x80000000;
+                    pc += 2;
+                    break;
+                }
+                case Jop.F64_ADD_SS: {
+                    double x = Double.longBitsToDouble(s[fp + c[pc + 1]]);
+                    double y = Double.longBitsToDouble(s[fp + c[pc + 2]]);
+                    s[fp + c[pc]] = Double.doubleToLongBits(x + y);
+                    pc += 3;
+                    break;
+                }
+                case Jop.F64_SUB_SS: {
+                    double x = Double.longBitsToDouble(s[fp + c[pc + 1]]);
+                    double y = Double.longBitsToDouble(s[fp + c[pc + 2]]);
+                    s[fp + c[pc]] = Double.doubleToLongBits(x - y);
+                    pc += 3;
+                    break;
+                }
+                case Jop.F64_MUL_SS: {
+                    double x = Double.longBitsToDouble(s[fp + c[pc + 1]]);
+                    double y = Double.longBitsToDouble(s[fp + c[pc + 2]]);
+                    s[fp + c[pc]] = Double.doubleToLongBits(x * y);
+                    pc += 3;
+                    break;
+                }
+                case Jop.F64_DIV_SS: {
+                    double x = Double.longBitsToDouble(s[fp + c[pc + 1]]);
+                    double y = Double.longBitsToDouble(s[fp + c[pc + 2]]);
+                    s[fp + c[pc]] = Double.doubleToLongBits(x / y);
+                    pc += 3;
+                    break;
+                }
+                case Jop.F64_EQ_SS: {
+                    double x = Double.longBitsToDouble(s[fp + c[pc + 1]]);
+                    double y = Double.longBitsToDouble(s[fp + c[pc + 2]]);
+                    s[fp + c[pc]] = x == y ? 1 : 0;
+                    pc += 3;
+                    break;
+                }
+                case Jop.F64_NE_SS: {
+                    double x = Double.longBitsToDouble(s[fp + c[pc + 1]]);
+                    double y = Double.longBitsToDouble(s[fp + c[pc + 2]]);
+                    s[fp + c[pc]] = x != y ? 1 : 0;
+                    pc += 3;
+                    break;
+                }
+                case Jop.F64_LT_SS: {
+                    double x = Double.longBitsToDouble(s[fp + c[pc + 1]]);
+                    double y = Double.longBitsToDouble(s[fp + c[pc + 2]]);
+                    s[fp + c[pc]] = x < y ? 1 : 0;
+                    pc += 3;
+                    break;
+                }
+                case Jop.F64_GT_SS: {
+                    double x = Double.longBitsToDouble(s[fp + c[pc + 1]]);
+                    double y = Double.longBitsToDouble(s[fp + c[pc + 2]]);
+                    s[fp + c[pc]] = x > y ? 1 : 0;
+                    pc += 3;
+                    break;
+                }
+                case Jop.F64_LE_SS: {
+                    double x = Double.longBitsToDouble(s[fp + c[pc + 1]]);
+                    double y = Double.longBitsToDouble(s[fp + c[pc + 2]]);
+                    s[fp + c[pc]] = x <= y ? 1 : 0;
+                    pc += 3;
+                    break;
+                }
+                case Jop.F64_GE_SS: {
+                    double x = Double.longBitsToDouble(s[fp + c[pc + 1]]);
+                    double y = Double.longBitsToDouble(s[fp + c[pc + 2]]);
+                    s[fp + c[pc]] = x >= y ? 1 : 0;
+                    pc += 3;
+                    break;
+                }
+                case Jop.F64_ABS_S: {
+                    long v = s[fp + c[pc + 1]];
+                    s[fp + c[pc]] = v & 0x7FFFFFFFFFFFFFFFL;
+                    pc += 2;
+                    break;
+                }
+                case Jop.F64_NEG_S: {
+                    long v = s[fp + c[pc + 1]];
+                    s[fp + c[pc]] = v ^ 0x8000000000000000L;
+                    pc += 2;
+                    break;
+                }
+                case Jop.I32_WRAP_I64_S: {
+                    long v = s[fp + c[pc + 1]];
+                    s[fp + c[pc]] = (int) v;
+                    pc += 2;
+                    break;
+                }
+                case Jop.I64_EXTEND_I32_S_S: {
+                    long v = s[fp + c[pc + 1]];
+                    s[fp + c[pc]] = (int) v;
+                    pc += 2;
+                    break;
+                }
+                case Jop.I64_EXTEND_I32_U_S: {
+                    long v = s[fp + c[pc + 1]];
+                    s[fp + c[pc]] = v & 0xFFFFFFFFL;
+                    pc += 2;
+                    break;
+                }
+                case Jop.I32_LOAD_M:
+                    s[fp + c[pc]] = mem.i32Load((int) s[fp + c[pc + 1]], c[pc + 2]);
+                    pc += 3;
+                    break;
+                case Jop.I64_LOAD_M:
+                    s[fp + c[pc]] = mem.i64Load((int) s[fp + c[pc + 1]], c[pc + 2]);
+                    pc += 3;
+                    break;
+                case Jop.F32_LOAD_M:
+                    s[fp + c[pc]] = mem.i32Load((int) s[fp + c[pc + 1]], c[pc + 2]);
+                    pc += 3;
+                    break;
+                case Jop.F64_LOAD_M:
+                    s[fp + c[pc]] = mem.i64Load((int) s[fp + c[pc + 1]], c[pc + 2]);
+                    pc += 3;
+                    break;
+                case Jop.I32_LOAD8_S_M:
+                    s[fp + c[pc]] = mem.i32Load8S((int) s[fp + c[pc + 1]], c[pc + 2]);
+                    pc += 3;
+                    break;
+                case Jop.I32_LOAD8_U_M:
+                    s[fp + c[pc]] = mem.i32Load8U((int) s[fp + c[pc + 1]], c[pc + 2]);
+                    pc += 3;
+                    break;
+                case Jop.I32_LOAD16_S_M:
+                    s[fp + c[pc]] = mem.i32Load16S((int) s[fp + c[pc + 1]], c[pc + 2]);
+                    pc += 3;
+                    break;
+                case Jop.I32_LOAD16_U_M:
+                    s[fp + c[pc]] = mem.i32Load16U((int) s[fp + c[pc + 1]], c[pc + 2]);
+                    pc += 3;
+                    break;
+                case Jop.I64_LOAD8_S_M:
+                    s[fp + c[pc]] = mem.i32Load8S((int) s[fp + c[pc + 1]], c[pc + 2]);
+                    pc += 3;
+                    break;
+                case Jop.I64_LOAD8_U_M:
+                    s[fp + c[pc]] = mem.i32Load8U((int) s[fp + c[pc + 1]], c[pc + 2]);
+                    pc += 3;
+                    break;
+                case Jop.I64_LOAD16_S_M:
+                    s[fp + c[pc]] = mem.i32Load16S((int) s[fp + c[pc + 1]], c[pc + 2]);
+                    pc += 3;
+                    break;
+                case Jop.I64_LOAD16_U_M:
+                    s[fp + c[pc]] = mem.i32Load16U((int) s[fp + c[pc + 1]], c[pc + 2]);
+                    pc += 3;
+                    break;
+                case Jop.I64_LOAD32_S_M:
+                    s[fp + c[pc]] = mem.i32Load((int) s[fp + c[pc + 1]], c[pc + 2]);
+                    pc += 3;
+                    break;
+                case Jop.I64_LOAD32_U_M:
+                    s[fp + c[pc]] = mem.i32Load((int) s[fp + c[pc + 1]], c[pc + 2]) & 0xFFFFFFFFL;
+                    pc += 3;
+                    break;
+                case Jop.I32_STORE_M:
+                    mem.i32Store((int) s[fp + c[pc]], c[pc + 2], (int) s[fp + c[pc + 1]]);
+                    pc += 3;
+                    break;
+                case Jop.I64_STORE_M:
+                    mem.i64Store((int) s[fp + c[pc]], c[pc + 2], s[fp + c[pc + 1]]);
+                    pc += 3;
+                    break;
+                case Jop.F32_STORE_M:
+                    mem.i32Store((int) s[fp + c[pc]], c[pc + 2], (int) s[fp + c[pc + 1]]);
+                    pc += 3;
+                    break;
+                case Jop.F64_STORE_M:
+                    mem.i64Store((int) s[fp + c[pc]], c[pc + 2], s[fp + c[pc + 1]]);
+                    pc += 3;
+                    break;
+                case Jop.I32_STORE8_M:
+                    mem.i32Store8((int) s[fp + c[pc]], c[pc + 2], (int) s[fp + c[pc + 1]]);
+                    pc += 3;
+                    break;
+                case Jop.I32_STORE16_M:
+                    mem.i32Store16((int) s[fp + c[pc]], c[pc + 2], (int) s[fp + c[pc + 1]]);
+                    pc += 3;
+                    break;
+                case Jop.I64_STORE8_M:
+                    mem.i32Store8((int) s[fp + c[pc]], c[pc + 2], (int) s[fp + c[pc + 1]]);
+                    pc += 3;
+                    break;
+                case Jop.I64_STORE16_M:
+                    mem.i32Store16((int) s[fp + c[pc]], c[pc + 2], (int) s[fp + c[pc + 1]]);
+                    pc += 3;
+                    break;
+                case Jop.I64_STORE32_M:
+                    mem.i32Store((int) s[fp + c[pc]], c[pc + 2], (int) s[fp + c[pc + 1]]);
+                    pc += 3;
+                    break;
+                case Jop.BR_I32_EQ_SS: {
+                    int x = (int) s[fp + c[pc]];
+                    int y = (int) s[fp + c[pc + 1]];
+                    if (x == y) {
+                        int t = c[pc + 2];
+                        if (t < pc && --poll < 0) {
+                            poll = Engine.poll(st);
+                        }
+                        pc = t;
+                    } else {
+                        pc += 3;
+                    }
+                    break;
+                }
+                case Jop.BR_I32_EQ_SI: {
+                    int x = (int) s[fp + c[pc]];
+                    int y = c[pc + 1];
+                    if (x == y) {
+                        int t = c[pc + 2];
+                        if (t < pc && --poll < 0) {
+                            poll = Engine.poll(st);
+                        }
+                        pc = t;
+                    } else {
+                        pc += 3;
+                    }
+                    break;
+                }
+                case Jop.BR_I32_NE_SS: {
+                    int x = (int) s[fp + c[pc]];
+                    int y = (int) s[fp + c[pc + 1]];
+                    if (x != y) {
+                        int t = c[pc + 2];
+                        if (t < pc && --poll < 0) {
+                            poll = Engine.poll(st);
+                        }
+                        pc = t;
+                    } else {
+                        pc += 3;
+                    }
+                    break;
+                }
+                case Jop.BR_I32_NE_SI: {
+                    int x = (int) s[fp + c[pc]];
+                    int y = c[pc + 1];
+                    if (x != y) {
+                        int t = c[pc + 2];
+                        if (t < pc && --poll < 0) {
+                            poll = Engine.poll(st);
+                        }
+                        pc = t;
+                    } else {
+                        pc += 3;
+                    }
+                    break;
+                }
+                case Jop.BR_I32_LT_S_SS: {
+                    int x = (int) s[fp + c[pc]];
+                    int y = (int) s[fp + c[pc + 1]];
+                    if (x < y) {
+                        int t = c[pc + 2];
+                        if (t < pc && --poll < 0) {
+                            poll = Engine.poll(st);
+                        }
+                        pc = t;
+                    } else {
+                        pc += 3;
+                    }
+                    break;
+                }
+                case Jop.BR_I32_LT_S_SI: {
+                    int x = (int) s[fp + c[pc]];
+                    int y = c[pc + 1];
+                    if (x < y) {
+                        int t = c[pc + 2];
+                        if (t < pc && --poll < 0) {
+                            poll = Engine.poll(st);
+                        }
+                        pc = t;
+                    } else {
+                        pc += 3;
+                    }
+                    break;
+                }
+                case Jop.BR_I32_LT_U_SS: {
+                    int x = (int) s[fp + c[pc]];
+                    int y = (int) s[fp + c[pc + 1]];
+                    if ((x ^ 0x80000000) < (y ^ 0x80000000)) {
+                        int t = c[pc + 2];
+                        if (t < pc && --poll < 0) {
+                            poll = Engine.poll(st);
+                        }
+                        pc = t;
+                    } else {
+                        pc += 3;
+                    }
+                    break;
+                }
+                case Jop.BR_I32_LT_U_SI: {
+                    int x = (int) s[fp + c[pc]];
+                    int y = c[pc + 1];
+                    if ((x ^ 0x80000000) < (y ^ 0x80000000)) {
+                        int t = c[pc + 2];
+                        if (t < pc && --poll < 0) {
+                            poll = Engine.poll(st);
+                        }
+                        pc = t;
+                    } else {
+                        pc += 3;
+                    }
+                    break;
+                }
+                case Jop.BR_I32_GT_S_SS: {
+                    int x = (int) s[fp + c[pc]];
+                    int y = (int) s[fp + c[pc + 1]];
+                    if (x > y) {
+                        int t = c[pc + 2];
+                        if (t < pc && --poll < 0) {
+                            poll = Engine.poll(st);
+                        }
+                        pc = t;
+                    } else {
+                        pc += 3;
+                    }
+                    break;
+                }
+                case Jop.BR_I32_GT_S_SI: {
+                    int x = (int) s[fp + c[pc]];
+                    int y = c[pc + 1];
+                    if (x > y) {
+                        int t = c[pc + 2];
+                        if (t < pc && --poll < 0) {
+                            poll = Engine.poll(st);
+                        }
+                        pc = t;
+                    } else {
+                        pc += 3;
+                    }
+                    break;
+                }
+                case Jop.BR_I32_GT_U_SS: {
+                    int x = (int) s[fp + c[pc]];
+                    int y = (int) s[fp + c[pc + 1]];
+                    if ((x ^ 0x80000000) > (y ^ 0x80000000)) {
+                        int t = c[pc + 2];
+                        if (t < pc && --poll < 0) {
+                            poll = Engine.poll(st);
+                        }
+                        pc = t;
+                    } else {
+                        pc += 3;
+                    }
+                    break;
+                }
+                case Jop.BR_I32_GT_U_SI: {
+                    int x = (int) s[fp + c[pc]];
+                    int y = c[pc + 1];
+                    if ((x ^ 0x80000000) > (y ^ 0x80000000)) {
+                        int t = c[pc + 2];
+                        if (t < pc && --poll < 0) {
+                            poll = Engine.poll(st);
+                        }
+                        pc = t;
+                    } else {
+                        pc += 3;
+                    }
+                    break;
+                }
+                case Jop.BR_I32_LE_S_SS: {
+                    int x = (int) s[fp + c[pc]];
+                    int y = (int) s[fp + c[pc + 1]];
+                    if (x <= y) {
+                        int t = c[pc + 2];
+                        if (t < pc && --poll < 0) {
+                            poll = Engine.poll(st);
+                        }
+                        pc = t;
+                    } else {
+                        pc += 3;
+                    }
+                    break;
+                }
+                case Jop.BR_I32_LE_S_SI: {
+                    int x = (int) s[fp + c[pc]];
+                    int y = c[pc + 1];
+                    if (x <= y) {
+                        int t = c[pc + 2];
+                        if (t < pc && --poll < 0) {
+                            poll = Engine.poll(st);
+                        }
+                        pc = t;
+                    } else {
+                        pc += 3;
+                    }
+                    break;
+                }
+                case Jop.BR_I32_LE_U_SS: {
+                    int x = (int) s[fp + c[pc]];
+                    int y = (int) s[fp + c[pc + 1]];
+                    if ((x ^ 0x80000000) <= (y ^ 0x80000000)) {
+                        int t = c[pc + 2];
+                        if (t < pc && --poll < 0) {
+                            poll = Engine.poll(st);
+                        }
+                        pc = t;
+                    } else {
+                        pc += 3;
+                    }
+                    break;
+                }
+                case Jop.BR_I32_LE_U_SI: {
+                    int x = (int) s[fp + c[pc]];
+                    int y = c[pc + 1];
+                    if ((x ^ 0x80000000) <= (y ^ 0x80000000)) {
+                        int t = c[pc + 2];
+                        if (t < pc && --poll < 0) {
+                            poll = Engine.poll(st);
+                        }
+                        pc = t;
+                    } else {
+                        pc += 3;
+                    }
+                    break;
+                }
+                case Jop.BR_I32_GE_S_SS: {
+                    int x = (int) s[fp + c[pc]];
+                    int y = (int) s[fp + c[pc + 1]];
+                    if (x >= y) {
+                        int t = c[pc + 2];
+                        if (t < pc && --poll < 0) {
+                            poll = Engine.poll(st);
+                        }
+                        pc = t;
+                    } else {
+                        pc += 3;
+                    }
+                    break;
+                }
+                case Jop.BR_I32_GE_S_SI: {
+                    int x = (int) s[fp + c[pc]];
+                    int y = c[pc + 1];
+                    if (x >= y) {
+                        int t = c[pc + 2];
+                        if (t < pc && --poll < 0) {
+                            poll = Engine.poll(st);
+                        }
+                        pc = t;
+                    } else {
+                        pc += 3;
+                    }
+                    break;
+                }
+                case Jop.BR_I32_GE_U_SS: {
+                    int x = (int) s[fp + c[pc]];
+                    int y = (int) s[fp + c[pc + 1]];
+                    if ((x ^ 0x80000000) >= (y ^ 0x80000000)) {
+                        int t = c[pc + 2];
+                        if (t < pc && --poll < 0) {
+                            poll = Engine.poll(st);
+                        }
+                        pc = t;
+                    } else {
+                        pc += 3;
+                    }
+                    break;
+                }
+                case Jop.BR_I32_GE_U_SI: {
+                    int x = (int) s[fp + c[pc]];
+                    int y = c[pc + 1];
+                    if ((x ^ 0x80000000) >= (y ^ 0x80000000)) {
+                        int t = c[pc + 2];
+                        if (t < pc && --poll < 0) {
+                            poll = Engine.poll(st);
+                        }
+                        pc = t;
+                    } else {
+                        pc += 3;
+                    }
+                    break;
+                }
+                case Jop.UNOP:
+                    s[fp + c[pc]] = Runtime.unary(c[pc + 2], s[fp + c[pc + 1]]);
+                    pc += 3;
+                    break;
+                case Jop.BINOP:
+                    s[fp + c[pc]] = Runtime.binary(c[pc + 3], s[fp + c[pc + 1]], s[fp + c[pc + 2]]);
+                    pc += 4;
+                    break;
+                case Jop.SELECT:
+                    s[fp + c[pc]] = (int) s[fp + c[pc + 3]] != 0 ? s[fp + c[pc + 1]] : s[fp + c[pc + 2]];
+                    pc += 4;
+                    break;
+                case Jop.GLOBAL_GET_G:
+                    s[fp + c[pc]] = globals[c[pc + 1]].value;
+                    pc += 2;
+                    break;
+                case Jop.GLOBAL_SET_G:
+                    globals[c[pc + 1]].value = s[fp + c[pc]];
+                    pc += 2;
+                    break;
+                case Jop.MEMORY_SIZE_M:
+                    s[fp + c[pc]] = mem.pages();
+                    pc++;
+                    break;
+                case Jop.MEMORY_GROW_M:
+                    s[fp + c[pc]] = mem.grow((int) s[fp + c[pc + 1]]);
+                    pc += 2;
+                    break;
+                case Jop.JUMP: {
+                    int t = c[pc];
+                    if (t < pc && --poll < 0) {
+                        poll = Engine.poll(st);
+                    }
+                    pc = t;
+                    break;
+                }
+                case Jop.BR_NZ:
+                    if ((int) s[fp + c[pc]] != 0) {
+                        int t = c[pc + 1];
+                        if (t < pc && --poll < 0) {
+                            poll = Engine.poll(st);
+                        }
+                        pc = t;
+                    } else {
+                        pc += 2;
+                    }
+                    break;
+                case Jop.BR_Z:
+                    if ((int) s[fp + c[pc]] == 0) {
+                        int t = c[pc + 1];
+                        if (t < pc && --poll < 0) {
+                            poll = Engine.poll(st);
+                        }
+                        pc = t;
+                    } else {
+                        pc += 2;
+                    }
+                    break;
+                case Jop.BR_NZ_MOVE:
+                    if ((int) s[fp + c[pc]] == 0) {
+                        pc += 5;
+                        break;
+                    }
+                    pc++;
+                    // fall through: the branch is taken
+                case Jop.BR_MOVE: {
+                    int n = c[pc + 1];
+                    int d = fp + c[pc + 2];
+                    int src = fp + c[pc + 3];
+                    for (int i = 0; i < n; i++) {
+                        s[d + i] = s[src + i];
+                    }
+                    int t = c[pc];
+                    if (t < pc && --poll < 0) {
+                        poll = Engine.poll(st);
+                    }
+                    pc = t;
+                    break;
+                }
+                case Jop.BR_TABLE: {
+                    int i = (int) s[fp + c[pc]];
+                    int n = c[pc + 1];
+                    if (i < 0 || i > n) {
+                        i = n;
+                    }
+                    int rec = pc + 2 + 4 * i;
+                    int k = c[rec + 1];
+                    int d = fp + c[rec + 2];
+                    int src = fp + c[rec + 3];
+                    for (int j = 0; j < k; j++) {
+                        s[d + j] = s[src + j];
+                    }
+                    int t = c[rec];
+                    if (t < pc && --poll < 0) {
+                        poll = Engine.poll(st);
+                    }
+                    pc = t;
+                    break;
+                }
+                case Jop.RETURN: {
+                    int n = c[pc];
+                    int src = fp + c[pc + 1];
+                    for (int i = 0; i < n; i++) {
+                        s[fp + i] = s[src + i];
+                    }
+                    int sp = fp + n;
+                    if (fsp == baseFsp) {
+                        st.sp = sp;
+                        return Engine.DONE;
+                    }
+                    fsp -= 2;
+                    int ret = frames[fsp];
+                    fp = frames[fsp + 1];
+                    Instance caller = (Instance) frameInst[fsp >> 1];
+                    if (ret >= 0) {
+                        st.pc = ret;
+                        st.fp = fp;
+                        st.sp = sp;
+                        st.fsp = fsp;
+                        st.curInst = caller;
+                        st.pollLeft = poll;
+                        return Engine.INTERP;
+                    }
+                    pc = ~ret;
+                    if (caller != inst) {
+                        inst = caller;
+                        mem = inst.memory;
+                        globals = inst.globals;
+                    }
+                    break;
+                }
+                case Jop.CALL_COMPILED: {
+                    int e = c[pc];
+                    int nfp = fp + c[pc + 1];
+                    pc += 2;
+                    if (fsp == frames.length || nfp + c[e + CompileJob.M_MAX_HEIGHT] >= s.length) {
+                        throw Trap.callStackExhausted;
+                    }
+                    frames[fsp] = ~pc;
+                    frames[fsp + 1] = fp;
+                    frameInst[fsp >> 1] = inst;
+                    fsp += 2;
+                    fp = nfp;
+                    for (int i = fp + c[e + CompileJob.M_PARAMS], n = i + c[e + CompileJob.M_LOCALS]; i < n; i++) {
+                        s[i] = 0;
+                    }
+                    if (--poll < 0) {
+                        poll = Engine.poll(st);
+                    }
+                    pc = e;
+                    break;
+                }
+                case Jop.CALL:
+                case Jop.CALL_INDIRECT: {
+                    int at = pc - 1;
+                    Function fn;
+                    int base;
+                    if (c[at] == Jop.CALL) {
+                        fn = inst.funcs[c[pc]];
+                        base = fp + c[pc + 1];
+                        pc += 2;
+                    } else {
+                        fn = Runtime.indirectTarget(st, inst, c[pc], c[pc + 1], (int) s[fp + c[pc + 3]]);
+                        base = fp + c[pc + 2];
+                        pc += 4;
+                    }
+                    if (fn.host != null) {
+                        st.sp = base + fn.type.params.length;
+                        st.fsp = fsp;
+                        fn.host.call(inst, s, base);
+                        break;
+                    }
+                    Instance ci = fn.instance;
+                    int[] icode = ci.code;
+                    int h = fn.entry;
+                    if (fsp == frames.length || base + icode[h + Layout.H_MAX_HEIGHT] >= s.length) {
+                        throw Trap.callStackExhausted;
+                    }
+                    frames[fsp] = ~pc;
+                    frames[fsp + 1] = fp;
+                    frameInst[fsp >> 1] = inst;
+                    fsp += 2;
+                    fp = base;
+                    int sp = base + icode[h + Layout.H_PARAMS];
+                    for (int n = icode[h + Layout.H_LOCALS]; n > 0; n--) {
+                        s[sp++] = 0;
+                    }
+                    if (--poll < 0) {
+                        poll = Engine.poll(st);
+                    }
+                    int e = Engine.enter(st, ci, icode[h + Layout.H_FUNC_INDEX] - ci.firstDefined);
+                    if (e < 0) {
+                        st.pc = h + Layout.HEADER_SIZE;
+                        st.fp = fp;
+                        st.sp = sp;
+                        st.fsp = fsp;
+                        st.curInst = ci;
+                        st.pollLeft = poll;
+                        return Engine.INTERP;
+                    }
+                    if (ci == inst && c[at] == Jop.CALL) {
+                        // bind the direct call: from now on it enters the compiled callee at once
+                        c[at] = Jop.CALL_COMPILED;
+                        c[at + 1] = e;
+                    }
+                    if (ci != inst) {
+                        inst = ci;
+                        mem = inst.memory;
+                        globals = inst.globals;
+                    }
+                    pc = e;
+                    break;
+                }
+                case Jop.EXIT:
+                    // fall back to the interpreter at the same point of the same frame
+                    st.pc = c[pc];
+                    st.fp = fp;
+                    st.sp = fp + c[pc + 1];
+                    st.fsp = fsp;
+                    st.curInst = inst;
+                    st.pollLeft = poll;
+                    return Engine.INTERP;
+                case Jop.SLOW:
+                    st.sp = fp + c[pc + 1];
+                    st.fsp = fsp;
+                    Runtime.slowOp(st, inst, inst.code, c[pc] + 1, fp);
+                    pc += 2;
+                    break;
+                case Jop.COUNT:
+                    Engine.charge(st, c[pc]);
+                    pc++;
+                    break;
+                case Jop.COUNT_CALL:
+                    st.calls++;
+                    Engine.charge(st, c[pc]);
+                    pc++;
+                    break;
+                case Jop.UNREACHABLE:
+                    throw Trap.unreachable;
+                default:
+                    throw Engine.corrupt("corrupt compiled code: template ", c[pc - 1]);
+            }
+        }
+    }
+}

@@ -1,0 +1,206 @@
+package io.wasmlet.exec;
+
+import io.wasmlet.code.Layout;
+import io.wasmlet.error.Msg;
+import io.wasmlet.error.Trap;
+import io.wasmlet.error.WasmException;
+
+/**
+ * Drives a call through the two tiers. Two loops run Wasm code: {@link Interpreter} over the
+ * pre-decoded code and {@link CompiledLoop} over translated code in the store's code cache. Both
+ * use one frame layout (locals and operand slots at the same fp-relative offsets) and one frame
+ * stack, so a call, a return, an on-stack replacement at a loop header or a fall-back to the
+ * interpreter is a pc change: the running loop leaves {@code pc}, {@code fp}, {@code sp},
+ * {@code fsp} and the instance in the store and returns the tier to continue in, and
+ * {@link #call} runs that loop next. Nothing recurses on the Java stack per Wasm call.
+ *
+ * <h3>Frame records</h3>
+ * {@code frames[fsp]} is the return pc: an interpreter pc ({@code >= 0}) or {@code ~cachePc}
+ * for a caller in compiled code; {@code frames[fsp + 1]} the caller's fp.
+ *
+ * <h3>Tier-up</h3>
+ * A defined function's trigger ({@link Instance#trigger}) starts at the compiler's threshold;
+ * each call from either tier decrements it and each poll at a loop back-edge (one every
+ * {@code pollInterval} back-edges) subtracts the interval. When it goes negative the function is
+ * translated; a function found at a back-edge continues in compiled code at the same loop
+ * header (OSR). A full code cache leaves the function interpreted for good.
+ */
+final class Engine {
+    static final int DONE = 0;
+    static final int INTERP = 1;
+    static final int COMPILED = 2;
+
+    private Engine() {
+    }
+
+    /** Runs Wasm function {@code f} on the arguments at the top of the store's stack. */
+    static void call(Store st, Function f) {
+        Instance inst = f.instance;
+        if (st.fuelOn && !inst.module.metered) {
+            throw new WasmException("fuel is set but the module was loaded without Loader.COUNT (metering)");
+        }
+        int[] code = inst.code;
+        int entry = f.entry;
+        long[] stack = st.stack;
+        int sp = st.sp;
+        int fp = sp - code[entry + Layout.H_PARAMS];
+        if (fp + code[entry + Layout.H_MAX_HEIGHT] >= stack.length) {
+            throw Trap.callStackExhausted;
+        }
+        for (int n = code[entry + Layout.H_LOCALS]; n > 0; n--) {
+            stack[sp++] = 0;
+        }
+        st.sp = sp;
+        st.fp = fp;
+        st.curInst = inst;
+        st.pc = entry + Layout.HEADER_SIZE;
+        st.pollLeft = st.pollInterval;
+        int baseFsp = st.fsp;
+        int tier = INTERP;
+        if (st.compiler != null) {
+            int cpc = enter(st, inst, code[entry + Layout.H_FUNC_INDEX] - inst.firstDefined);
+            if (cpc >= 0) {
+                st.pc = cpc;
+                tier = COMPILED;
+            }
+        }
+        while (tier != DONE) {
+            tier = tier == INTERP ? Interpreter.run(st, baseFsp) : CompiledLoop.run(st, baseFsp);
+        }
+    }
+
+    /** Eager mode and the work buffers: called once an instance's functions exist. */
+    static void prepare(Store st, Instance inst) {
+        int[] entries = inst.module.funcEntry;
+        int[] code = inst.code;
+        int longest = 0;
+        int height = 0;
+        for (int d = 0; d < entries.length; d++) {
+            int end = d + 1 < entries.length ? entries[d + 1] : code.length;
+            longest = Math.max(longest, end - entries[d]);
+            height = Math.max(height, code[entries[d] + Layout.H_MAX_HEIGHT]);
+        }
+        st.compiler.reserve(longest, height);
+        if (st.compiler.eager) {
+            for (int d = 0; d < entries.length; d++) {
+                translate(st, inst, d);
+            }
+        }
+    }
+
+    /**
+     * A call of defined function {@code def} of {@code inst} is about to enter it: returns its
+     * compiled entry (translating it if its trigger fired now), or -1 to interpret it.
+     */
+    static int enter(Store st, Instance inst, int def) {
+        int cpc = inst.compiled[def];
+        if (cpc >= 0) {
+            return cpc;
+        }
+        if (--inst.trigger[def] >= 0) {
+            return -1;
+        }
+        return translate(st, inst, def);
+    }
+
+    /** Translates; on failure (code cache full) the function is never tried again. */
+    private static int translate(Store st, Instance inst, int def) {
+        CompileJob job = st.job;
+        job.reset(inst, def);
+        int cpc = st.compiler.translate(job);
+        if (cpc >= 0) {
+            st.cacheTop = job.top;
+            inst.compiled[def] = cpc;
+            st.translated++;
+        } else {
+            inst.trigger[def] = Integer.MAX_VALUE;
+            st.translationsRefused++;
+        }
+        return cpc;
+    }
+
+    /**
+     * The slow path of the poll counter at a back-edge of the interpreter, to {@code target}
+     * (a loop header) in the function running in {@code inst}: checks for interruption, charges
+     * the function's trigger and returns the cache pc to continue at (OSR), or -1.
+     */
+    static int backEdge(Store st, Instance inst, int target) {
+        poll(st);
+        if (st.compiler == null) {
+            return -1;
+        }
+        int def = definedAt(inst, target);
+        int cpc = inst.compiled[def];
+        if (cpc < 0) {
+            int t = inst.trigger[def];
+            if (t == Integer.MAX_VALUE) {
+                return -1;
+            }
+            t -= st.pollInterval;
+            inst.trigger[def] = t;
+            if (t >= 0) {
+                return -1;
+            }
+            cpc = translate(st, inst, def);
+            if (cpc < 0) {
+                return -1;
+            }
+        }
+        return osrEntry(st.cache, cpc, target);
+    }
+
+    /** The cache pc of interpreter loop header {@code target} in the function compiled at {@code cpc}, or -1. */
+    static int osrEntry(int[] cache, int cpc, int target) {
+        int map = cache[cpc + CompileJob.M_OSR];
+        int n = cache[map];
+        for (int i = 0; i < n; i++) {
+            if (cache[map + 1 + 2 * i] == target) {
+                return cache[map + 2 + 2 * i];
+            }
+        }
+        return -1;
+    }
+
+    /** The defined function whose code holds {@code pc} (binary search of the entries). */
+    static int definedAt(Instance inst, int pc) {
+        int[] e = inst.module.funcEntry;
+        int lo = 0;
+        int hi = e.length - 1;
+        while (lo < hi) {
+            int mid = (lo + hi + 1) >>> 1;
+            if (e[mid] <= pc) {
+                lo = mid;
+            } else {
+                hi = mid - 1;
+            }
+        }
+        return lo;
+    }
+
+    /** A poll: throws {@link Trap#interrupted} if the call should stop; returns the next interval. */
+    static int poll(Store st) {
+        if (st.interrupted || (st.interruptSource != null && st.interruptSource.interrupted())) {
+            st.interrupted = false;
+            throw Trap.interrupted;
+        }
+        return st.pollInterval;
+    }
+
+    /** Charges {@code n} instructions of fuel; traps when they are not there. */
+    static void charge(Store st, int n) {
+        st.instructions += n;
+        if (st.fuelOn) {
+            long f = st.fuel - n;
+            if (f < 0) {
+                st.fuel = 0;
+                throw Trap.outOfFuel;
+            }
+            st.fuel = f;
+        }
+    }
+
+    /** Error for an unknown instruction in either tier: cannot happen with code we emitted. */
+    static RuntimeException corrupt(String what, int op) {
+        return new RuntimeException(Msg.num(what, op));
+    }
+}

@@ -1,0 +1,760 @@
+package io.wasmlet.jit;
+
+import io.wasmlet.code.Jop;
+import io.wasmlet.code.Layout;
+import io.wasmlet.code.Op;
+import io.wasmlet.exec.CompileJob;
+
+/**
+ * Translates one function from the interpreter's pre-decoded stack code ({@link Layout}) into
+ * register-style templates ({@link Jop}) in the code cache, in one pass after a pass that marks
+ * branch targets. Allocates nothing: every buffer is sized by {@link #reserve} at instantiation.
+ *
+ * <h3>How stack code becomes register code</h3>
+ * Heights are static, so each operand-stack position is a fixed frame slot. The translator keeps
+ * an abstract stack saying where each position's value really is: in its own slot
+ * ({@link #NAT}), still in a local ({@link #LOCAL}: after {@code local.get}) or a constant
+ * ({@link #CONST}). An operator reads its operands where they are and writes its result into
+ * the slot of its first operand, or straight into the local that a following {@code local.set}
+ * or {@code local.tee} names (its destination operand is patched). So
+ * {@code local.get a; local.get b; i32.add; local.set c} is one {@code i32.add_ss c a b}, and
+ * {@code local.get i; i32.const 1; i32.add; local.set i} one {@code i32.add_si i i 1}. A compare
+ * followed by {@code br_if} or {@code if} fuses into one compare-and-branch. Before anything that
+ * needs real slots (a label, a branch carrying values, a call's arguments, an exit) the abstract
+ * entries are materialized, and before a {@code local.set x} the entries still reading {@code x}
+ * are.
+ *
+ * <h3>Falling back</h3>
+ * Operators without a template (table and reference operators, for instance) become an
+ * {@code exit} to the interpreter at the same pc with all values in their slots: since the frame
+ * layout is shared, that is just a pc change; the interpreter re-enters compiled code at the next
+ * loop header it polls at. Code that only an unconditional branch precedes and no branch reaches
+ * is dead and left out.
+ */
+final class Translator {
+    static final int NAT = 0;
+    static final int LOCAL = 1;
+    static final int CONST = 2;
+
+    /** Per interpreter pc of the function (offset from its header): cache pc, or -1. */
+    private int[] pcMap = new int[0];
+    /** Per pc: height at a branch target, or -1 when no branch reaching it was seen yet. */
+    private int[] heightAt = new int[0];
+    /** Per pc: 1 branch target, 2 loop header (target of a backward branch), 0 neither. */
+    private byte[] target = new byte[0];
+    /** Forward-branch fixups: pairs of (cache index of the target operand, interpreter target pc). */
+    private int[] fix = new int[0];
+    private int nfix;
+    /** Loop headers for the OSR map: pairs of (interpreter pc, cache pc). */
+    private int[] osr = new int[0];
+    private int nosr;
+    /** The abstract stack, by slot. */
+    private int[] kind = new int[0];
+    private long[] val = new long[0];
+
+    private CompileJob job;
+    private int[] code;
+    private int[] c;
+    private int top;
+    private int limit;
+    private boolean full;
+    private int base;
+    private int locals;
+    private int h;
+    /** Cache index of the destination operand of the last emitted value-producing template, or -1. */
+    private int lastDest;
+
+    /** Sizes the work buffers for functions of up to {@code codeInts} ints and {@code maxHeight} slots. */
+    void reserve(int codeInts, int maxHeight) {
+        if (pcMap.length < codeInts + 1) {
+            pcMap = new int[codeInts + 1];
+            heightAt = new int[codeInts + 1];
+            target = new byte[codeInts + 1];
+            fix = new int[2 * codeInts + 2];
+            osr = new int[2 * codeInts + 2];
+        }
+        if (kind.length < maxHeight + 1) {
+            kind = new int[maxHeight + 1];
+            val = new long[maxHeight + 1];
+        }
+    }
+
+    /** See {@link io.wasmlet.exec.Compiler#translate}. */
+    int translate(CompileJob j) {
+        job = j;
+        code = j.code;
+        c = j.cache;
+        limit = j.limit;
+        full = false;
+        int entry = j.entry;
+        base = entry;
+        int len = j.end - entry;
+        for (int i = 0; i <= len; i++) {
+            pcMap[i] = -1;
+            heightAt[i] = -1;
+            target[i] = 0;
+        }
+        nfix = 0;
+        nosr = 0;
+        markTargets(entry + Layout.HEADER_SIZE, j.end);
+        locals = j.numLocals();
+        // metadata, then the code
+        top = j.top;
+        int meta = top;
+        top += CompileJob.META;
+        if (top >= limit) {
+            return -1;
+        }
+        int cpc = top;
+        c[meta] = code[entry + Layout.H_MAX_HEIGHT];
+        c[meta + 1] = entry;
+        c[meta + 3] = code[entry + Layout.H_PARAMS];
+        c[meta + 4] = code[entry + Layout.H_LOCALS];
+        body(entry + Layout.HEADER_SIZE, j.end);
+        if (full) {
+            return -1;
+        }
+        for (int i = 0; i < nfix; i++) {
+            int at = fix[2 * i];
+            int t = pcMap[fix[2 * i + 1] - base];
+            if (t < 0) {
+                return -1; // cannot happen: every reached target was translated
+            }
+            c[at] = t;
+        }
+        // the OSR map
+        if (top + 1 + 2 * nosr >= limit) {
+            return -1;
+        }
+        c[meta + 2] = top;
+        c[top++] = nosr;
+        for (int i = 0; i < 2 * nosr; i++) {
+            c[top++] = osr[i];
+        }
+        j.top = top;
+        return cpc;
+    }
+
+    private void markTargets(int pc, int end) {
+        while (pc < end) {
+            int op = code[pc];
+            switch (op) {
+                case Op.IF:
+                case Op.ELSE:
+                case Op.JUMP:
+                case Op.JUMP_BACK:
+                case Op.BR:
+                case Op.BR_IF:
+                case Op.BR_IF_SIMPLE:
+                case Op.BR_IF_BACK:
+                    mark(code[pc + 1], pc);
+                    break;
+                case Op.BR_TABLE: {
+                    int n = code[pc + 1];
+                    for (int i = 0; i <= n; i++) {
+                        mark(code[pc + 2 + i * Layout.BR_RECORD + Layout.BR_TARGET], pc);
+                    }
+                    break;
+                }
+                default:
+                    break;
+            }
+            pc += Layout.instructionSize(code, pc);
+        }
+    }
+
+    private void mark(int t, int from) {
+        target[t - base] = (byte) (t <= from ? 2 : Math.max(1, target[t - base]));
+    }
+
+    // ---- emission ----
+
+    private boolean room(int n) {
+        if (top + n >= limit) {
+            full = true;
+            return false;
+        }
+        return true;
+    }
+
+    private void emit(int op) {
+        if (room(1)) {
+            c[top++] = op;
+        }
+        lastDest = -1;
+    }
+
+    private void emit(int op, int a) {
+        if (room(2)) {
+            c[top++] = op;
+            c[top++] = a;
+        }
+        lastDest = -1;
+    }
+
+    private void emit(int op, int a, int b) {
+        if (room(3)) {
+            c[top++] = op;
+            c[top++] = a;
+            c[top++] = b;
+        }
+        lastDest = -1;
+    }
+
+    private void emit(int op, int a, int b, int d) {
+        if (room(4)) {
+            c[top++] = op;
+            c[top++] = a;
+            c[top++] = b;
+            c[top++] = d;
+        }
+        lastDest = -1;
+    }
+
+    private void emit(int op, int a, int b, int d, int e) {
+        if (room(5)) {
+            c[top++] = op;
+            c[top++] = a;
+            c[top++] = b;
+            c[top++] = d;
+            c[top++] = e;
+        }
+        lastDest = -1;
+    }
+
+    /** Emits a value-producing template whose first operand is the destination {@code d}. */
+    private void produce(int op, int d, int a, int b, int e, int operands) {
+        if (!room(1 + operands)) {
+            return;
+        }
+        c[top++] = op;
+        int at = top;
+        c[top++] = d;
+        if (operands > 1) {
+            c[top++] = a;
+        }
+        if (operands > 2) {
+            c[top++] = b;
+        }
+        if (operands > 3) {
+            c[top++] = e;
+        }
+        lastDest = at;
+    }
+
+    /** Emits a branch target operand: resolved now for backward targets, fixed up later otherwise. */
+    private void emitTarget(int interpTarget) {
+        if (!room(1)) {
+            return;
+        }
+        int m = pcMap[interpTarget - base];
+        if (m >= 0 && interpTarget - base < pcMapLimit) {
+            c[top++] = m;
+        } else {
+            fix[2 * nfix] = top;
+            fix[2 * nfix + 1] = interpTarget;
+            nfix++;
+            c[top++] = -1;
+        }
+    }
+
+    /** Interpreter pcs below this (relative) are translated: their map entries are final. */
+    private int pcMapLimit;
+
+    private void branchTo(int interpTarget, int height) {
+        int i = interpTarget - base;
+        if (heightAt[i] < 0) {
+            heightAt[i] = height;
+        }
+    }
+
+    private void emitConst(int slot, long v) {
+        if (v == (int) v) {
+            emit(Jop.CONST, slot, (int) v);
+        } else {
+            emit(Jop.CONST64, slot, (int) v, (int) (v >>> 32));
+        }
+    }
+
+    // ---- the abstract stack ----
+
+    private void push(int k, long v) {
+        kind[h] = k;
+        val[h] = v;
+        h++;
+    }
+
+    /** Puts the value of abstract entry {@code i} into its own slot. */
+    private void materialize(int i) {
+        if (kind[i] == LOCAL) {
+            emit(Jop.MOV, i, (int) val[i]);
+        } else if (kind[i] == CONST) {
+            emitConst(i, val[i]);
+        }
+        kind[i] = NAT;
+    }
+
+    private void flush(int from, int to) {
+        for (int i = from; i < to; i++) {
+            if (kind[i] != NAT) {
+                materialize(i);
+            }
+        }
+    }
+
+    /** The slot to read entry {@code i} from (constants are materialized). */
+    private int src(int i) {
+        if (kind[i] == LOCAL) {
+            return (int) val[i];
+        }
+        if (kind[i] == CONST) {
+            materialize(i);
+        }
+        return i;
+    }
+
+    /** Writes the top entry into local {@code x}; keeps it on the stack (as that local) if {@code tee}. */
+    private void setLocal(int x, boolean tee) {
+        int t = h - 1;
+        if (kind[t] == LOCAL && val[t] == x) {
+            if (!tee) {
+                h--;
+            }
+            return;
+        }
+        for (int i = locals; i < t; i++) {
+            if (kind[i] == LOCAL && val[i] == x) {
+                materialize(i);
+            }
+        }
+        if (kind[t] == NAT && lastDest >= 0 && c[lastDest] == t) {
+            c[lastDest] = x; // the producer writes the local directly
+            lastDest = -1;
+        } else if (kind[t] == CONST) {
+            emitConst(x, val[t]);
+            if (tee) {
+                return; // the entry stays the constant
+            }
+        } else {
+            emit(Jop.MOV, x, kind[t] == LOCAL ? (int) val[t] : t);
+        }
+        if (tee) {
+            kind[t] = LOCAL;
+            val[t] = x;
+        } else {
+            h--;
+        }
+    }
+
+    // ---- the body ----
+
+    private void body(int pc, int end) {
+        h = locals;
+        lastDest = -1;
+        boolean live = true;
+        pcMapLimit = 0;
+        while (pc < end && !full) {
+            int rel = pc - base;
+            if (target[rel] != 0) {
+                if (live) {
+                    flush(locals, h);
+                    if (heightAt[rel] < 0) {
+                        heightAt[rel] = h;
+                    }
+                } else if (heightAt[rel] >= 0) {
+                    h = heightAt[rel];
+                    for (int i = locals; i < h; i++) {
+                        kind[i] = NAT;
+                    }
+                    live = true;
+                }
+                lastDest = -1;
+                if (live && target[rel] == 2) {
+                    osr[2 * nosr] = pc;
+                    osr[2 * nosr + 1] = top;
+                    nosr++;
+                }
+            }
+            int size = Layout.instructionSize(code, pc);
+            if (!live) {
+                pc += size;
+                continue;
+            }
+            pcMap[rel] = top;
+            pcMapLimit = rel + 1;
+            int next = op(pc);
+            if (next < 0) {
+                live = false;
+                next = -next;
+            }
+            pc = next;
+        }
+    }
+
+    /**
+     * Translates the instruction at {@code pc}; returns the next pc, negated when control does
+     * not fall through to it.
+     */
+    private int op(int pc) {
+        int op = code[pc];
+        switch (op) {
+            case Op.LOCAL_GET:
+                push(LOCAL, code[pc + 1]);
+                return pc + 2;
+            case Op.LOCAL_SET:
+            case Op.LOCAL_TEE:
+                setLocal(code[pc + 1], op == Op.LOCAL_TEE);
+                return pc + 2;
+            case Op.I32_CONST:
+            case Op.F32_CONST:
+                push(CONST, code[pc + 1]);
+                return pc + 2;
+            case Op.I64_CONST:
+            case Op.F64_CONST:
+                push(CONST, (code[pc + 1] & 0xFFFFFFFFL) | ((long) code[pc + 2] << 32));
+                return pc + 3;
+            case Op.REF_NULL:
+                push(CONST, 0);
+                return pc + 1;
+            case Op.REF_IS_NULL:
+                unary(Jop.I64_EQZ_S);
+                return pc + 1;
+            case Op.DROP:
+                h--;
+                return pc + 1;
+            case Op.SELECT: {
+                int cond = src(h - 1);
+                int b = src(h - 2);
+                int a = src(h - 3);
+                h -= 3;
+                produce(Jop.SELECT, h, a, b, cond, 4);
+                push(NAT, 0);
+                return pc + 1;
+            }
+            case Op.GLOBAL_GET:
+                produce(Jop.GLOBAL_GET_G, h, code[pc + 1], 0, 0, 2);
+                push(NAT, 0);
+                return pc + 2;
+            case Op.GLOBAL_SET:
+                emit(Jop.GLOBAL_SET_G, src(h - 1), code[pc + 1]);
+                h--;
+                return pc + 2;
+            case Op.MEMORY_SIZE:
+                produce(Jop.MEMORY_SIZE_M, h, 0, 0, 0, 1);
+                push(NAT, 0);
+                return pc + 1;
+            case Op.MEMORY_GROW:
+                unary(Jop.MEMORY_GROW_M);
+                return pc + 1;
+            case Op.COUNT:
+                emit(Jop.COUNT, code[pc + 1]);
+                return pc + 2;
+            case Op.COUNT_CALL:
+                emit(Jop.COUNT_CALL, code[pc + 1]);
+                return pc + 2;
+            case Op.UNREACHABLE:
+                emit(Jop.UNREACHABLE);
+                return -(pc + 1);
+            default:
+                return control(op, pc);
+        }
+    }
+
+    private int control(int op, int pc) {
+        switch (op) {
+            case Op.IF:
+                condBranch(Jop.BR_Z, pc);
+                return pc + 2;
+            case Op.BR_IF_SIMPLE:
+            case Op.BR_IF_BACK:
+                condBranch(Jop.BR_NZ, pc);
+                return pc + 2;
+            case Op.ELSE:
+            case Op.JUMP:
+            case Op.JUMP_BACK:
+                flush(locals, h);
+                branchTo(code[pc + 1], h);
+                emit(Jop.JUMP);
+                lastDest = -1;
+                emitTarget(code[pc + 1]);
+                return -(pc + 2);
+            case Op.BR: {
+                flush(locals, h);
+                int t = code[pc + 1];
+                int arity = code[pc + 2];
+                int dst = code[pc + 3];
+                branchTo(t, dst + arity);
+                if (room(5)) {
+                    c[top++] = Jop.BR_MOVE;
+                    emitTarget(t);
+                    c[top++] = arity;
+                    c[top++] = dst;
+                    c[top++] = h - arity;
+                }
+                lastDest = -1;
+                return -(pc + 4);
+            }
+            case Op.BR_IF: {
+                int cond = src(h - 1);
+                h--;
+                flush(locals, h);
+                int t = code[pc + 1];
+                int arity = code[pc + 2];
+                int dst = code[pc + 3];
+                branchTo(t, dst + arity);
+                if (room(6)) {
+                    c[top++] = Jop.BR_NZ_MOVE;
+                    c[top++] = cond;
+                    emitTarget(t);
+                    c[top++] = arity;
+                    c[top++] = dst;
+                    c[top++] = h - arity;
+                }
+                lastDest = -1;
+                return pc + 4;
+            }
+            case Op.BR_TABLE: {
+                int idx = src(h - 1);
+                h--;
+                flush(locals, h);
+                int n = code[pc + 1];
+                if (room(3 + 4 * (n + 1))) {
+                    c[top++] = Jop.BR_TABLE;
+                    c[top++] = idx;
+                    c[top++] = n;
+                    for (int i = 0; i <= n; i++) {
+                        int rec = pc + 2 + i * Layout.BR_RECORD;
+                        int arity = code[rec + Layout.BR_ARITY];
+                        int dst = code[rec + Layout.BR_HEIGHT];
+                        branchTo(code[rec + Layout.BR_TARGET], dst + arity);
+                        emitTarget(code[rec + Layout.BR_TARGET]);
+                        c[top++] = arity;
+                        c[top++] = dst;
+                        c[top++] = h - arity;
+                    }
+                }
+                lastDest = -1;
+                return -(pc + Layout.instructionSize(code, pc));
+            }
+            case Op.RETURN: {
+                flush(locals, h);
+                int arity = code[pc + 1];
+                emit(Jop.RETURN, arity, h - arity);
+                return -(pc + 2);
+            }
+            case Op.CALL:
+            case Op.CALL_DIRECT: {
+                int fi = op == Op.CALL ? code[pc + 1] : code[code[pc + 1] + Layout.H_FUNC_INDEX];
+                int np = job.funcParams(fi);
+                flush(h - np, h);
+                h -= np;
+                emit(Jop.CALL, fi, h);
+                for (int i = job.funcResults(fi); i > 0; i--) {
+                    push(NAT, 0);
+                }
+                return pc + 2;
+            }
+            case Op.CALL_INDIRECT: {
+                int ti = code[pc + 1];
+                int np = job.typeParams(ti);
+                int idx = src(h - 1);
+                h--;
+                flush(h - np, h);
+                h -= np;
+                emit(Jop.CALL_INDIRECT, ti, code[pc + 2], h, idx);
+                for (int i = job.typeResults(ti); i > 0; i--) {
+                    push(NAT, 0);
+                }
+                return pc + 3;
+            }
+            default:
+                return numeric(op, pc);
+        }
+    }
+
+    /** if / br_if on a value: branch when it is zero / non-zero. */
+    private void condBranch(int plain, int pc) {
+        int t = code[pc + 1];
+        int cond = src(h - 1);
+        h--;
+        flush(locals, h);
+        branchTo(t, h);
+        emit(plain, cond);
+        lastDest = -1;
+        emitTarget(t);
+    }
+
+    /** The negation of an i32 comparison (for a fused {@code if}, which branches when it fails). */
+    private static int negate(int cmp) {
+        switch (cmp) {
+            case Op.I32_EQ: return Op.I32_NE;
+            case Op.I32_NE: return Op.I32_EQ;
+            case Op.I32_LT_S: return Op.I32_GE_S;
+            case Op.I32_LT_U: return Op.I32_GE_U;
+            case Op.I32_GT_S: return Op.I32_LE_S;
+            case Op.I32_GT_U: return Op.I32_LE_U;
+            case Op.I32_LE_S: return Op.I32_GT_S;
+            case Op.I32_LE_U: return Op.I32_GT_U;
+            case Op.I32_GE_S: return Op.I32_LT_S;
+            default: return Op.I32_LT_U;
+        }
+    }
+
+    private static boolean commutative(int op) {
+        switch (op) {
+            case Op.I32_ADD: case Op.I32_MUL: case Op.I32_AND: case Op.I32_OR: case Op.I32_XOR:
+            case Op.I32_EQ: case Op.I32_NE:
+            case Op.I64_ADD: case Op.I64_MUL: case Op.I64_AND: case Op.I64_OR: case Op.I64_XOR:
+            case Op.I64_EQ: case Op.I64_NE:
+                return true;
+            default:
+                return false;
+        }
+    }
+
+    private void unary(int tmpl) {
+        int a = src(h - 1);
+        h--;
+        produce(tmpl, h, a, 0, 0, 2);
+        push(NAT, 0);
+    }
+
+    private int numeric(int op, int pc) {
+        if (Op.imm(op) == Op.IMM_MEMARG) {
+            int load = Jop.select(Jop.FORM_LOAD, op);
+            if (load != Jop.NONE) {
+                int a = src(h - 1);
+                h--;
+                produce(load, h, a, code[pc + 1], 0, 3);
+                push(NAT, 0);
+            } else {
+                int v = src(h - 1);
+                int a = src(h - 2);
+                h -= 2;
+                emit(Jop.select(Jop.FORM_STORE, op), a, v, code[pc + 1]);
+            }
+            return pc + 2;
+        }
+        int form = Op.sigOut(op);
+        int in = Op.sigIn(op, 1) != 0 ? 2 : Op.sigIn(op, 0) != 0 ? 1 : 0;
+        if (form == Op.SIG_HAND || Op.sigIn(op, 2) != 0 || Op.size(op) != 1 || (in == 2 && form == 0)) {
+            return other(op, pc);
+        }
+        if (in == 1) {
+            int t = Jop.select(Jop.FORM_S, op);
+            if (t != Jop.NONE) {
+                unary(t);
+            } else {
+                int a = src(h - 1);
+                h--;
+                produce(Jop.UNOP, h, a, op, 0, 3);
+                push(NAT, 0);
+            }
+            return pc + 1;
+        }
+        if (in == 2) {
+            int next = pc + 1;
+            int nop = next < job.end ? code[next] : -1;
+            if ((nop == Op.BR_IF_SIMPLE || nop == Op.BR_IF_BACK || nop == Op.IF) && target[next - base] == 0
+                    && Jop.select(Jop.FORM_BRSS, op) != Jop.NONE) {
+                fusedBranch(nop == Op.IF ? negate(op) : op, next);
+                pcMap[next - base] = -1;
+                return next + 2;
+            }
+            binary(op);
+            return pc + 1;
+        }
+        return other(op, pc);
+    }
+
+    private void fusedBranch(int cmp, int brPc) {
+        int t = code[brPc + 1];
+        int kb = kind[h - 1];
+        long vb = val[h - 1];
+        int a;
+        int bslot = 0;
+        boolean imm = kb == CONST;
+        if (!imm) {
+            bslot = src(h - 1);
+        }
+        a = src(h - 2);
+        h -= 2;
+        flush(locals, h);
+        branchTo(t, h);
+        if (room(4)) {
+            c[top++] = Jop.select(imm ? Jop.FORM_BRSI : Jop.FORM_BRSS, cmp);
+            c[top++] = a;
+            c[top++] = imm ? (int) vb : bslot;
+            emitTarget(t);
+        }
+        lastDest = -1;
+    }
+
+    private void binary(int op) {
+        int ss = Jop.select(Jop.FORM_SS, op);
+        int si = Jop.select(Jop.FORM_SI, op);
+        int d = h - 2;
+        boolean wide = Op.sigIn(op, 0) == 2;
+        if (si != Jop.NONE && kind[h - 1] == CONST && (!wide || val[h - 1] == (int) val[h - 1])) {
+            int k = (int) val[h - 1];
+            int a = src(h - 2);
+            h -= 2;
+            produce(si, d, a, k, 0, 3);
+        } else if (si != Jop.NONE && commutative(op) && kind[h - 2] == CONST
+                && (!wide || val[h - 2] == (int) val[h - 2])) {
+            int k = (int) val[h - 2];
+            int b = src(h - 1);
+            h -= 2;
+            produce(si, d, b, k, 0, 3);
+        } else {
+            int b = src(h - 1);
+            int a = src(h - 2);
+            h -= 2;
+            if (ss != Jop.NONE) {
+                produce(ss, d, a, b, 0, 3);
+            } else {
+                produce(Jop.BINOP, d, a, b, op, 4);
+            }
+        }
+        push(NAT, 0);
+    }
+
+    /**
+     * Bulk memory and table operators run by the interpreter's own helper on materialized
+     * slots ({@code slow}); everything else without a template leaves for the interpreter.
+     */
+    private int other(int op, int pc) {
+        flush(locals, h);
+        int size = Layout.instructionSize(code, pc);
+        int pops;
+        int pushes;
+        switch (op) {
+            case Op.MEMORY_INIT: case Op.MEMORY_COPY: case Op.MEMORY_FILL:
+            case Op.TABLE_INIT: case Op.TABLE_COPY: case Op.TABLE_FILL:
+                pops = 3;
+                pushes = 0;
+                break;
+            case Op.DATA_DROP: case Op.ELEM_DROP:
+                pops = 0;
+                pushes = 0;
+                break;
+            case Op.TABLE_GROW:
+                pops = 2;
+                pushes = 1;
+                break;
+            case Op.TABLE_SIZE:
+                pops = 0;
+                pushes = 1;
+                break;
+            default:
+                emit(Jop.EXIT, pc, h);
+                return -(pc + size);
+        }
+        emit(Jop.SLOW, pc, h);
+        h -= pops;
+        for (int i = 0; i < pushes; i++) {
+            push(NAT, 0);
+        }
+        return pc + size;
+    }
+}
