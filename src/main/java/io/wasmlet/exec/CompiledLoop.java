@@ -112,48 +112,6 @@ final class CompiledLoop {
                     pc += 3;
                     break;
                 }
-                case Jop.I32_ROTL_SS: {
-                    int x = (int) s[fp + c[pc + 1]];
-                    int y = (int) s[fp + c[pc + 2]];
-                    s[fp + c[pc]] = (x << y) | (x >>> -y);
-                    pc += 3;
-                    break;
-                }
-                case Jop.I32_ROTR_SS: {
-                    int x = (int) s[fp + c[pc + 1]];
-                    int y = (int) s[fp + c[pc + 2]];
-                    s[fp + c[pc]] = (x >>> y) | (x << -y);
-                    pc += 3;
-                    break;
-                }
-                case Jop.I32_DIV_S_SS: {
-                    int x = (int) s[fp + c[pc + 1]];
-                    int y = (int) s[fp + c[pc + 2]];
-                    s[fp + c[pc]] = WasmOps.i32DivS(x, y);
-                    pc += 3;
-                    break;
-                }
-                case Jop.I32_DIV_U_SS: {
-                    int x = (int) s[fp + c[pc + 1]];
-                    int y = (int) s[fp + c[pc + 2]];
-                    s[fp + c[pc]] = WasmOps.i32DivU(x, y);
-                    pc += 3;
-                    break;
-                }
-                case Jop.I32_REM_S_SS: {
-                    int x = (int) s[fp + c[pc + 1]];
-                    int y = (int) s[fp + c[pc + 2]];
-                    s[fp + c[pc]] = WasmOps.i32RemS(x, y);
-                    pc += 3;
-                    break;
-                }
-                case Jop.I32_REM_U_SS: {
-                    int x = (int) s[fp + c[pc + 1]];
-                    int y = (int) s[fp + c[pc + 2]];
-                    s[fp + c[pc]] = WasmOps.i32RemU(x, y);
-                    pc += 3;
-                    break;
-                }
                 case Jop.I32_EQ_SS: {
                     int x = (int) s[fp + c[pc + 1]];
                     int y = (int) s[fp + c[pc + 2]];
@@ -363,24 +321,6 @@ final class CompiledLoop {
                     pc += 2;
                     break;
                 }
-                case Jop.I32_CLZ_S: {
-                    long v = s[fp + c[pc + 1]];
-                    s[fp + c[pc]] = WasmOps.i32Clz((int) v);
-                    pc += 2;
-                    break;
-                }
-                case Jop.I32_CTZ_S: {
-                    long v = s[fp + c[pc + 1]];
-                    s[fp + c[pc]] = WasmOps.i32Ctz((int) v);
-                    pc += 2;
-                    break;
-                }
-                case Jop.I32_POPCNT_S: {
-                    long v = s[fp + c[pc + 1]];
-                    s[fp + c[pc]] = WasmOps.i32Popcnt((int) v);
-                    pc += 2;
-                    break;
-                }
                 case Jop.I64_ADD_SS: {
                     long x = s[fp + c[pc + 1]];
                     long y = s[fp + c[pc + 2]];
@@ -444,354 +384,9 @@ final class CompiledLoop {
                     pc += 3;
                     break;
                 }
-                case Jop.I64_ROTL_SS: {
-                    long x = s[fp + c[pc + 1]];
-                    long y = s[fp + c[pc + 2]];
-                    s[fp + c[pc]] = (x << (int) y) | (x >>> (int) -y);
-                    pc += 3;
-                    break;
-                }
-                case Jop.I64_ROTR_SS: {
-                    long x = s[fp + c[pc + 1]];
-                    long y = s[fp + c[pc + 2]];
-                    s[fp + c[pc]] = (x >>> (int) y) | (x << (int) -y);
-                    pc += 3;
-                    break;
-                }
-                case Jop.I64_DIV_S_SS: {
-                    long x = s[fp + c[pc + 1]];
-                    long y = s[fp + c[pc + 2]];
-                    s[fp + c[pc]] = WasmOps.i64DivS(x, y);
-                    pc += 3;
-                    break;
-                }
-                case Jop.I64_DIV_U_SS: {
-                    long x = s[fp + c[pc + 1]];
-                    long y = s[fp + c[pc + 2]];
-                    s[fp + c[pc]] = WasmOps.i64DivU(x, y);
-                    pc += 3;
-                    break;
-                }
-                case Jop.I64_REM_S_SS: {
-                    long x = s[fp + c[pc + 1]];
-                    long y = s[fp + c[pc + 2]];
-                    s[fp + c[pc]] = WasmOps.i64RemS(x, y);
-                    pc += 3;
-                    break;
-                }
-                case Jop.I64_REM_U_SS: {
-                    long x = s[fp + c[pc + 1]];
-                    long y = s[fp + c[pc + 2]];
-                    s[fp + c[pc]] = WasmOps.i64RemU(x, y);
-                    pc += 3;
-                    break;
-                }
-                case Jop.I64_EQ_SS: {
-                    long x = s[fp + c[pc + 1]];
-                    long y = s[fp + c[pc + 2]];
-                    s[fp + c[pc]] = x == y ? 1 : 0;
-                    pc += 3;
-                    break;
-                }
-                case Jop.I64_NE_SS: {
-                    long x = s[fp + c[pc + 1]];
-                    long y = s[fp + c[pc + 2]];
-                    s[fp + c[pc]] = x != y ? 1 : 0;
-                    pc += 3;
-                    break;
-                }
-                case Jop.I64_LT_S_SS: {
-                    long x = s[fp + c[pc + 1]];
-                    long y = s[fp + c[pc + 2]];
-                    s[fp + c[pc]] = x < y ? 1 : 0;
-                    pc += 3;
-                    break;
-                }
-                case Jop.I64_LT_U_SS: {
-                    long x = s[fp + c[pc + 1]];
-                    long y = s[fp + c[pc + 2]];
-                    s[fp + c[pc]] = (x ^ Long.MIN_VALUE) < (y ^ Long.MIN_VALUE) ? 1 : 0;
-                    pc += 3;
-                    break;
-                }
-                case Jop.I64_GT_S_SS: {
-                    long x = s[fp + c[pc + 1]];
-                    long y = s[fp + c[pc + 2]];
-                    s[fp + c[pc]] = x > y ? 1 : 0;
-                    pc += 3;
-                    break;
-                }
-                case Jop.I64_GT_U_SS: {
-                    long x = s[fp + c[pc + 1]];
-                    long y = s[fp + c[pc + 2]];
-                    s[fp + c[pc]] = (x ^ Long.MIN_VALUE) > (y ^ Long.MIN_VALUE) ? 1 : 0;
-                    pc += 3;
-                    break;
-                }
-                case Jop.I64_LE_S_SS: {
-                    long x = s[fp + c[pc + 1]];
-                    long y = s[fp + c[pc + 2]];
-                    s[fp + c[pc]] = x <= y ? 1 : 0;
-                    pc += 3;
-                    break;
-                }
-                case Jop.I64_LE_U_SS: {
-                    long x = s[fp + c[pc + 1]];
-                    long y = s[fp + c[pc + 2]];
-                    s[fp + c[pc]] = (x ^ Long.MIN_VALUE) <= (y ^ Long.MIN_VALUE) ? 1 : 0;
-                    pc += 3;
-                    break;
-                }
-                case Jop.I64_GE_S_SS: {
-                    long x = s[fp + c[pc + 1]];
-                    long y = s[fp + c[pc + 2]];
-                    s[fp + c[pc]] = x >= y ? 1 : 0;
-                    pc += 3;
-                    break;
-                }
-                case Jop.I64_GE_U_SS: {
-                    long x = s[fp + c[pc + 1]];
-                    long y = s[fp + c[pc + 2]];
-                    s[fp + c[pc]] = (x ^ Long.MIN_VALUE) >= (y ^ Long.MIN_VALUE) ? 1 : 0;
-                    pc += 3;
-                    break;
-                }
-                case Jop.I64_ADD_SI: {
-                    long x = s[fp + c[pc + 1]];
-                    long y = c[pc + 2];
-                    s[fp + c[pc]] = x + y;
-                    pc += 3;
-                    break;
-                }
-                case Jop.I64_SUB_SI: {
-                    long x = s[fp + c[pc + 1]];
-                    long y = c[pc + 2];
-                    s[fp + c[pc]] = x - y;
-                    pc += 3;
-                    break;
-                }
-                case Jop.I64_MUL_SI: {
-                    long x = s[fp + c[pc + 1]];
-                    long y = c[pc + 2];
-                    s[fp + c[pc]] = x * y;
-                    pc += 3;
-                    break;
-                }
-                case Jop.I64_AND_SI: {
-                    long x = s[fp + c[pc + 1]];
-                    long y = c[pc + 2];
-                    s[fp + c[pc]] = x & y;
-                    pc += 3;
-                    break;
-                }
-                case Jop.I64_OR_SI: {
-                    long x = s[fp + c[pc + 1]];
-                    long y = c[pc + 2];
-                    s[fp + c[pc]] = x | y;
-                    pc += 3;
-                    break;
-                }
-                case Jop.I64_XOR_SI: {
-                    long x = s[fp + c[pc + 1]];
-                    long y = c[pc + 2];
-                    s[fp + c[pc]] = x ^ y;
-                    pc += 3;
-                    break;
-                }
-                case Jop.I64_SHL_SI: {
-                    long x = s[fp + c[pc + 1]];
-                    long y = c[pc + 2];
-                    s[fp + c[pc]] = x << (int) y;
-                    pc += 3;
-                    break;
-                }
-                case Jop.I64_SHR_S_SI: {
-                    long x = s[fp + c[pc + 1]];
-                    long y = c[pc + 2];
-                    s[fp + c[pc]] = x >> (int) y;
-                    pc += 3;
-                    break;
-                }
-                case Jop.I64_SHR_U_SI: {
-                    long x = s[fp + c[pc + 1]];
-                    long y = c[pc + 2];
-                    s[fp + c[pc]] = x >>> (int) y;
-                    pc += 3;
-                    break;
-                }
-                case Jop.I64_EQ_SI: {
-                    long x = s[fp + c[pc + 1]];
-                    long y = c[pc + 2];
-                    s[fp + c[pc]] = x == y ? 1 : 0;
-                    pc += 3;
-                    break;
-                }
-                case Jop.I64_NE_SI: {
-                    long x = s[fp + c[pc + 1]];
-                    long y = c[pc + 2];
-                    s[fp + c[pc]] = x != y ? 1 : 0;
-                    pc += 3;
-                    break;
-                }
-                case Jop.I64_LT_S_SI: {
-                    long x = s[fp + c[pc + 1]];
-                    long y = c[pc + 2];
-                    s[fp + c[pc]] = x < y ? 1 : 0;
-                    pc += 3;
-                    break;
-                }
-                case Jop.I64_LT_U_SI: {
-                    long x = s[fp + c[pc + 1]];
-                    long y = c[pc + 2];
-                    s[fp + c[pc]] = (x ^ Long.MIN_VALUE) < (y ^ Long.MIN_VALUE) ? 1 : 0;
-                    pc += 3;
-                    break;
-                }
-                case Jop.I64_GT_S_SI: {
-                    long x = s[fp + c[pc + 1]];
-                    long y = c[pc + 2];
-                    s[fp + c[pc]] = x > y ? 1 : 0;
-                    pc += 3;
-                    break;
-                }
-                case Jop.I64_GT_U_SI: {
-                    long x = s[fp + c[pc + 1]];
-                    long y = c[pc + 2];
-                    s[fp + c[pc]] = (x ^ Long.MIN_VALUE) > (y ^ Long.MIN_VALUE) ? 1 : 0;
-                    pc += 3;
-                    break;
-                }
-                case Jop.I64_LE_S_SI: {
-                    long x = s[fp + c[pc + 1]];
-                    long y = c[pc + 2];
-                    s[fp + c[pc]] = x <= y ? 1 : 0;
-                    pc += 3;
-                    break;
-                }
-                case Jop.I64_LE_U_SI: {
-                    long x = s[fp + c[pc + 1]];
-                    long y = c[pc + 2];
-                    s[fp + c[pc]] = (x ^ Long.MIN_VALUE) <= (y ^ Long.MIN_VALUE) ? 1 : 0;
-                    pc += 3;
-                    break;
-                }
-                case Jop.I64_GE_S_SI: {
-                    long x = s[fp + c[pc + 1]];
-                    long y = c[pc + 2];
-                    s[fp + c[pc]] = x >= y ? 1 : 0;
-                    pc += 3;
-                    break;
-                }
-                case Jop.I64_GE_U_SI: {
-                    long x = s[fp + c[pc + 1]];
-                    long y = c[pc + 2];
-                    s[fp + c[pc]] = (x ^ Long.MIN_VALUE) >= (y ^ Long.MIN_VALUE) ? 1 : 0;
-                    pc += 3;
-                    break;
-                }
                 case Jop.I64_EQZ_S: {
                     long v = s[fp + c[pc + 1]];
                     s[fp + c[pc]] = v == 0 ? 1 : 0;
-                    pc += 2;
-                    break;
-                }
-                case Jop.I64_CLZ_S: {
-                    long v = s[fp + c[pc + 1]];
-                    s[fp + c[pc]] = WasmOps.i64Clz(v);
-                    pc += 2;
-                    break;
-                }
-                case Jop.I64_CTZ_S: {
-                    long v = s[fp + c[pc + 1]];
-                    s[fp + c[pc]] = WasmOps.i64Ctz(v);
-                    pc += 2;
-                    break;
-                }
-                case Jop.I64_POPCNT_S: {
-                    long v = s[fp + c[pc + 1]];
-                    s[fp + c[pc]] = WasmOps.i64Popcnt(v);
-                    pc += 2;
-                    break;
-                }
-                case Jop.F32_ADD_SS: {
-                    float x = Float.intBitsToFloat((int) s[fp + c[pc + 1]]);
-                    float y = Float.intBitsToFloat((int) s[fp + c[pc + 2]]);
-                    s[fp + c[pc]] = Float.floatToIntBits(x + y);
-                    pc += 3;
-                    break;
-                }
-                case Jop.F32_SUB_SS: {
-                    float x = Float.intBitsToFloat((int) s[fp + c[pc + 1]]);
-                    float y = Float.intBitsToFloat((int) s[fp + c[pc + 2]]);
-                    s[fp + c[pc]] = Float.floatToIntBits(x - y);
-                    pc += 3;
-                    break;
-                }
-                case Jop.F32_MUL_SS: {
-                    float x = Float.intBitsToFloat((int) s[fp + c[pc + 1]]);
-                    float y = Float.intBitsToFloat((int) s[fp + c[pc + 2]]);
-                    s[fp + c[pc]] = Float.floatToIntBits(x * y);
-                    pc += 3;
-                    break;
-                }
-                case Jop.F32_DIV_SS: {
-                    float x = Float.intBitsToFloat((int) s[fp + c[pc + 1]]);
-                    float y = Float.intBitsToFloat((int) s[fp + c[pc + 2]]);
-                    s[fp + c[pc]] = Float.floatToIntBits(x / y);
-                    pc += 3;
-                    break;
-                }
-                case Jop.F32_EQ_SS: {
-                    float x = Float.intBitsToFloat((int) s[fp + c[pc + 1]]);
-                    float y = Float.intBitsToFloat((int) s[fp + c[pc + 2]]);
-                    s[fp + c[pc]] = x == y ? 1 : 0;
-                    pc += 3;
-                    break;
-                }
-                case Jop.F32_NE_SS: {
-                    float x = Float.intBitsToFloat((int) s[fp + c[pc + 1]]);
-                    float y = Float.intBitsToFloat((int) s[fp + c[pc + 2]]);
-                    s[fp + c[pc]] = x != y ? 1 : 0;
-                    pc += 3;
-                    break;
-                }
-                case Jop.F32_LT_SS: {
-                    float x = Float.intBitsToFloat((int) s[fp + c[pc + 1]]);
-                    float y = Float.intBitsToFloat((int) s[fp + c[pc + 2]]);
-                    s[fp + c[pc]] = x < y ? 1 : 0;
-                    pc += 3;
-                    break;
-                }
-                case Jop.F32_GT_SS: {
-                    float x = Float.intBitsToFloat((int) s[fp + c[pc + 1]]);
-                    float y = Float.intBitsToFloat((int) s[fp + c[pc + 2]]);
-                    s[fp + c[pc]] = x > y ? 1 : 0;
-                    pc += 3;
-                    break;
-                }
-                case Jop.F32_LE_SS: {
-                    float x = Float.intBitsToFloat((int) s[fp + c[pc + 1]]);
-                    float y = Float.intBitsToFloat((int) s[fp + c[pc + 2]]);
-                    s[fp + c[pc]] = x <= y ? 1 : 0;
-                    pc += 3;
-                    break;
-                }
-                case Jop.F32_GE_SS: {
-                    float x = Float.intBitsToFloat((int) s[fp + c[pc + 1]]);
-                    float y = Float.intBitsToFloat((int) s[fp + c[pc + 2]]);
-                    s[fp + c[pc]] = x >= y ? 1 : 0;
-                    pc += 3;
-                    break;
-                }
-                case Jop.F32_ABS_S: {
-                    long v = s[fp + c[pc + 1]];
-                    s[fp + c[pc]] = (int) v & 0x7FFFFFFF;
-                    pc += 2;
-                    break;
-                }
-                case Jop.F32_NEG_S: {
-                    long v = s[fp + c[pc + 1]];
-                    s[fp + c[pc]] = (int) v ^ 0x80000000;
                     pc += 2;
                     break;
                 }
@@ -823,20 +418,6 @@ final class CompiledLoop {
                     pc += 3;
                     break;
                 }
-                case Jop.F64_EQ_SS: {
-                    double x = Double.longBitsToDouble(s[fp + c[pc + 1]]);
-                    double y = Double.longBitsToDouble(s[fp + c[pc + 2]]);
-                    s[fp + c[pc]] = x == y ? 1 : 0;
-                    pc += 3;
-                    break;
-                }
-                case Jop.F64_NE_SS: {
-                    double x = Double.longBitsToDouble(s[fp + c[pc + 1]]);
-                    double y = Double.longBitsToDouble(s[fp + c[pc + 2]]);
-                    s[fp + c[pc]] = x != y ? 1 : 0;
-                    pc += 3;
-                    break;
-                }
                 case Jop.F64_LT_SS: {
                     double x = Double.longBitsToDouble(s[fp + c[pc + 1]]);
                     double y = Double.longBitsToDouble(s[fp + c[pc + 2]]);
@@ -849,32 +430,6 @@ final class CompiledLoop {
                     double y = Double.longBitsToDouble(s[fp + c[pc + 2]]);
                     s[fp + c[pc]] = x > y ? 1 : 0;
                     pc += 3;
-                    break;
-                }
-                case Jop.F64_LE_SS: {
-                    double x = Double.longBitsToDouble(s[fp + c[pc + 1]]);
-                    double y = Double.longBitsToDouble(s[fp + c[pc + 2]]);
-                    s[fp + c[pc]] = x <= y ? 1 : 0;
-                    pc += 3;
-                    break;
-                }
-                case Jop.F64_GE_SS: {
-                    double x = Double.longBitsToDouble(s[fp + c[pc + 1]]);
-                    double y = Double.longBitsToDouble(s[fp + c[pc + 2]]);
-                    s[fp + c[pc]] = x >= y ? 1 : 0;
-                    pc += 3;
-                    break;
-                }
-                case Jop.F64_ABS_S: {
-                    long v = s[fp + c[pc + 1]];
-                    s[fp + c[pc]] = v & 0x7FFFFFFFFFFFFFFFL;
-                    pc += 2;
-                    break;
-                }
-                case Jop.F64_NEG_S: {
-                    long v = s[fp + c[pc + 1]];
-                    s[fp + c[pc]] = v ^ 0x8000000000000000L;
-                    pc += 2;
                     break;
                 }
                 case Jop.I32_WRAP_I64_S: {
@@ -919,38 +474,6 @@ final class CompiledLoop {
                     s[fp + c[pc]] = mem.i32Load8U((int) s[fp + c[pc + 1]], c[pc + 2]);
                     pc += 3;
                     break;
-                case Jop.I32_LOAD16_S_M:
-                    s[fp + c[pc]] = mem.i32Load16S((int) s[fp + c[pc + 1]], c[pc + 2]);
-                    pc += 3;
-                    break;
-                case Jop.I32_LOAD16_U_M:
-                    s[fp + c[pc]] = mem.i32Load16U((int) s[fp + c[pc + 1]], c[pc + 2]);
-                    pc += 3;
-                    break;
-                case Jop.I64_LOAD8_S_M:
-                    s[fp + c[pc]] = mem.i32Load8S((int) s[fp + c[pc + 1]], c[pc + 2]);
-                    pc += 3;
-                    break;
-                case Jop.I64_LOAD8_U_M:
-                    s[fp + c[pc]] = mem.i32Load8U((int) s[fp + c[pc + 1]], c[pc + 2]);
-                    pc += 3;
-                    break;
-                case Jop.I64_LOAD16_S_M:
-                    s[fp + c[pc]] = mem.i32Load16S((int) s[fp + c[pc + 1]], c[pc + 2]);
-                    pc += 3;
-                    break;
-                case Jop.I64_LOAD16_U_M:
-                    s[fp + c[pc]] = mem.i32Load16U((int) s[fp + c[pc + 1]], c[pc + 2]);
-                    pc += 3;
-                    break;
-                case Jop.I64_LOAD32_S_M:
-                    s[fp + c[pc]] = mem.i32Load((int) s[fp + c[pc + 1]], c[pc + 2]);
-                    pc += 3;
-                    break;
-                case Jop.I64_LOAD32_U_M:
-                    s[fp + c[pc]] = mem.i32Load((int) s[fp + c[pc + 1]], c[pc + 2]) & 0xFFFFFFFFL;
-                    pc += 3;
-                    break;
                 case Jop.I32_STORE_M:
                     mem.i32Store((int) s[fp + c[pc]], c[pc + 2], (int) s[fp + c[pc + 1]]);
                     pc += 3;
@@ -973,18 +496,6 @@ final class CompiledLoop {
                     break;
                 case Jop.I32_STORE16_M:
                     mem.i32Store16((int) s[fp + c[pc]], c[pc + 2], (int) s[fp + c[pc + 1]]);
-                    pc += 3;
-                    break;
-                case Jop.I64_STORE8_M:
-                    mem.i32Store8((int) s[fp + c[pc]], c[pc + 2], (int) s[fp + c[pc + 1]]);
-                    pc += 3;
-                    break;
-                case Jop.I64_STORE16_M:
-                    mem.i32Store16((int) s[fp + c[pc]], c[pc + 2], (int) s[fp + c[pc + 1]]);
-                    pc += 3;
-                    break;
-                case Jop.I64_STORE32_M:
-                    mem.i32Store((int) s[fp + c[pc]], c[pc + 2], (int) s[fp + c[pc + 1]]);
                     pc += 3;
                     break;
                 case Jop.BR_I32_EQ_SS: {
@@ -1267,14 +778,6 @@ final class CompiledLoop {
                     }
                     break;
                 }
-                case Jop.UNOP:
-                    s[fp + c[pc]] = Runtime.unary(c[pc + 2], s[fp + c[pc + 1]]);
-                    pc += 3;
-                    break;
-                case Jop.BINOP:
-                    s[fp + c[pc]] = Runtime.binary(c[pc + 3], s[fp + c[pc + 1]], s[fp + c[pc + 2]]);
-                    pc += 4;
-                    break;
                 case Jop.SELECT:
                     s[fp + c[pc]] = (int) s[fp + c[pc + 3]] != 0 ? s[fp + c[pc + 1]] : s[fp + c[pc + 2]];
                     pc += 4;
@@ -1285,14 +788,6 @@ final class CompiledLoop {
                     break;
                 case Jop.GLOBAL_SET_G:
                     globals[c[pc + 1]].value = s[fp + c[pc]];
-                    pc += 2;
-                    break;
-                case Jop.MEMORY_SIZE_M:
-                    s[fp + c[pc]] = mem.pages();
-                    pc++;
-                    break;
-                case Jop.MEMORY_GROW_M:
-                    s[fp + c[pc]] = mem.grow((int) s[fp + c[pc + 1]]);
                     pc += 2;
                     break;
                 case Jop.JUMP: {
@@ -1507,7 +1002,10 @@ final class CompiledLoop {
                 case Jop.UNREACHABLE:
                     throw Trap.unreachable;
                 default:
-                    throw Engine.corrupt("corrupt compiled code: template ", c[pc - 1]);
+                    // the rarer value templates: out of line, so that this method stays under
+                    // HotSpot's 8,000-byte compilation limit
+                    pc = CompiledOps.exec(inst, s, c, pc, fp);
+                    break;
             }
         }
     }

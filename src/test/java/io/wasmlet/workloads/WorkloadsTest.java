@@ -3,12 +3,15 @@ package io.wasmlet.workloads;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.wasmlet.binary.WasmModule;
 import io.wasmlet.exec.Function;
 import io.wasmlet.exec.Imports;
 import io.wasmlet.exec.Instance;
 import io.wasmlet.exec.Store;
+import io.wasmlet.board.Board;
+import io.wasmlet.jit.Jit;
 import io.wasmlet.validate.Loader;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -51,10 +54,11 @@ class WorkloadsTest {
     Stream<DynamicTest> checksumsMatchTheNativeBuild() throws IOException {
         List<Workload> ws = workloads();
         assertFalse(ws.size() < 10, "checksums.txt lists at least ten workloads");
-        return ws.stream().map(w -> DynamicTest.dynamicTest(w.name() + "(" + w.testN() + ")", () -> {
+        return Stream.of("interp", "tiered", "eager").flatMap(mode -> ws.stream().map(w -> DynamicTest.dynamicTest(
+                w.name() + "(" + w.testN() + ") [" + mode + "]", () -> {
             byte[] bytes = Files.readAllBytes(DIR.resolve(w.name() + ".wasm"));
             WasmModule m = Loader.load(bytes);
-            Store store = new Store();
+            Store store = Jit.store(Board.desktop(), mode);
             Instance inst = store.instantiate(m, new Imports());
             Function run = inst.function("run");
             assertNotNull(run, "export run");
@@ -63,6 +67,9 @@ class WorkloadsTest {
                 assertEquals(1, results.length, "one result");
                 assertEquals(w.testSum(), (int) results[0], w.name() + " run(" + w.testN() + "), call " + call);
             }
-        }));
+            if (!mode.equals("interp")) {
+                assertTrue(store.functionsTranslated() > 0, "the hot functions were translated");
+            }
+        })));
     }
 }

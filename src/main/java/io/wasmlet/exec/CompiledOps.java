@@ -1,0 +1,529 @@
+package io.wasmlet.exec;
+
+import io.wasmlet.code.Jop;
+import io.wasmlet.code.WasmOps;
+
+/**
+ * The value templates of the compiled tier that are too rare to earn a case in
+ * {@link CompiledLoop}'s switch (division, rotation, bit counts, most float operators, the
+ * generic unary and binary operators, memory size and growth): one static call each, so that
+ * the loop stays small enough for HotSpot to compile. Same operand conventions as the loop.
+ */
+final class CompiledOps {
+    private CompiledOps() {
+    }
+
+    /** Runs the template at {@code pc - 1}; returns the pc of the next one. */
+    static int exec(Instance inst, long[] s, int[] c, int pc, int fp) {
+        Memory mem = inst.memory;
+        switch (c[pc - 1]) {
+        case Jop.I32_ROTL_SS: {
+            int x = (int) s[fp + c[pc + 1]];
+            int y = (int) s[fp + c[pc + 2]];
+            s[fp + c[pc]] = (x << y) | (x >>> -y);
+            pc += 3;
+            return pc;
+                }
+        case Jop.I32_ROTR_SS: {
+            int x = (int) s[fp + c[pc + 1]];
+            int y = (int) s[fp + c[pc + 2]];
+            s[fp + c[pc]] = (x >>> y) | (x << -y);
+            pc += 3;
+            return pc;
+                }
+        case Jop.I32_DIV_S_SS: {
+            int x = (int) s[fp + c[pc + 1]];
+            int y = (int) s[fp + c[pc + 2]];
+            s[fp + c[pc]] = WasmOps.i32DivS(x, y);
+            pc += 3;
+            return pc;
+                }
+        case Jop.I32_DIV_U_SS: {
+            int x = (int) s[fp + c[pc + 1]];
+            int y = (int) s[fp + c[pc + 2]];
+            s[fp + c[pc]] = WasmOps.i32DivU(x, y);
+            pc += 3;
+            return pc;
+                }
+        case Jop.I32_REM_S_SS: {
+            int x = (int) s[fp + c[pc + 1]];
+            int y = (int) s[fp + c[pc + 2]];
+            s[fp + c[pc]] = WasmOps.i32RemS(x, y);
+            pc += 3;
+            return pc;
+                }
+        case Jop.I32_REM_U_SS: {
+            int x = (int) s[fp + c[pc + 1]];
+            int y = (int) s[fp + c[pc + 2]];
+            s[fp + c[pc]] = WasmOps.i32RemU(x, y);
+            pc += 3;
+            return pc;
+                }
+        case Jop.I32_CLZ_S: {
+            long v = s[fp + c[pc + 1]];
+            s[fp + c[pc]] = WasmOps.i32Clz((int) v);
+            pc += 2;
+            return pc;
+                }
+        case Jop.I32_CTZ_S: {
+            long v = s[fp + c[pc + 1]];
+            s[fp + c[pc]] = WasmOps.i32Ctz((int) v);
+            pc += 2;
+            return pc;
+                }
+        case Jop.I32_POPCNT_S: {
+            long v = s[fp + c[pc + 1]];
+            s[fp + c[pc]] = WasmOps.i32Popcnt((int) v);
+            pc += 2;
+            return pc;
+                }
+        case Jop.I64_ROTL_SS: {
+            long x = s[fp + c[pc + 1]];
+            long y = s[fp + c[pc + 2]];
+            s[fp + c[pc]] = (x << (int) y) | (x >>> (int) -y);
+            pc += 3;
+            return pc;
+                }
+        case Jop.I64_ROTR_SS: {
+            long x = s[fp + c[pc + 1]];
+            long y = s[fp + c[pc + 2]];
+            s[fp + c[pc]] = (x >>> (int) y) | (x << (int) -y);
+            pc += 3;
+            return pc;
+                }
+        case Jop.I64_DIV_S_SS: {
+            long x = s[fp + c[pc + 1]];
+            long y = s[fp + c[pc + 2]];
+            s[fp + c[pc]] = WasmOps.i64DivS(x, y);
+            pc += 3;
+            return pc;
+                }
+        case Jop.I64_DIV_U_SS: {
+            long x = s[fp + c[pc + 1]];
+            long y = s[fp + c[pc + 2]];
+            s[fp + c[pc]] = WasmOps.i64DivU(x, y);
+            pc += 3;
+            return pc;
+                }
+        case Jop.I64_REM_S_SS: {
+            long x = s[fp + c[pc + 1]];
+            long y = s[fp + c[pc + 2]];
+            s[fp + c[pc]] = WasmOps.i64RemS(x, y);
+            pc += 3;
+            return pc;
+                }
+        case Jop.I64_REM_U_SS: {
+            long x = s[fp + c[pc + 1]];
+            long y = s[fp + c[pc + 2]];
+            s[fp + c[pc]] = WasmOps.i64RemU(x, y);
+            pc += 3;
+            return pc;
+                }
+        case Jop.I64_GT_S_SS: {
+            long x = s[fp + c[pc + 1]];
+            long y = s[fp + c[pc + 2]];
+            s[fp + c[pc]] = x > y ? 1 : 0;
+            pc += 3;
+            return pc;
+                }
+        case Jop.I64_GT_U_SS: {
+            long x = s[fp + c[pc + 1]];
+            long y = s[fp + c[pc + 2]];
+            s[fp + c[pc]] = (x ^ Long.MIN_VALUE) > (y ^ Long.MIN_VALUE) ? 1 : 0;
+            pc += 3;
+            return pc;
+                }
+        case Jop.I64_LE_S_SS: {
+            long x = s[fp + c[pc + 1]];
+            long y = s[fp + c[pc + 2]];
+            s[fp + c[pc]] = x <= y ? 1 : 0;
+            pc += 3;
+            return pc;
+                }
+        case Jop.I64_LE_U_SS: {
+            long x = s[fp + c[pc + 1]];
+            long y = s[fp + c[pc + 2]];
+            s[fp + c[pc]] = (x ^ Long.MIN_VALUE) <= (y ^ Long.MIN_VALUE) ? 1 : 0;
+            pc += 3;
+            return pc;
+                }
+        case Jop.I64_GE_S_SS: {
+            long x = s[fp + c[pc + 1]];
+            long y = s[fp + c[pc + 2]];
+            s[fp + c[pc]] = x >= y ? 1 : 0;
+            pc += 3;
+            return pc;
+                }
+        case Jop.I64_GE_U_SS: {
+            long x = s[fp + c[pc + 1]];
+            long y = s[fp + c[pc + 2]];
+            s[fp + c[pc]] = (x ^ Long.MIN_VALUE) >= (y ^ Long.MIN_VALUE) ? 1 : 0;
+            pc += 3;
+            return pc;
+                }
+        case Jop.I64_MUL_SI: {
+            long x = s[fp + c[pc + 1]];
+            long y = c[pc + 2];
+            s[fp + c[pc]] = x * y;
+            pc += 3;
+            return pc;
+                }
+        case Jop.I64_OR_SI: {
+            long x = s[fp + c[pc + 1]];
+            long y = c[pc + 2];
+            s[fp + c[pc]] = x | y;
+            pc += 3;
+            return pc;
+                }
+        case Jop.I64_XOR_SI: {
+            long x = s[fp + c[pc + 1]];
+            long y = c[pc + 2];
+            s[fp + c[pc]] = x ^ y;
+            pc += 3;
+            return pc;
+                }
+        case Jop.I64_SHR_S_SI: {
+            long x = s[fp + c[pc + 1]];
+            long y = c[pc + 2];
+            s[fp + c[pc]] = x >> (int) y;
+            pc += 3;
+            return pc;
+                }
+        case Jop.I64_EQ_SI: {
+            long x = s[fp + c[pc + 1]];
+            long y = c[pc + 2];
+            s[fp + c[pc]] = x == y ? 1 : 0;
+            pc += 3;
+            return pc;
+                }
+        case Jop.I64_NE_SI: {
+            long x = s[fp + c[pc + 1]];
+            long y = c[pc + 2];
+            s[fp + c[pc]] = x != y ? 1 : 0;
+            pc += 3;
+            return pc;
+                }
+        case Jop.I64_LT_S_SI: {
+            long x = s[fp + c[pc + 1]];
+            long y = c[pc + 2];
+            s[fp + c[pc]] = x < y ? 1 : 0;
+            pc += 3;
+            return pc;
+                }
+        case Jop.I64_LT_U_SI: {
+            long x = s[fp + c[pc + 1]];
+            long y = c[pc + 2];
+            s[fp + c[pc]] = (x ^ Long.MIN_VALUE) < (y ^ Long.MIN_VALUE) ? 1 : 0;
+            pc += 3;
+            return pc;
+                }
+        case Jop.I64_GT_S_SI: {
+            long x = s[fp + c[pc + 1]];
+            long y = c[pc + 2];
+            s[fp + c[pc]] = x > y ? 1 : 0;
+            pc += 3;
+            return pc;
+                }
+        case Jop.I64_GT_U_SI: {
+            long x = s[fp + c[pc + 1]];
+            long y = c[pc + 2];
+            s[fp + c[pc]] = (x ^ Long.MIN_VALUE) > (y ^ Long.MIN_VALUE) ? 1 : 0;
+            pc += 3;
+            return pc;
+                }
+        case Jop.I64_LE_S_SI: {
+            long x = s[fp + c[pc + 1]];
+            long y = c[pc + 2];
+            s[fp + c[pc]] = x <= y ? 1 : 0;
+            pc += 3;
+            return pc;
+                }
+        case Jop.I64_LE_U_SI: {
+            long x = s[fp + c[pc + 1]];
+            long y = c[pc + 2];
+            s[fp + c[pc]] = (x ^ Long.MIN_VALUE) <= (y ^ Long.MIN_VALUE) ? 1 : 0;
+            pc += 3;
+            return pc;
+                }
+        case Jop.I64_GE_S_SI: {
+            long x = s[fp + c[pc + 1]];
+            long y = c[pc + 2];
+            s[fp + c[pc]] = x >= y ? 1 : 0;
+            pc += 3;
+            return pc;
+                }
+        case Jop.I64_GE_U_SI: {
+            long x = s[fp + c[pc + 1]];
+            long y = c[pc + 2];
+            s[fp + c[pc]] = (x ^ Long.MIN_VALUE) >= (y ^ Long.MIN_VALUE) ? 1 : 0;
+            pc += 3;
+            return pc;
+                }
+        case Jop.I64_CLZ_S: {
+            long v = s[fp + c[pc + 1]];
+            s[fp + c[pc]] = WasmOps.i64Clz(v);
+            pc += 2;
+            return pc;
+                }
+        case Jop.I64_CTZ_S: {
+            long v = s[fp + c[pc + 1]];
+            s[fp + c[pc]] = WasmOps.i64Ctz(v);
+            pc += 2;
+            return pc;
+                }
+        case Jop.I64_POPCNT_S: {
+            long v = s[fp + c[pc + 1]];
+            s[fp + c[pc]] = WasmOps.i64Popcnt(v);
+            pc += 2;
+            return pc;
+                }
+        case Jop.F32_DIV_SS: {
+            float x = Float.intBitsToFloat((int) s[fp + c[pc + 1]]);
+            float y = Float.intBitsToFloat((int) s[fp + c[pc + 2]]);
+            s[fp + c[pc]] = Float.floatToIntBits(x / y);
+            pc += 3;
+            return pc;
+                }
+        case Jop.F32_EQ_SS: {
+            float x = Float.intBitsToFloat((int) s[fp + c[pc + 1]]);
+            float y = Float.intBitsToFloat((int) s[fp + c[pc + 2]]);
+            s[fp + c[pc]] = x == y ? 1 : 0;
+            pc += 3;
+            return pc;
+                }
+        case Jop.F32_NE_SS: {
+            float x = Float.intBitsToFloat((int) s[fp + c[pc + 1]]);
+            float y = Float.intBitsToFloat((int) s[fp + c[pc + 2]]);
+            s[fp + c[pc]] = x != y ? 1 : 0;
+            pc += 3;
+            return pc;
+                }
+        case Jop.F32_LT_SS: {
+            float x = Float.intBitsToFloat((int) s[fp + c[pc + 1]]);
+            float y = Float.intBitsToFloat((int) s[fp + c[pc + 2]]);
+            s[fp + c[pc]] = x < y ? 1 : 0;
+            pc += 3;
+            return pc;
+                }
+        case Jop.F32_GT_SS: {
+            float x = Float.intBitsToFloat((int) s[fp + c[pc + 1]]);
+            float y = Float.intBitsToFloat((int) s[fp + c[pc + 2]]);
+            s[fp + c[pc]] = x > y ? 1 : 0;
+            pc += 3;
+            return pc;
+                }
+        case Jop.F32_LE_SS: {
+            float x = Float.intBitsToFloat((int) s[fp + c[pc + 1]]);
+            float y = Float.intBitsToFloat((int) s[fp + c[pc + 2]]);
+            s[fp + c[pc]] = x <= y ? 1 : 0;
+            pc += 3;
+            return pc;
+                }
+        case Jop.F32_GE_SS: {
+            float x = Float.intBitsToFloat((int) s[fp + c[pc + 1]]);
+            float y = Float.intBitsToFloat((int) s[fp + c[pc + 2]]);
+            s[fp + c[pc]] = x >= y ? 1 : 0;
+            pc += 3;
+            return pc;
+                }
+        case Jop.F32_ABS_S: {
+            long v = s[fp + c[pc + 1]];
+            s[fp + c[pc]] = (int) v & 0x7FFFFFFF;
+            pc += 2;
+            return pc;
+                }
+        case Jop.F32_NEG_S: {
+            long v = s[fp + c[pc + 1]];
+            s[fp + c[pc]] = (int) v ^ 0x80000000;
+            pc += 2;
+            return pc;
+                }
+        case Jop.F64_EQ_SS: {
+            double x = Double.longBitsToDouble(s[fp + c[pc + 1]]);
+            double y = Double.longBitsToDouble(s[fp + c[pc + 2]]);
+            s[fp + c[pc]] = x == y ? 1 : 0;
+            pc += 3;
+            return pc;
+                }
+        case Jop.F64_NE_SS: {
+            double x = Double.longBitsToDouble(s[fp + c[pc + 1]]);
+            double y = Double.longBitsToDouble(s[fp + c[pc + 2]]);
+            s[fp + c[pc]] = x != y ? 1 : 0;
+            pc += 3;
+            return pc;
+                }
+        case Jop.F64_LE_SS: {
+            double x = Double.longBitsToDouble(s[fp + c[pc + 1]]);
+            double y = Double.longBitsToDouble(s[fp + c[pc + 2]]);
+            s[fp + c[pc]] = x <= y ? 1 : 0;
+            pc += 3;
+            return pc;
+                }
+        case Jop.F64_GE_SS: {
+            double x = Double.longBitsToDouble(s[fp + c[pc + 1]]);
+            double y = Double.longBitsToDouble(s[fp + c[pc + 2]]);
+            s[fp + c[pc]] = x >= y ? 1 : 0;
+            pc += 3;
+            return pc;
+                }
+        case Jop.F64_ABS_S: {
+            long v = s[fp + c[pc + 1]];
+            s[fp + c[pc]] = v & 0x7FFFFFFFFFFFFFFFL;
+            pc += 2;
+            return pc;
+                }
+        case Jop.F64_NEG_S: {
+            long v = s[fp + c[pc + 1]];
+            s[fp + c[pc]] = v ^ 0x8000000000000000L;
+            pc += 2;
+            return pc;
+                }
+        case Jop.I64_LOAD8_S_M:
+            s[fp + c[pc]] = mem.i32Load8S((int) s[fp + c[pc + 1]], c[pc + 2]);
+            pc += 3;
+            return pc;
+        case Jop.I64_LOAD8_U_M:
+            s[fp + c[pc]] = mem.i32Load8U((int) s[fp + c[pc + 1]], c[pc + 2]);
+            pc += 3;
+            return pc;
+        case Jop.I64_LOAD16_S_M:
+            s[fp + c[pc]] = mem.i32Load16S((int) s[fp + c[pc + 1]], c[pc + 2]);
+            pc += 3;
+            return pc;
+        case Jop.I64_LOAD16_U_M:
+            s[fp + c[pc]] = mem.i32Load16U((int) s[fp + c[pc + 1]], c[pc + 2]);
+            pc += 3;
+            return pc;
+        case Jop.I64_LOAD32_S_M:
+            s[fp + c[pc]] = mem.i32Load((int) s[fp + c[pc + 1]], c[pc + 2]);
+            pc += 3;
+            return pc;
+        case Jop.I64_LOAD32_U_M:
+            s[fp + c[pc]] = mem.i32Load((int) s[fp + c[pc + 1]], c[pc + 2]) & 0xFFFFFFFFL;
+            pc += 3;
+            return pc;
+        case Jop.I64_STORE8_M:
+            mem.i32Store8((int) s[fp + c[pc]], c[pc + 2], (int) s[fp + c[pc + 1]]);
+            pc += 3;
+            return pc;
+        case Jop.I64_STORE16_M:
+            mem.i32Store16((int) s[fp + c[pc]], c[pc + 2], (int) s[fp + c[pc + 1]]);
+            pc += 3;
+            return pc;
+        case Jop.I64_STORE32_M:
+            mem.i32Store((int) s[fp + c[pc]], c[pc + 2], (int) s[fp + c[pc + 1]]);
+            pc += 3;
+            return pc;
+        case Jop.UNOP:
+            s[fp + c[pc]] = Runtime.unary(c[pc + 2], s[fp + c[pc + 1]]);
+            pc += 3;
+            return pc;
+        case Jop.BINOP:
+            s[fp + c[pc]] = Runtime.binary(c[pc + 3], s[fp + c[pc + 1]], s[fp + c[pc + 2]]);
+            pc += 4;
+            return pc;
+        case Jop.MEMORY_SIZE_M:
+            s[fp + c[pc]] = mem.pages();
+            pc++;
+            return pc;
+        case Jop.MEMORY_GROW_M:
+            s[fp + c[pc]] = mem.grow((int) s[fp + c[pc + 1]]);
+            pc += 2;
+            return pc;
+        case Jop.F32_MUL_SS: {
+            float x = Float.intBitsToFloat((int) s[fp + c[pc + 1]]);
+            float y = Float.intBitsToFloat((int) s[fp + c[pc + 2]]);
+            s[fp + c[pc]] = Float.floatToIntBits(x * y);
+            pc += 3;
+            return pc;
+                }
+        case Jop.I64_SHL_SI: {
+            long x = s[fp + c[pc + 1]];
+            long y = c[pc + 2];
+            s[fp + c[pc]] = x << (int) y;
+            pc += 3;
+            return pc;
+                }
+        case Jop.I32_LOAD16_S_M:
+            s[fp + c[pc]] = mem.i32Load16S((int) s[fp + c[pc + 1]], c[pc + 2]);
+            pc += 3;
+            return pc;
+        case Jop.I64_EQ_SS: {
+            long x = s[fp + c[pc + 1]];
+            long y = s[fp + c[pc + 2]];
+            s[fp + c[pc]] = x == y ? 1 : 0;
+            pc += 3;
+            return pc;
+                }
+        case Jop.I64_SUB_SI: {
+            long x = s[fp + c[pc + 1]];
+            long y = c[pc + 2];
+            s[fp + c[pc]] = x - y;
+            pc += 3;
+            return pc;
+                }
+        case Jop.F32_SUB_SS: {
+            float x = Float.intBitsToFloat((int) s[fp + c[pc + 1]]);
+            float y = Float.intBitsToFloat((int) s[fp + c[pc + 2]]);
+            s[fp + c[pc]] = Float.floatToIntBits(x - y);
+            pc += 3;
+            return pc;
+                }
+        case Jop.I64_NE_SS: {
+            long x = s[fp + c[pc + 1]];
+            long y = s[fp + c[pc + 2]];
+            s[fp + c[pc]] = x != y ? 1 : 0;
+            pc += 3;
+            return pc;
+                }
+        case Jop.I64_LT_U_SS: {
+            long x = s[fp + c[pc + 1]];
+            long y = s[fp + c[pc + 2]];
+            s[fp + c[pc]] = (x ^ Long.MIN_VALUE) < (y ^ Long.MIN_VALUE) ? 1 : 0;
+            pc += 3;
+            return pc;
+                }
+        case Jop.I64_AND_SI: {
+            long x = s[fp + c[pc + 1]];
+            long y = c[pc + 2];
+            s[fp + c[pc]] = x & y;
+            pc += 3;
+            return pc;
+                }
+        case Jop.I64_SHR_U_SI: {
+            long x = s[fp + c[pc + 1]];
+            long y = c[pc + 2];
+            s[fp + c[pc]] = x >>> (int) y;
+            pc += 3;
+            return pc;
+                }
+        case Jop.I32_LOAD16_U_M:
+            s[fp + c[pc]] = mem.i32Load16U((int) s[fp + c[pc + 1]], c[pc + 2]);
+            pc += 3;
+            return pc;
+        case Jop.F32_ADD_SS: {
+            float x = Float.intBitsToFloat((int) s[fp + c[pc + 1]]);
+            float y = Float.intBitsToFloat((int) s[fp + c[pc + 2]]);
+            s[fp + c[pc]] = Float.floatToIntBits(x + y);
+            pc += 3;
+            return pc;
+                }
+        case Jop.I64_LT_S_SS: {
+            long x = s[fp + c[pc + 1]];
+            long y = s[fp + c[pc + 2]];
+            s[fp + c[pc]] = x < y ? 1 : 0;
+            pc += 3;
+            return pc;
+                }
+        case Jop.I64_ADD_SI: {
+            long x = s[fp + c[pc + 1]];
+            long y = c[pc + 2];
+            s[fp + c[pc]] = x + y;
+            pc += 3;
+            return pc;
+                }
+        default:
+            throw Engine.corrupt("corrupt compiled code: template ", c[pc - 1]);
+        }
+    }
+}
