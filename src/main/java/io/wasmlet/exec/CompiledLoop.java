@@ -335,52 +335,10 @@ final class CompiledLoop {
                     pc += 3;
                     break;
                 }
-                case Jop.I64_MUL_SS: {
-                    long x = s[fp + c[pc + 1]];
-                    long y = s[fp + c[pc + 2]];
-                    s[fp + c[pc]] = x * y;
-                    pc += 3;
-                    break;
-                }
                 case Jop.I64_AND_SS: {
                     long x = s[fp + c[pc + 1]];
                     long y = s[fp + c[pc + 2]];
                     s[fp + c[pc]] = x & y;
-                    pc += 3;
-                    break;
-                }
-                case Jop.I64_OR_SS: {
-                    long x = s[fp + c[pc + 1]];
-                    long y = s[fp + c[pc + 2]];
-                    s[fp + c[pc]] = x | y;
-                    pc += 3;
-                    break;
-                }
-                case Jop.I64_XOR_SS: {
-                    long x = s[fp + c[pc + 1]];
-                    long y = s[fp + c[pc + 2]];
-                    s[fp + c[pc]] = x ^ y;
-                    pc += 3;
-                    break;
-                }
-                case Jop.I64_SHL_SS: {
-                    long x = s[fp + c[pc + 1]];
-                    long y = s[fp + c[pc + 2]];
-                    s[fp + c[pc]] = x << (int) y;
-                    pc += 3;
-                    break;
-                }
-                case Jop.I64_SHR_S_SS: {
-                    long x = s[fp + c[pc + 1]];
-                    long y = s[fp + c[pc + 2]];
-                    s[fp + c[pc]] = x >> (int) y;
-                    pc += 3;
-                    break;
-                }
-                case Jop.I64_SHR_U_SS: {
-                    long x = s[fp + c[pc + 1]];
-                    long y = s[fp + c[pc + 2]];
-                    s[fp + c[pc]] = x >>> (int) y;
                     pc += 3;
                     break;
                 }
@@ -411,13 +369,6 @@ final class CompiledLoop {
                     pc += 3;
                     break;
                 }
-                case Jop.F64_DIV_SS: {
-                    double x = Double.longBitsToDouble(s[fp + c[pc + 1]]);
-                    double y = Double.longBitsToDouble(s[fp + c[pc + 2]]);
-                    s[fp + c[pc]] = Double.doubleToLongBits(x / y);
-                    pc += 3;
-                    break;
-                }
                 case Jop.F64_LT_SS: {
                     double x = Double.longBitsToDouble(s[fp + c[pc + 1]]);
                     double y = Double.longBitsToDouble(s[fp + c[pc + 2]]);
@@ -438,22 +389,26 @@ final class CompiledLoop {
                     pc += 2;
                     break;
                 }
-                case Jop.I64_EXTEND_I32_S_S: {
-                    long v = s[fp + c[pc + 1]];
-                    s[fp + c[pc]] = (int) v;
-                    pc += 2;
-                    break;
-                }
                 case Jop.I64_EXTEND_I32_U_S: {
                     long v = s[fp + c[pc + 1]];
                     s[fp + c[pc]] = v & 0xFFFFFFFFL;
                     pc += 2;
                     break;
                 }
-                case Jop.I32_LOAD_M:
-                    s[fp + c[pc]] = mem.i32Load((int) s[fp + c[pc + 1]], c[pc + 2]);
+                case Jop.I32_LOAD_M: {
+                    // memory access inlined: an int-only bounds check (addresses and offsets
+                    // at or above 2^31 are out of bounds of any Java-backed memory) and the bytes
+                    int a = (int) s[fp + c[pc + 1]];
+                    int off = c[pc + 2];
+                    if ((a | off) < 0 || a > mem.byteSize - 4 - off) {
+                        throw Trap.memoryOutOfBounds;
+                    }
+                    byte[] d = mem.data;
+                    a += off;
+                    s[fp + c[pc]] = (d[a] & 0xFF) | (d[a + 1] & 0xFF) << 8 | (d[a + 2] & 0xFF) << 16 | d[a + 3] << 24;
                     pc += 3;
                     break;
+                }
                 case Jop.I64_LOAD_M:
                     s[fp + c[pc]] = mem.i64Load((int) s[fp + c[pc + 1]], c[pc + 2]);
                     pc += 3;
@@ -470,14 +425,32 @@ final class CompiledLoop {
                     s[fp + c[pc]] = mem.i32Load8S((int) s[fp + c[pc + 1]], c[pc + 2]);
                     pc += 3;
                     break;
-                case Jop.I32_LOAD8_U_M:
-                    s[fp + c[pc]] = mem.i32Load8U((int) s[fp + c[pc + 1]], c[pc + 2]);
+                case Jop.I32_LOAD8_U_M: {
+                    int a = (int) s[fp + c[pc + 1]];
+                    int off = c[pc + 2];
+                    if ((a | off) < 0 || a > mem.byteSize - 1 - off) {
+                        throw Trap.memoryOutOfBounds;
+                    }
+                    s[fp + c[pc]] = mem.data[a + off] & 0xFF;
                     pc += 3;
                     break;
-                case Jop.I32_STORE_M:
-                    mem.i32Store((int) s[fp + c[pc]], c[pc + 2], (int) s[fp + c[pc + 1]]);
+                }
+                case Jop.I32_STORE_M: {
+                    int a = (int) s[fp + c[pc]];
+                    int off = c[pc + 2];
+                    if ((a | off) < 0 || a > mem.byteSize - 4 - off) {
+                        throw Trap.memoryOutOfBounds;
+                    }
+                    byte[] d = mem.data;
+                    a += off;
+                    int v = (int) s[fp + c[pc + 1]];
+                    d[a] = (byte) v;
+                    d[a + 1] = (byte) (v >> 8);
+                    d[a + 2] = (byte) (v >> 16);
+                    d[a + 3] = (byte) (v >> 24);
                     pc += 3;
                     break;
+                }
                 case Jop.I64_STORE_M:
                     mem.i64Store((int) s[fp + c[pc]], c[pc + 2], s[fp + c[pc + 1]]);
                     pc += 3;
@@ -490,14 +463,44 @@ final class CompiledLoop {
                     mem.i64Store((int) s[fp + c[pc]], c[pc + 2], s[fp + c[pc + 1]]);
                     pc += 3;
                     break;
-                case Jop.I32_STORE8_M:
-                    mem.i32Store8((int) s[fp + c[pc]], c[pc + 2], (int) s[fp + c[pc + 1]]);
+                case Jop.I32_STORE8_M: {
+                    int a = (int) s[fp + c[pc]];
+                    int off = c[pc + 2];
+                    if ((a | off) < 0 || a > mem.byteSize - 1 - off) {
+                        throw Trap.memoryOutOfBounds;
+                    }
+                    mem.data[a + off] = (byte) s[fp + c[pc + 1]];
                     pc += 3;
                     break;
-                case Jop.I32_STORE16_M:
-                    mem.i32Store16((int) s[fp + c[pc]], c[pc + 2], (int) s[fp + c[pc + 1]]);
+                }
+                case Jop.I32_STORE16_M: {
+                    int a = (int) s[fp + c[pc]];
+                    int off = c[pc + 2];
+                    if ((a | off) < 0 || a > mem.byteSize - 2 - off) {
+                        throw Trap.memoryOutOfBounds;
+                    }
+                    byte[] d = mem.data;
+                    a += off;
+                    int v = (int) s[fp + c[pc + 1]];
+                    d[a] = (byte) v;
+                    d[a + 1] = (byte) (v >> 8);
                     pc += 3;
                     break;
+                }
+                case Jop.I32_LOAD16_S_M:
+                case Jop.I32_LOAD16_U_M: {
+                    int a = (int) s[fp + c[pc + 1]];
+                    int off = c[pc + 2];
+                    if ((a | off) < 0 || a > mem.byteSize - 2 - off) {
+                        throw Trap.memoryOutOfBounds;
+                    }
+                    byte[] d = mem.data;
+                    a += off;
+                    int v = (d[a] & 0xFF) | (d[a + 1] & 0xFF) << 8;
+                    s[fp + c[pc]] = c[pc - 1] == Jop.I32_LOAD16_S_M ? (short) v : v;
+                    pc += 3;
+                    break;
+                }
                 case Jop.BR_I32_EQ_SS: {
                     int x = (int) s[fp + c[pc]];
                     int y = (int) s[fp + c[pc + 1]];

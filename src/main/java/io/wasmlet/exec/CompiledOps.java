@@ -444,10 +444,6 @@ final class CompiledOps {
             pc += 3;
             return pc;
                 }
-        case Jop.I32_LOAD16_S_M:
-            s[fp + c[pc]] = mem.i32Load16S((int) s[fp + c[pc + 1]], c[pc + 2]);
-            pc += 3;
-            return pc;
         case Jop.I64_EQ_SS: {
             long x = s[fp + c[pc + 1]];
             long y = s[fp + c[pc + 2]];
@@ -497,10 +493,6 @@ final class CompiledOps {
             pc += 3;
             return pc;
                 }
-        case Jop.I32_LOAD16_U_M:
-            s[fp + c[pc]] = mem.i32Load16U((int) s[fp + c[pc + 1]], c[pc + 2]);
-            pc += 3;
-            return pc;
         case Jop.F32_ADD_SS: {
             float x = Float.intBitsToFloat((int) s[fp + c[pc + 1]]);
             float y = Float.intBitsToFloat((int) s[fp + c[pc + 2]]);
@@ -520,6 +512,61 @@ final class CompiledOps {
             long y = c[pc + 2];
             s[fp + c[pc]] = x + y;
             pc += 3;
+            return pc;
+                }
+        case Jop.I64_SHL_SS: {
+            long x = s[fp + c[pc + 1]];
+            long y = s[fp + c[pc + 2]];
+            s[fp + c[pc]] = x << (int) y;
+            pc += 3;
+            return pc;
+                }
+        case Jop.I64_SHR_S_SS: {
+            long x = s[fp + c[pc + 1]];
+            long y = s[fp + c[pc + 2]];
+            s[fp + c[pc]] = x >> (int) y;
+            pc += 3;
+            return pc;
+                }
+        case Jop.I64_SHR_U_SS: {
+            long x = s[fp + c[pc + 1]];
+            long y = s[fp + c[pc + 2]];
+            s[fp + c[pc]] = x >>> (int) y;
+            pc += 3;
+            return pc;
+                }
+        case Jop.I64_OR_SS: {
+            long x = s[fp + c[pc + 1]];
+            long y = s[fp + c[pc + 2]];
+            s[fp + c[pc]] = x | y;
+            pc += 3;
+            return pc;
+                }
+        case Jop.I64_XOR_SS: {
+            long x = s[fp + c[pc + 1]];
+            long y = s[fp + c[pc + 2]];
+            s[fp + c[pc]] = x ^ y;
+            pc += 3;
+            return pc;
+                }
+        case Jop.I64_MUL_SS: {
+            long x = s[fp + c[pc + 1]];
+            long y = s[fp + c[pc + 2]];
+            s[fp + c[pc]] = x * y;
+            pc += 3;
+            return pc;
+                }
+        case Jop.F64_DIV_SS: {
+            double x = Double.longBitsToDouble(s[fp + c[pc + 1]]);
+            double y = Double.longBitsToDouble(s[fp + c[pc + 2]]);
+            s[fp + c[pc]] = Double.doubleToLongBits(x / y);
+            pc += 3;
+            return pc;
+                }
+        case Jop.I64_EXTEND_I32_S_S: {
+            long v = s[fp + c[pc + 1]];
+            s[fp + c[pc]] = (int) v;
+            pc += 2;
             return pc;
                 }
         default:

@@ -31,8 +31,13 @@ public final class Kernels {
     int ticks;
 
     public Kernels(String wasmPath, Board board) throws IOException {
+        this(wasmPath, new Store(board));
+    }
+
+    /** Instantiates the kernels in {@code store} (any mode; several Kernels may share a store). */
+    public Kernels(String wasmPath, Store store) throws IOException {
         WasmModule m = WorkloadRunner.load(wasmPath);
-        store = new Store(board);
+        this.store = store;
         Imports imports = new Imports();
         imports.add("env", "tick", new Function(new FuncType(new byte[] {ValType.I32}, new byte[0]),
                 new HostFunction() {

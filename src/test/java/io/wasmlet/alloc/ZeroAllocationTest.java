@@ -1,6 +1,8 @@
 package io.wasmlet.alloc;
 
 import io.wasmlet.board.Board;
+import io.wasmlet.exec.Store;
+import io.wasmlet.jit.Jit;
 import org.junit.jupiter.api.Test;
 
 import java.lang.management.ManagementFactory;
@@ -58,6 +60,55 @@ class ZeroAllocationTest {
         System.out.println("zero-allocation: windows of " + calls + " export calls allocated "
                 + java.util.Arrays.toString(windows) + " bytes");
         assertTrue(clean, "every window of " + calls + " export calls allocated: " + java.util.Arrays.toString(windows));
+    }
+
+    /**
+     * Tiered mode, tier-up included: two instances of the kernels share a tiered store. The
+     * first is warmed up until its functions run translated (so the translator's code paths are
+     * compiled by HotSpot too); the second instance's functions are then translated, and entered
+     * by on-stack replacement, inside the measured windows: translation, OSR, compiled code and
+     * tier switches allocate nothing.
+     */
+    @Test
+    void tieredCallsAndTierUpAllocateNothing() throws Exception {
+        Board board = Board.named("stm32h747i-disco");
+        Store store = new Store(board, Jit.tiered());
+        Kernels warm = new Kernels("tests/alloc/kernels.wasm", store);
+        Kernels[] cold = new Kernels[6];
+        for (int w = 0; w < cold.length; w++) {
+            cold[w] = new Kernels("tests/alloc/kernels.wasm", store);
+        }
+        Kernels reference = new Kernels("tests/alloc/kernels.wasm", new Store(board));
+        long expected = 0;
+        for (int i = 0; i < 5000; i++) {
+            expected += reference.round(i); // what a fresh instance computes in 5000 rounds, interpreted
+        }
+        for (int i = 0; i < 10000; i++) {
+            warm.round(i);
+        }
+        int translatedWarm = store.functionsTranslated();
+        assertTrue(translatedWarm >= 4, "the warm instance's hot functions were translated: " + translatedWarm);
+        // each window runs a fresh instance, so each includes its tier-up (translations, OSR)
+        long[] windows = new long[cold.length];
+        int[] translations = new int[cold.length];
+        boolean clean = false;
+        for (int w = 0; w < windows.length && !clean; w++) {
+            int before = store.functionsTranslated();
+            long sum = 0;
+            long bytes = allocated();
+            for (int i = 0; i < 5000; i++) {
+                sum += cold[w].round(i);
+            }
+            windows[w] = allocated() - bytes;
+            translations[w] = store.functionsTranslated() - before;
+            assertEquals(expected, sum, "tiered rounds compute what interpreted rounds compute");
+            clean = windows[w] == 0 && translations[w] == translatedWarm;
+        }
+        System.out.println("zero-allocation (tiered, tier-up in each window): windows of 5000 rounds allocated "
+                + java.util.Arrays.toString(windows) + " bytes, translating " + java.util.Arrays.toString(translations)
+                + " functions; cache ints used: " + store.codeCacheUsed());
+        assertTrue(clean, "a window with tier-up allocated: " + java.util.Arrays.toString(windows)
+                + ", translations " + java.util.Arrays.toString(translations));
     }
 
     /**
