@@ -13,6 +13,7 @@ import io.wasmlet.error.TrapException;
 import io.wasmlet.error.UninstantiableException;
 import io.wasmlet.error.UnlinkableException;
 import io.wasmlet.error.WasmException;
+import io.wasmlet.exec.Footprint;
 import io.wasmlet.exec.Function;
 import io.wasmlet.exec.Imports;
 import io.wasmlet.exec.Instance;
@@ -73,7 +74,8 @@ public final class Main {
             "                    e.g. stm32f746g-disco) or from a .board file path; default: desktop.",
             "                    A module that does not fit the board is refused before allocation.",
             "  --footprint       print the bytes the runtime would hold per arena on the board,",
-            "                    the total and what stays free, then exit without running.",
+            "                    the total and what stays free, then exit without running (status 1,",
+            "                    and what does not fit by how much, when the module does not fit).",
             "  --stats           after the run, print to stderr the Wasm instructions executed,",
             "                    the calls made, the run time and the footprint on the board",
             "                    (the code then carries counters: a little slower).",
@@ -208,7 +210,12 @@ public final class Main {
         WasmModule module = load(file, stats ? io.wasmlet.validate.Loader.COUNT : 0);
         Store store = new Store(board);
         if (footprint) {
-            out.print(store.footprint(module));
+            Footprint f = store.footprint(module);
+            out.print(f);
+            String problem = f.problem(module);
+            if (problem != null) {
+                throw new Failure(file + " does not fit on board " + board.name + ": " + problem, ERROR);
+            }
             return OK;
         }
 
@@ -349,7 +356,8 @@ public final class Main {
     }
 
     private static Instance instantiate(Store store, String file, WasmModule module, WasiPreview1 wasi) {
-        for (Import im : module.imports) {
+        for (int i = 0; i < module.importCount(); i++) {
+            Import im = module.importAt(i);
             if (!im.module.equals(WasiPreview1.MODULE) || im.kind != WasmModule.KIND_FUNC) {
                 throw error(file + " imports " + im.module + "." + im.name + " (" + WasmModule.kindName(im.kind)
                         + "), which this runner does not provide: it provides only "
@@ -533,7 +541,8 @@ public final class Main {
 
     private static String exportList(WasmModule module) {
         StringBuilder sb = new StringBuilder();
-        for (Export e : module.exports) {
+        for (int i = 0; i < module.exportCount(); i++) {
+            Export e = module.exportAt(i);
             if (e.kind == WasmModule.KIND_FUNC) {
                 sb.append(sb.length() == 0 ? " (function exports: " : ", ").append(e.name);
             }

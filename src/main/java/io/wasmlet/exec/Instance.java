@@ -1,5 +1,6 @@
 package io.wasmlet.exec;
 
+import io.wasmlet.binary.ModuleData;
 import io.wasmlet.binary.WasmModule;
 
 import java.util.Hashtable;
@@ -11,6 +12,8 @@ import java.util.Hashtable;
  */
 public final class Instance {
     final WasmModule module;
+    /** The module's internal arrays (segments read by memory.init). */
+    final ModuleData data;
     final Store store;
     final int[] code;
     final Function[] funcs;
@@ -30,16 +33,17 @@ public final class Instance {
     Instance(WasmModule module, Store store, Function[] funcs, Table[] tables, Memory memory, Global[] globals,
              int[] typeIds) {
         this.module = module;
+        this.data = ModuleData.of(module);
         this.store = store;
-        this.code = module.code;
+        this.code = data.code;
         this.funcs = funcs;
         this.tables = tables;
         this.memory = memory;
         this.globals = globals;
         this.typeIds = typeIds;
-        this.elemRefs = new int[module.elems.length][];
-        this.dataLive = new boolean[module.datas.length];
-        this.exportNames = new String[module.exports.length];
+        this.elemRefs = new int[data.elems.length][];
+        this.dataLive = new boolean[data.datas.length];
+        this.exportNames = new String[data.exports.length];
     }
 
     void addExport(int i, String name, Object value) {

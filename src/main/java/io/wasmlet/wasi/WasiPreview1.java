@@ -231,10 +231,10 @@ public final class WasiPreview1 {
      */
     public void addTo(Imports imports, WasmModule module) {
         addTo(imports);
-        for (int i = 0; i < module.imports.length; i++) {
-            Import im = module.imports[i];
+        for (int i = 0; i < module.importCount(); i++) {
+            Import im = module.importAt(i);
             if (im.kind == WasmModule.KIND_FUNC && im.module.equals(MODULE) && id(im.name) < 0) {
-                FuncType t = module.types[im.index];
+                FuncType t = module.type(im.index);
                 WasiFunction stub = new WasiFunction(this, UNKNOWN, im.name, t.results.length);
                 imports.add(MODULE, im.name, new Function(t, stub));
             }
