@@ -8,6 +8,11 @@
 #    wasm32-wasi standard library, and natively with the same rustc.
 #    Each NAME.wat (small modules for the tests) becomes NAME.wasm with wat2wasm (wabt).
 #    reactor*.c are WASI reactors (no main): built with -mexec-model=reactor, no native build.
+#    Each NAME.c is also built for small boards into tests/programs/board/NAME.wasm: one 64 KiB
+#    page of linear memory in all (--initial-memory = --max-memory = 65536), of which an 8 KiB
+#    stack (wasm-ld's default is 64 KiB, which alone would take a second page); malloc gets
+#    what the data and the stack leave of the page. The board builds print what the normal
+#    builds print, so they share the recorded .stdout files.
 # 2. Each case of tests/programs/cases.txt is run natively; its stdout becomes
 #    tests/programs/CASE.stdout, and its exit status must be the one the case names.
 # The .wasm and .stdout files are committed, so the tests need no compiler.
@@ -27,6 +32,8 @@ mkdir -p "$native"
 CLANG="${CLANG:-clang}"
 RUSTC="${RUSTC:-/usr/bin/rustc}"
 WASI_CFLAGS=(--target=wasm32-wasi -O2 -Wall -Wl,--strip-all)
+BOARD_LDFLAGS=(-Wl,-z,stack-size=8192 -Wl,--initial-memory=65536 -Wl,--max-memory=65536)
+mkdir -p "$src/board"
 if [ -d /usr/share/wasi-sysroot ]; then
     WASI_CFLAGS+=(--sysroot=/usr/share/wasi-sysroot)
 fi
@@ -36,6 +43,8 @@ for c in "$src"/*.c; do
     case "$name" in reactor*) continue ;; esac
     echo "clang  $name.c -> tests/programs/$name.wasm"
     "$CLANG" "${WASI_CFLAGS[@]}" -o "$src/$name.wasm" "$c"
+    echo "clang  $name.c -> tests/programs/board/$name.wasm (one 64 KiB page, 8 KiB stack)"
+    "$CLANG" "${WASI_CFLAGS[@]}" "${BOARD_LDFLAGS[@]}" -o "$src/board/$name.wasm" "$c"
     gcc -O2 -Wall -o "$native/$name" "$c"
 done
 

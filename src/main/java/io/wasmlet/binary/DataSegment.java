@@ -1,18 +1,18 @@
 package io.wasmlet.binary;
 
-/** A data segment: its bytes are {@code length} bytes at {@code start} in the module's bytes. */
+/** A data segment; {@code bytes} is its own copy of the segment's contents. */
 public final class DataSegment {
     public final boolean active;
     public final int memory;
     public final ConstExpr offset;
-    public final int start;
+    public final byte[] bytes;
     public final int length;
 
-    public DataSegment(boolean active, int memory, ConstExpr offset, int start, int length) {
+    public DataSegment(boolean active, int memory, ConstExpr offset, byte[] bytes) {
         this.active = active;
         this.memory = memory;
         this.offset = offset;
-        this.start = start;
-        this.length = length;
+        this.bytes = bytes;
+        this.length = bytes.length;
     }
 }

@@ -18,17 +18,28 @@ public final class ModuleDecoder {
     private static final byte[] ORDER = {0, 1, 2, 3, 4, 5, 6, 7, 8, 9, 11, 12, 10};
 
     private final ByteReader in;
-    private final WasmModule m = new WasmModule();
+    private final ModuleData m = new ModuleData();
+    private final boolean keepNames;
 
-    private ModuleDecoder(byte[] bytes) {
+    private ModuleDecoder(byte[] bytes, boolean keepNames) {
         this.in = new ByteReader(bytes);
+        this.keepNames = keepNames;
         m.bytes = bytes;
     }
 
+    /** Decodes {@code bytes}, skipping every custom section. */
     public static WasmModule decode(byte[] bytes) {
-        ModuleDecoder d = new ModuleDecoder(bytes);
+        return decode(bytes, false);
+    }
+
+    /**
+     * Decodes {@code bytes}; with {@code keepNames}, the function names of the name section
+     * are kept ({@link WasmModule#functionName}), every other custom section is skipped.
+     */
+    public static WasmModule decode(byte[] bytes, boolean keepNames) {
+        ModuleDecoder d = new ModuleDecoder(bytes, keepNames);
         d.decodeModule();
-        return d.m;
+        return new WasmModule(d.m);
     }
 
     private void decodeModule() {
@@ -65,7 +76,7 @@ public final class ModuleDecoder {
                 lastOrder = order;
             }
             switch (id) {
-                case SECTION_CUSTOM: in.name(); in.skip(in.remaining()); break;
+                case SECTION_CUSTOM: customSection(); break;
                 case 1: typeSection(); break;
                 case 2: importSection(); break;
                 case 3: funcCount = functionSection(); break;
@@ -371,10 +382,51 @@ public final class ModuleDecoder {
             if (len > in.remaining()) {
                 throw in.error("unexpected end of section or function: data segment length out of bounds");
             }
-            segs[i] = new DataSegment(active, mem, offset, in.pos(), len);
+            byte[] b = new byte[len];
+            System.arraycopy(in.bytes(), in.pos(), b, 0, len);
+            segs[i] = new DataSegment(active, mem, offset, b);
             in.skip(len);
         }
         m.datas = segs;
+    }
+
+    private void customSection() {
+        String name = in.name();
+        if (keepNames && name.equals("name")) {
+            int end = in.limit();
+            try {
+                functionNames();
+            } catch (MalformedException e) {
+                m.funcNames = null; // a malformed name section is ignored, as the spec asks of custom sections
+            }
+            in.seek(end);
+        }
+        in.skip(in.remaining());
+    }
+
+    /** The function-names subsection (id 1) of a name section; other subsections are skipped. */
+    private void functionNames() {
+        while (!in.atEnd()) {
+            int id = in.u8();
+            int size = in.count();
+            int next = in.pos() + size;
+            if (size > in.remaining()) {
+                throw in.error("name subsection out of bounds");
+            }
+            if (id == 1) {
+                String[] names = new String[m.funcTypes.length];
+                int n = in.count();
+                for (int i = 0; i < n; i++) {
+                    int f = in.u32();
+                    String s = in.name();
+                    if (f >= 0 && f < names.length) {
+                        names[f] = s;
+                    }
+                }
+                m.funcNames = names;
+            }
+            in.seek(next);
+        }
     }
 
     /** Decodes a constant expression up to and including its {@code end}. */

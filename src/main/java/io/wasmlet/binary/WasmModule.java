@@ -1,10 +1,9 @@
 package io.wasmlet.binary;
 
 /**
- * A decoded module: the sections as plain arrays, imports first in every index space.
- * Function bodies stay in {@link #bytes} (as offsets) until validation turns them into the
- * pre-decoded {@link #code}. A module is immutable once validated and may be instantiated any
- * number of times.
+ * A decoded and validated module, read-only: its types, imports and exports through accessors
+ * (no array of it is handed out). It may be instantiated any number of times. The runtime's
+ * own packages read its internal arrays through {@link ModuleData#of}.
  */
 public final class WasmModule {
     public static final byte KIND_FUNC = 0;
@@ -12,41 +11,11 @@ public final class WasmModule {
     public static final byte KIND_MEMORY = 2;
     public static final byte KIND_GLOBAL = 3;
 
-    /** The module's bytes; function bodies and data segments point into it. */
-    public byte[] bytes;
-    public FuncType[] types = new FuncType[0];
-    public Import[] imports = new Import[0];
-    /** Type index per function, imported functions first. */
-    public int[] funcTypes = new int[0];
-    public int numImportedFuncs;
-    /** Tables, imported first. */
-    public TableType[] tables = new TableType[0];
-    public int numImportedTables;
-    /** Memories (at most one is valid), imported first; element type unused. */
-    public TableType[] memories = new TableType[0];
-    public int numImportedMemories;
-    /** Globals, imported first (their {@code init} is null). */
-    public GlobalType[] globals = new GlobalType[0];
-    public int numImportedGlobals;
-    public Export[] exports = new Export[0];
-    /** Start function index or -1. */
-    public int start = -1;
-    public ElemSegment[] elems = new ElemSegment[0];
-    public DataSegment[] datas = new DataSegment[0];
-    /** The data count section's value, or -1 when absent. */
-    public int dataCount = -1;
-    /** Per defined function: byte offset of its body (locals vector) and end offset. */
-    public int[] bodyStart = new int[0];
-    public int[] bodyEnd = new int[0];
+    final ModuleData data;
 
-    /** True when the code carries fuel and instruction counters ({@code Loader.COUNT}). */
-    public boolean metered;
-    /** Pre-decoded code of all defined functions; see {@code io.wasmlet.code.Layout}. */
-    public int[] code;
-    /** Per defined function: the pc of its header in {@link #code}. */
-    public int[] funcEntry;
-    /** Function indices that may be referenced by ref.func (elements, exports, global inits). */
-    public boolean[] declaredRefs;
+    WasmModule(ModuleData data) {
+        this.data = data;
+    }
 
     /** The name of an import/export kind, for messages. */
     public static String kindName(int kind) {
@@ -58,11 +27,59 @@ public final class WasmModule {
         }
     }
 
-    public int numFuncs() {
-        return funcTypes.length;
+    /** Number of entries in the type section. */
+    public int typeCount() {
+        return data.types.length;
     }
 
+    /** Type {@code i} of the type section. */
+    public FuncType type(int i) {
+        return data.types[i];
+    }
+
+    public int importCount() {
+        return data.imports.length;
+    }
+
+    /** Import {@code i}, in the import section's order. */
+    public Import importAt(int i) {
+        return data.imports[i];
+    }
+
+    public int exportCount() {
+        return data.exports.length;
+    }
+
+    /** Export {@code i}, in the export section's order. */
+    public Export exportAt(int i) {
+        return data.exports[i];
+    }
+
+    /** Functions in the function index space, imported ones included. */
+    public int numFuncs() {
+        return data.funcTypes.length;
+    }
+
+    public int numImportedFuncs() {
+        return data.numImportedFuncs;
+    }
+
+    /** The type of function {@code funcIndex} (imports first). */
     public FuncType funcType(int funcIndex) {
-        return types[funcTypes[funcIndex]];
+        return data.funcType(funcIndex);
+    }
+
+    /** The start function's index, or -1. */
+    public int start() {
+        return data.start;
+    }
+
+    /**
+     * Function {@code funcIndex}'s name from the module's name section, or null when it has
+     * none or the module was loaded without {@code Loader.NAMES}.
+     */
+    public String functionName(int funcIndex) {
+        String[] names = data.funcNames;
+        return names == null || funcIndex < 0 || funcIndex >= names.length ? null : names[funcIndex];
     }
 }

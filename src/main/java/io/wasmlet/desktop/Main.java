@@ -14,6 +14,7 @@ import io.wasmlet.error.TrapException;
 import io.wasmlet.error.UninstantiableException;
 import io.wasmlet.error.UnlinkableException;
 import io.wasmlet.error.WasmException;
+import io.wasmlet.exec.Footprint;
 import io.wasmlet.exec.Function;
 import io.wasmlet.exec.Imports;
 import io.wasmlet.exec.Instance;
@@ -80,7 +81,8 @@ public final class Main {
             "                    e.g. stm32f746g-disco) or from a .board file path; default: desktop.",
             "                    A module that does not fit the board is refused before allocation.",
             "  --footprint       print the bytes the runtime would hold per arena on the board,",
-            "                    the total and what stays free, then exit without running.",
+            "                    the total and what stays free, then exit without running (status 1,",
+            "                    and what does not fit by how much, when the module does not fit).",
             "  --max-module-size BYTES  refuse a module file larger than BYTES (a number, or with",
             "                    a K, M or G suffix for KiB, MiB, GiB; default 256M).",
             "  --unknown-imports-trap     link every function import that nothing provides to",
@@ -249,7 +251,12 @@ public final class Main {
         WasmModule module = load(file, stats ? io.wasmlet.validate.Loader.COUNT : 0, maxModule);
         Store store = new Store(board);
         if (footprint) {
-            out.print(store.footprint(module));
+            Footprint f = store.footprint(module);
+            out.print(f);
+            String problem = f.problem(module);
+            if (problem != null) {
+                throw new Failure(file + " does not fit on board " + board.name + ": " + problem, ERROR);
+            }
             return OK;
         }
 
@@ -426,7 +433,8 @@ public final class Main {
 
     /** Refuses, before anything runs, an import this runner cannot provide. */
     private static void checkImports(String file, WasmModule module, int unknownImports) {
-        for (Import im : module.imports) {
+        for (int ii = 0; ii < module.importCount(); ii++) {
+            Import im = module.importAt(ii);
             boolean wasiModule = im.module.equals(WasiPreview1.MODULE) || im.module.equals(WasiPreview1.MODULE_PREVIEW0);
             if (im.kind != WasmModule.KIND_FUNC
                     || !wasiModule && unknownImports == WasiPreview1.UNKNOWN_IMPORTS_REFUSE) {
@@ -617,7 +625,8 @@ public final class Main {
 
     private static String exportList(WasmModule module) {
         StringBuilder sb = new StringBuilder();
-        for (Export e : module.exports) {
+        for (int i = 0; i < module.exportCount(); i++) {
+            Export e = module.exportAt(i);
             if (e.kind == WasmModule.KIND_FUNC) {
                 sb.append(sb.length() == 0 ? " (function exports: " : ", ").append(e.name);
             }

@@ -43,8 +43,8 @@ public final class CompileJob {
     void reset(Instance inst, int def) {
         this.inst = inst;
         this.code = inst.code;
-        this.entry = inst.module.funcEntry[def];
-        int[] entries = inst.module.funcEntry;
+        this.entry = inst.data.funcEntry[def];
+        int[] entries = inst.data.funcEntry;
         this.end = def + 1 < entries.length ? entries[def + 1] : code.length;
         this.cache = store.cache;
         this.top = store.cacheTop;
@@ -62,12 +62,12 @@ public final class CompileJob {
 
     /** Parameter count of the module's type {@code typeIndex} (call_indirect). */
     public int typeParams(int typeIndex) {
-        FuncType t = inst.module.types[typeIndex];
+        FuncType t = inst.data.types[typeIndex];
         return t.params.length;
     }
 
     public int typeResults(int typeIndex) {
-        return inst.module.types[typeIndex].results.length;
+        return inst.data.types[typeIndex].results.length;
     }
 
     /** Number of locals (parameters included) of the function: the first operand slot. */

@@ -36,7 +36,7 @@ final class Engine {
     /** Runs Wasm function {@code f} on the arguments at the top of the store's stack. */
     static void call(Store st, Function f) {
         Instance inst = f.instance;
-        if (st.fuelOn && !inst.module.metered) {
+        if (st.fuelOn && !inst.data.metered) {
             throw new WasmException("fuel is set but the module was loaded without Loader.COUNT (metering)");
         }
         int[] code = inst.code;
@@ -71,7 +71,7 @@ final class Engine {
 
     /** Eager mode and the work buffers: called once an instance's functions exist. */
     static void prepare(Store st, Instance inst) {
-        int[] entries = inst.module.funcEntry;
+        int[] entries = inst.data.funcEntry;
         int[] code = inst.code;
         int longest = 0;
         int height = 0;
@@ -163,7 +163,7 @@ final class Engine {
 
     /** The defined function whose code holds {@code pc} (binary search of the entries). */
     static int definedAt(Instance inst, int pc) {
-        int[] e = inst.module.funcEntry;
+        int[] e = inst.data.funcEntry;
         int lo = 0;
         int hi = e.length - 1;
         while (lo < hi) {

@@ -1,21 +1,35 @@
 package io.wasmlet.exec;
 
+import io.wasmlet.binary.ConstExpr;
 import io.wasmlet.binary.DataSegment;
 import io.wasmlet.binary.ElemSegment;
-import io.wasmlet.binary.Export;
+import io.wasmlet.binary.FuncType;
+import io.wasmlet.binary.GlobalType;
 import io.wasmlet.binary.Import;
-import io.wasmlet.binary.WasmModule;
+import io.wasmlet.binary.ModuleData;
 import io.wasmlet.binary.TableType;
+import io.wasmlet.binary.WasmModule;
 import io.wasmlet.board.Board;
 import io.wasmlet.code.Layout;
 import io.wasmlet.code.Op;
 import io.wasmlet.error.ResourceLimitException;
 
 /**
- * What a module costs on a board, arena by arena, computed before anything is allocated. The
- * same numbers decide admission ({@link #check}) and fill the footprint report. Array sizes are
- * exact; object overheads are estimated for a 32-bit VM (8-byte object header, 4-byte
- * references, 12-byte array header).
+ * What a module holds on a board, arena by arena, computed before anything is allocated. The
+ * same numbers decide admission ({@link #check}) and fill the footprint report.
+ *
+ * <p>The account is of every object the runtime keeps once the module is loaded and
+ * instantiated in a fresh store: the module's own objects (types, imports, exports, segments,
+ * the pre-decoded code), the instance's (functions, globals, tables, memory, the export table)
+ * and the store's (value stack, frames, function and type registry), plus the runtime's own
+ * static data (opcode tables, preallocated traps, message strings), which a board's heap holds
+ * once whatever the module. Host functions and the board descriptor belong to the embedder and
+ * are not counted. The module's file is not held after loading (see {@code Loader}).
+ *
+ * <p>Sizes follow a {@link HeapModel}: by default {@link HeapModel#TARGET}, the 32-bit CLDC
+ * layout of the boards; {@link #of(WasmModule, Board, HeapModel)} with HotSpot's layout
+ * ({@link HeapModel} gives its parameters) gives the same account in the layout of the desktop JVM, which is how the tests check it
+ * against the heap a HotSpot JVM really retains (within 10%).
  */
 public final class Footprint {
     public static final int VALUE_STACK = 0;
@@ -28,44 +42,63 @@ public final class Footprint {
     public static final int COUNTERS = 7;
     public static final int CODE_CACHE = 8;
     public static final int METADATA = 9;
-    public static final int ARENAS = 10;
+    /** The instance's and the store's objects: functions, export table, registries. */
+    public static final int INSTANCE = 10;
+    /** The runtime's static data, held once per VM. */
+    public static final int STATIC_DATA = 11;
+    public static final int ARENAS = 12;
 
     private static final String[] NAMES = {"value stack", "call frames", "linear memory", "tables", "globals",
             "pre-decoded code", "side table (branch records, headers)", "profile counters", "code cache",
-            "module metadata"};
+            "module metadata", "instance and store objects", "runtime static data"};
 
     private final long[] bytes = new long[ARENAS];
     private final Board board;
+    private final HeapModel heap;
     /** Largest value-stack height one frame of the module needs, and the function that needs it. */
     private int maxFrameSlots;
     private int maxFrameFunc;
 
-    private Footprint(WasmModule m, Board board) {
+    private Footprint(ModuleData m, Board board, HeapModel h) {
         this.board = board;
-        bytes[VALUE_STACK] = 12L + board.stackSlots * 8L;
-        bytes[FRAMES] = 12L + board.frames * 8L + 12L + board.frames * 4L;
+        this.heap = h;
+        bytes[VALUE_STACK] = h.array(board.stackSlots, 8);
+        bytes[FRAMES] = h.array(board.frames * 2L, 4) + h.refArray(board.frames);
         if (m.memories.length > m.numImportedMemories) {
             TableType mt = m.memories[m.numImportedMemories];
-            bytes[MEMORY] = 12 + Memory.capacity(mt.min, mt.max, Memory.budget(board.memoryBytes), board.memoryPrealloc);
+            // Memory: max; budgetBytes, pages, byteSize; data
+            bytes[MEMORY] = h.object(1, 20)
+                    + h.array(Memory.capacity(mt.min, mt.max, Memory.budget(board.memoryBytes), board.memoryPrealloc), 1);
         }
+        bytes[TABLES] = h.refArray(m.tables.length);
         for (int t = m.numImportedTables; t < m.tables.length; t++) {
             TableType tt = m.tables[t];
-            bytes[TABLES] += 12 + 24 + 4 * Table.capacity(tt.min, tt.max, board.tableEntries, board.memoryPrealloc);
+            // Table: elemType, max, budget, size; elems
+            bytes[TABLES] += h.object(1, 17)
+                    + h.array(Table.capacity(tt.min, tt.max, board.tableEntries, board.memoryPrealloc), 4);
         }
-        bytes[GLOBALS] = 12 + 4L * m.globals.length + 24L * (m.globals.length - m.numImportedGlobals);
+        // Global: type, mutable, value
+        bytes[GLOBALS] = h.refArray(m.globals.length) + (m.globals.length - m.numImportedGlobals) * h.object(0, 10);
         codeAndSideTable(m);
         // profile counters and the code cache belong to the JIT tier, which is not built yet
         bytes[COUNTERS] = 0;
         bytes[CODE_CACHE] = 0;
-        bytes[METADATA] = metadata(m);
+        bytes[METADATA] = metadata(m, h);
+        bytes[INSTANCE] = instance(m, h);
+        bytes[STATIC_DATA] = h == HeapModel.TARGET ? STATIC_DATA_BYTES : 0;
     }
 
-    /** Computes the footprint of instantiating {@code m} on {@code board}. */
+    /** The footprint of instantiating {@code m} on {@code board}, in the boards' layout ({@link HeapModel#TARGET}). */
     public static Footprint of(WasmModule m, Board board) {
-        return new Footprint(m, board);
+        return new Footprint(ModuleData.of(m), board, HeapModel.TARGET);
     }
 
-    private void codeAndSideTable(WasmModule m) {
+    /** As {@link #of(WasmModule, Board)}, with the object sizes of {@code heap}. */
+    public static Footprint of(WasmModule m, Board board, HeapModel heap) {
+        return new Footprint(ModuleData.of(m), board, heap);
+    }
+
+    private void codeAndSideTable(ModuleData m) {
         int[] code = m.code;
         long side = 0;
         for (int f = 0; f < m.funcEntry.length; f++) {
@@ -90,38 +123,130 @@ public final class Footprint {
             }
         }
         bytes[SIDE_TABLE] = side * 4;
-        bytes[CODE] = 12 + (code.length - side) * 4L;
+        bytes[CODE] = heap.array(code.length, 4) - side * 4;
     }
 
-    private static long str(String s) {
-        return 24 + 12 + 2L * s.length();
+    private static long constExpr(ConstExpr e, HeapModel h) {
+        return e == null ? 0 : h.object(0, 12); // op; value
     }
 
-    private static long metadata(WasmModule m) {
-        long b = 12 + 8 + 4 * 24; // the WasmModule object
+    /** The module's objects other than its pre-decoded code. */
+    private static long metadata(ModuleData m, HeapModel h) {
+        // WasmModule: data. ModuleData: 16 references, 6 ints
+        long b = h.object(1, 0) + h.object(16, 24);
+        b += h.refArray(m.types.length);
         for (int i = 0; i < m.types.length; i++) {
-            b += 16 + 24 + m.types[i].params.length + m.types[i].results.length;
+            FuncType t = m.types[i];
+            b += h.object(2, 0) + h.array(t.params.length, 1) + h.array(t.results.length, 1);
         }
+        b += h.refArray(m.imports.length);
         for (int i = 0; i < m.imports.length; i++) {
             Import im = m.imports[i];
-            b += 24 + str(im.module) + str(im.name);
+            b += h.object(2, 5) + h.string(im.module) + h.string(im.name); // module, name; kind, index
         }
+        b += h.refArray(m.exports.length);
         for (int i = 0; i < m.exports.length; i++) {
-            Export ex = m.exports[i];
-            b += 20 + str(ex.name);
+            b += h.object(1, 5) + h.string(m.exports[i].name); // name; kind, index
         }
-        b += 12 + 4L * m.funcTypes.length + 24L * m.bodyStart.length + 12L * m.funcEntry.length;
+        b += h.array(m.funcTypes.length, 4);
+        b += h.refArray(m.tables.length) + h.refArray(m.memories.length)
+                + (m.tables.length + m.memories.length) * h.object(0, 17); // elemType, min, max
+        b += h.refArray(m.globals.length);
+        for (int g = 0; g < m.globals.length; g++) {
+            GlobalType gt = m.globals[g];
+            b += h.object(1, 2) + constExpr(gt.init, h); // init; type, mutable
+        }
+        b += h.refArray(m.elems.length);
         for (int i = 0; i < m.elems.length; i++) {
             ElemSegment e = m.elems[i];
-            b += 32 + 12 + 4L * e.size();
+            // mode, table, type; offset, funcIndices, exprs
+            b += h.object(3, 9) + constExpr(e.offset, h);
+            if (e.funcIndices != null) {
+                b += h.array(e.funcIndices.length, 4);
+            } else {
+                b += h.refArray(e.exprs.length);
+                for (int k = 0; k < e.exprs.length; k++) {
+                    b += constExpr(e.exprs[k], h);
+                }
+            }
         }
+        b += h.refArray(m.datas.length);
         for (int i = 0; i < m.datas.length; i++) {
             DataSegment d = m.datas[i];
-            b += 32;
+            b += h.object(2, 9) + constExpr(d.offset, h) + h.array(d.length, 1); // offset, bytes; active, memory, length
         }
-        b += m.bytes.length + 12; // the module's bytes stay referenced (data segments, names)
+        b += h.array(m.funcEntry.length, 4) + h.array(m.declaredRefs.length, 1);
+        if (m.funcNames != null) {
+            b += h.refArray(m.funcNames.length);
+            for (int i = 0; i < m.funcNames.length; i++) {
+                b += h.string(m.funcNames[i]);
+            }
+        }
+        if (m.bytes != null) {
+            b += h.array(m.bytes.length, 1);
+        }
+        if (m.bodyStart != null) {
+            b += 2 * h.array(m.bodyStart.length, 4);
+        }
         return b;
     }
+
+    /** The instance's objects and the store's, in a store that holds only this instance. */
+    private static long instance(ModuleData m, HeapModel h) {
+        int funcs = m.funcTypes.length;
+        int defined = funcs - m.numImportedFuncs;
+        // Instance: 13 references
+        long b = h.object(13, 0);
+        // Function: type, host, instance, store; entry, typeId, ref
+        b += h.refArray(funcs) + defined * h.object(4, 12);
+        b += h.array(m.types.length, 4); // typeIds
+        b += h.refArray(m.elems.length);  // elemRefs: passive segments keep their resolved references
+        for (int i = 0; i < m.elems.length; i++) {
+            if (m.elems[i].mode == ElemSegment.PASSIVE) {
+                b += h.array(m.elems[i].size(), 4);
+            }
+        }
+        b += h.array(m.datas.length, 1); // dataLive
+        b += h.hashtable(m.exports.length) + h.refArray(m.exports.length); // exports, exportNames
+        // Store: stack, frames, frameInst, board, funcs, types; sp, fsp, numFuncs, numTypes; instructions, calls
+        b += h.object(6, 32) + h.refArray(grown(64, funcs)) + h.refArray(grown(16, distinct(m.types)));
+        return b;
+    }
+
+    /** Capacity of a store registry that starts at {@code initial} and doubles when full, after {@code n} entries. */
+    private static int grown(int initial, int n) {
+        int c = initial;
+        while (c < n) {
+            c *= 2;
+        }
+        return c;
+    }
+
+    private static int distinct(FuncType[] types) {
+        int n = 0;
+        for (int i = 0; i < types.length; i++) {
+            boolean seen = false;
+            for (int k = 0; k < i && !seen; k++) {
+                seen = types[k].sameAs(types[i]);
+            }
+            if (!seen) {
+                n++;
+            }
+        }
+        return n;
+    }
+
+    /**
+     * The heap the runtime core's own static data holds on a board ({@link HeapModel#TARGET}):
+     * what its static initialisers build, which is the four opcode-table strings of {@code Op}
+     * (5,044 characters), the ten preallocated traps with their messages, this report's arena
+     * names, the target heap model and two small arrays. Literals used only in error messages
+     * are created when an error happens and are not counted. The number is computed from those
+     * objects by {@code StaticDataTest}, which fails when it goes stale, and measured there
+     * on HotSpot (without stack traces in throwables: a CLDC VM records none at class
+     * initialisation).
+     */
+    public static final int STATIC_DATA_BYTES = 9648;
 
     public long bytes(int arena) {
         return bytes[arena];
@@ -129,6 +254,11 @@ public final class Footprint {
 
     public static String name(int arena) {
         return NAMES[arena];
+    }
+
+    /** The layout the sizes are computed for. */
+    public HeapModel heapModel() {
+        return heap;
     }
 
     public long total() {
@@ -145,39 +275,51 @@ public final class Footprint {
     }
 
     /**
-     * Throws {@link ResourceLimitException} if the module cannot run on the board: its memory's
-     * minimum does not fit the memory budget (a partial last page is allowed), a table's
-     * minimum exceeds the table budget, a function's frame exceeds the value stack, or the
-     * total exceeds the heap.
+     * Throws {@link ResourceLimitException} if the module cannot run on the board (see
+     * {@link #problem}).
      */
-    void check(WasmModule m) {
+    void check(WasmModule module) {
+        String p = problem(module);
+        if (p != null) {
+            throw new ResourceLimitException(p);
+        }
+    }
+
+    /**
+     * Why {@code module} (the module this footprint is of) cannot run on the board, with the
+     * shortfall in bytes, or null if it can: its memory's minimum does not fit the memory
+     * budget (a partial last page is allowed), a table's minimum exceeds the table budget, a
+     * function's frame exceeds the value stack, or the total exceeds the heap.
+     */
+    public String problem(WasmModule module) {
+        ModuleData m = ModuleData.of(module);
         if (m.memories.length > m.numImportedMemories) {
             TableType mt = m.memories[m.numImportedMemories];
             if (mt.min > 0 && (mt.min - 1) * Memory.PAGE >= board.memoryBytes) {
-                throw limit(new StringBuffer("module needs a linear memory of ").append(mt.min).append(" pages (")
+                return new StringBuffer("module needs a linear memory of ").append(mt.min).append(" pages (")
                         .append(mt.min * Memory.PAGE).append(" bytes); board ").append(board.name).append(" allows ")
-                        .append(board.memoryBytes).append(" bytes"));
+                        .append(board.memoryBytes).append(" bytes: at least ")
+                        .append((mt.min - 1) * Memory.PAGE + 1 - board.memoryBytes).append(" bytes short").toString();
             }
         }
         for (int t = m.numImportedTables; t < m.tables.length; t++) {
             if (m.tables[t].min > board.tableEntries) {
-                throw limit(new StringBuffer("module needs table ").append(t).append(" with ").append(m.tables[t].min)
-                        .append(" entries; board ").append(board.name).append(" allows ").append(board.tableEntries));
+                return new StringBuffer("module needs table ").append(t).append(" with ").append(m.tables[t].min)
+                        .append(" entries; board ").append(board.name).append(" allows ").append(board.tableEntries)
+                        .toString();
             }
         }
         if (maxFrameSlots >= board.stackSlots) {
-            throw limit(new StringBuffer("function ").append(maxFrameFunc).append(" needs ").append(maxFrameSlots)
+            return new StringBuffer("function ").append(maxFrameFunc).append(" needs ").append(maxFrameSlots)
                     .append(" value-stack slots for one frame; board ").append(board.name).append(" allows ")
-                    .append(board.stackSlots));
+                    .append(board.stackSlots).toString();
         }
         if (free() < 0) {
-            throw limit(new StringBuffer("module needs ").append(total()).append(" bytes of heap (").append(report())
-                    .append("); board ").append(board.name).append(" has ").append(board.heapKb * 1024L));
+            return new StringBuffer("module needs ").append(total()).append(" bytes of heap (").append(report())
+                    .append("); board ").append(board.name).append(" has ").append(board.heapKb * 1024L)
+                    .append(": ").append(-free()).append(" bytes short").toString();
         }
-    }
-
-    private static ResourceLimitException limit(StringBuffer message) {
-        return new ResourceLimitException(message.toString());
+        return null;
     }
 
     /** A one-line summary of the non-zero arenas. */
@@ -204,6 +346,7 @@ public final class Footprint {
         }
         line(sb, "total", total());
         line(sb, "free on board", free());
+        sb.append("  (object sizes of a ").append(heap.name).append(")\n");
         return sb.toString();
     }
 

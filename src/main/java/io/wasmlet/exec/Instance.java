@@ -1,5 +1,6 @@
 package io.wasmlet.exec;
 
+import io.wasmlet.binary.ModuleData;
 import io.wasmlet.binary.WasmModule;
 import io.wasmlet.error.Msg;
 import io.wasmlet.error.UnlinkableException;
@@ -13,6 +14,8 @@ import java.util.Hashtable;
  */
 public final class Instance {
     final WasmModule module;
+    /** The module's internal arrays (segments read by memory.init). */
+    final ModuleData data;
     final Store store;
     final int[] code;
     final Function[] funcs;
@@ -45,18 +48,19 @@ public final class Instance {
     Instance(WasmModule module, Store store, Function[] funcs, Table[] tables, Memory memory, Global[] globals,
              int[] typeIds) {
         this.module = module;
+        this.data = ModuleData.of(module);
         this.store = store;
-        this.code = module.code;
+        this.code = data.code;
         this.funcs = funcs;
         this.tables = tables;
         this.memory = memory;
         this.globals = globals;
         this.typeIds = typeIds;
-        this.elemRefs = new int[module.elems.length][];
-        this.dataLive = new boolean[module.datas.length];
-        this.exportNames = new String[module.exports.length];
-        this.firstDefined = module.numImportedFuncs;
-        int defined = module.funcEntry.length;
+        this.elemRefs = new int[data.elems.length][];
+        this.dataLive = new boolean[data.datas.length];
+        this.exportNames = new String[data.exports.length];
+        this.firstDefined = data.numImportedFuncs;
+        int defined = data.funcEntry.length;
         this.compiled = new int[store.compiler == null ? 0 : defined];
         this.trigger = store.compiler == null ? null : new int[defined];
         if (store.compiler != null) {

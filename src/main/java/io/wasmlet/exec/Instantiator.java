@@ -7,6 +7,7 @@ import io.wasmlet.binary.Export;
 import io.wasmlet.binary.FuncType;
 import io.wasmlet.binary.GlobalType;
 import io.wasmlet.binary.Import;
+import io.wasmlet.binary.ModuleData;
 import io.wasmlet.binary.WasmModule;
 import io.wasmlet.binary.TableType;
 import io.wasmlet.board.Board;
@@ -22,12 +23,15 @@ import io.wasmlet.error.UnlinkableException;
  */
 final class Instantiator {
     private final Store store;
-    private final WasmModule m;
+    private final ModuleData m;
     private final Imports imports;
 
-    Instantiator(Store store, WasmModule m, Imports imports) {
+    private final WasmModule module;
+
+    Instantiator(Store store, WasmModule module, Imports imports) {
         this.store = store;
-        this.m = m;
+        this.module = module;
+        this.m = ModuleData.of(module);
         this.imports = imports == null ? new Imports() : imports;
     }
 
@@ -36,7 +40,7 @@ final class Instantiator {
     }
 
     Instance run() {
-        Footprint.of(m, store.board).check(m);
+        Footprint.of(module, store.board).check(module);
         Function[] funcs = new Function[m.numFuncs()];
         Table[] tables = new Table[m.tables.length];
         Memory memory = null;
@@ -114,7 +118,7 @@ final class Instantiator {
             TableType mt = m.memories[m.numImportedMemories];
             memory = new Memory((int) mt.min, mt.max, Memory.budget(board.memoryBytes), board.memoryPrealloc);
         }
-        Instance inst = new Instance(m, store, funcs, tables, memory, globals, typeIds);
+        Instance inst = new Instance(module, store, funcs, tables, memory, globals, typeIds);
         for (int f = m.numImportedFuncs; f < funcs.length; f++) {
             Function fn = new Function(m.funcType(f), inst, m.funcEntry[f - m.numImportedFuncs]);
             store.register(fn);
@@ -182,7 +186,7 @@ final class Instantiator {
                 DataSegment d = m.datas[i];
                 if (d.active) {
                     int off = (int) eval(d.offset, inst);
-                    inst.memory.init(m.bytes, d.start, d.length, off, 0, d.length);
+                    inst.memory.init(d.bytes, 0, d.length, off, 0, d.length);
                 } else {
                     inst.dataLive[i] = true;
                 }

@@ -174,9 +174,9 @@ final class Runtime {
             case Op.MEMORY_INIT: {
                 int seg = code[pc++];
                 sp -= 3;
-                DataSegment d = inst.module.datas[seg];
+                DataSegment d = inst.data.datas[seg];
                 int len = inst.dataLive[seg] ? d.length : 0;
-                inst.memory.init(inst.module.bytes, d.start, len, (int) s[sp], (int) s[sp + 1], (int) s[sp + 2]);
+                inst.memory.init(d.bytes, 0, len, (int) s[sp], (int) s[sp + 1], (int) s[sp + 2]);
                 break;
             }
             case Op.DATA_DROP:

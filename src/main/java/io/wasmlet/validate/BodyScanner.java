@@ -1,7 +1,7 @@
 package io.wasmlet.validate;
 
 import io.wasmlet.binary.ByteReader;
-import io.wasmlet.binary.WasmModule;
+import io.wasmlet.binary.ModuleData;
 import io.wasmlet.binary.ValType;
 import io.wasmlet.code.Op;
 import io.wasmlet.error.MalformedException;
@@ -14,10 +14,10 @@ import io.wasmlet.error.Msg;
  * the specification's decode-then-validate order requires.
  */
 final class BodyScanner {
-    private final WasmModule m;
+    private final ModuleData m;
     private final ByteReader in;
 
-    BodyScanner(WasmModule m, ByteReader in) {
+    BodyScanner(ModuleData m, ByteReader in) {
         this.m = m;
         this.in = in;
     }

@@ -2,7 +2,7 @@ package io.wasmlet.validate;
 
 import io.wasmlet.binary.ByteReader;
 import io.wasmlet.binary.FuncType;
-import io.wasmlet.binary.WasmModule;
+import io.wasmlet.binary.ModuleData;
 import io.wasmlet.binary.TableType;
 import io.wasmlet.binary.ValType;
 import io.wasmlet.code.Layout;
@@ -32,7 +32,7 @@ final class FunctionValidator {
     private static final int BT_EMPTY = -1;
     private static final int BT_SINGLE = 0x100;
 
-    private final WasmModule m;
+    private final ModuleData m;
     private final ByteReader in;
     private final CodeBuffer out;
     /** Sites of call_direct whose immediate is still a function index. */
@@ -70,7 +70,7 @@ final class FunctionValidator {
     private int funcIndex;
     private FuncType funcType;
 
-    FunctionValidator(WasmModule m, ByteReader in, CodeBuffer out, boolean counting) {
+    FunctionValidator(ModuleData m, ByteReader in, CodeBuffer out, boolean counting) {
         this.m = m;
         this.in = in;
         this.out = out;

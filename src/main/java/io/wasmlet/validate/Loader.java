@@ -1,5 +1,6 @@
 package io.wasmlet.validate;
 
+import io.wasmlet.binary.ModuleData;
 import io.wasmlet.binary.WasmModule;
 import io.wasmlet.binary.ModuleDecoder;
 import io.wasmlet.error.Msg;
@@ -16,6 +17,12 @@ public final class Loader {
      * Costs one dispatch per straight-line run of code; without it, counting costs nothing.
      */
     public static final int COUNT = 1;
+    /**
+     * Flag: keep the function names of the module's name section ({@code WasmModule.functionName}),
+     * for messages and backtraces. Without it every custom section is skipped and nothing of
+     * it is held.
+     */
+    public static final int NAMES = 2;
 
     private Loader() {
     }
@@ -28,11 +35,19 @@ public final class Loader {
         return load(bytes, 0);
     }
 
-    /** As {@link #load(byte[])}, with {@code flags} ({@link #COUNT}). */
+    /**
+     * As {@link #load(byte[])}, with {@code flags} ({@link #COUNT}, {@link #NAMES}). The module
+     * does not keep {@code bytes}: data segments are copied out of it while decoding, and the
+     * function bodies are read from it only until they are validated.
+     */
     public static WasmModule load(byte[] bytes, int flags) {
-        WasmModule m = ModuleDecoder.decode(bytes);
-        new ModuleValidator(m, (flags & COUNT) != 0).validate();
-        m.metered = (flags & COUNT) != 0;
+        WasmModule m = ModuleDecoder.decode(bytes, (flags & NAMES) != 0);
+        ModuleData d = ModuleData.of(m);
+        new ModuleValidator(d, (flags & COUNT) != 0).validate();
+        d.bytes = null;
+        d.bodyStart = null;
+        d.bodyEnd = null;
+        d.metered = (flags & COUNT) != 0;
         return m;
     }
 

@@ -7,6 +7,7 @@ import io.wasmlet.binary.Export;
 import io.wasmlet.binary.FuncType;
 import io.wasmlet.binary.GlobalType;
 import io.wasmlet.binary.Import;
+import io.wasmlet.binary.ModuleData;
 import io.wasmlet.binary.WasmModule;
 import io.wasmlet.binary.TableType;
 import io.wasmlet.binary.ValType;
@@ -21,10 +22,10 @@ import io.wasmlet.error.Msg;
 final class ModuleValidator {
     static final long MAX_PAGES = 65536;
 
-    private final WasmModule m;
+    private final ModuleData m;
     private final boolean counting;
 
-    ModuleValidator(WasmModule m, boolean counting) {
+    ModuleValidator(ModuleData m, boolean counting) {
         this.m = m;
         this.counting = counting;
     }

@@ -290,8 +290,8 @@ public final class WasiPreview1 {
     public void addTo(Imports imports, WasmModule module) {
         addTo(imports);
         boolean preview0 = false;
-        for (int i = 0; i < module.imports.length; i++) {
-            preview0 |= module.imports[i].module.equals(MODULE_PREVIEW0);
+        for (int i = 0; i < module.importCount(); i++) {
+            preview0 |= module.importAt(i).module.equals(MODULE_PREVIEW0);
         }
         if (preview0) {
             addAll(imports, MODULE_PREVIEW0, true);
@@ -299,10 +299,10 @@ public final class WasiPreview1 {
         if (unknownImports == UNKNOWN_IMPORTS_REFUSE) {
             return;
         }
-        for (int i = 0; i < module.imports.length; i++) {
-            Import im = module.imports[i];
+        for (int i = 0; i < module.importCount(); i++) {
+            Import im = module.importAt(i);
             if (im.kind == WasmModule.KIND_FUNC && !imports.has(im.module, im.name)) {
-                FuncType t = module.types[im.index];
+                FuncType t = module.type(im.index);
                 boolean wasi = im.module.equals(MODULE) || im.module.equals(MODULE_PREVIEW0);
                 int stub = unknownImports == UNKNOWN_IMPORTS_TRAP ? STUB_TRAP
                         : wasi && t.results.length == 1 && t.results[0] == ValType.I32 ? STUB_NOSYS : STUB_ZERO;

@@ -133,6 +133,21 @@ class MainTest {
     }
 
     @Test
+    void footprintOfAModuleThatDoesNotFitFailsAndSaysByHowMuch() {
+        // hello.wasm needs 99 KB of pre-decoded code and two pages of memory: more than nrf52840-dk's 128 KB heap
+        Result r = run("run", "tests/programs/hello.wasm", "--board", "nrf52840-dk", "--footprint");
+        assertEquals(Main.ERROR, r.code(), r.err());
+        assertTrue(r.out().startsWith("footprint on board nrf52840-dk (heap 131072 bytes)"), r.out());
+        long free = Long.parseLong(r.out().lines().filter(l -> l.trim().startsWith("free on board"))
+                .findFirst().orElseThrow().replaceAll("[^0-9-]", ""));
+        assertTrue(free < 0, r.out());
+        assertTrue(r.err().startsWith("error: tests/programs/hello.wasm does not fit on board nrf52840-dk: module needs "),
+                r.err());
+        assertTrue(r.err().contains("bytes of heap") && r.err().endsWith(": " + (-free) + " bytes short\n"), r.err());
+        assertEquals(1, r.err().lines().count(), r.err());
+    }
+
+    @Test
     void knownBoardsListMatchesTheFolder() throws Exception {
         java.util.List<String> files = new java.util.ArrayList<>();
         try (var s = java.nio.file.Files.list(java.nio.file.Paths.get("mcu-boards"))) {

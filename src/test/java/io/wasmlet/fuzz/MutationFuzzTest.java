@@ -73,7 +73,7 @@ class MutationFuzzTest {
                 crashes.add("load, mutant " + i + ": " + t);
                 continue;
             }
-            if (m.imports.length > 0) {
+            if (m.importCount() > 0) {
                 continue;
             }
             try {

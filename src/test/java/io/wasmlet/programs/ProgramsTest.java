@@ -2,8 +2,13 @@ package io.wasmlet.programs;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.wasmlet.binary.WasmModule;
+import io.wasmlet.board.Board;
 import io.wasmlet.desktop.Main;
+import io.wasmlet.exec.Footprint;
+import io.wasmlet.validate.Loader;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
@@ -68,6 +73,11 @@ class ProgramsTest {
 
     /** The command line a user would type for the case: {@code run [--dir ...] [--env ...] FILE -- ARGS}. */
     static List<String> commandLine(Case c, Path dataCopy, String... options) {
+        return commandLine(c, DIR, dataCopy, options);
+    }
+
+    /** As {@link #commandLine(Case, Path, String...)}, with the program taken from {@code programDir}. */
+    static List<String> commandLine(Case c, Path programDir, Path dataCopy, String... options) {
         List<String> cmd = new ArrayList<>();
         cmd.add("run");
         cmd.addAll(Arrays.asList(options));
@@ -79,7 +89,7 @@ class ProgramsTest {
             cmd.add("--env");
             cmd.add(e);
         }
-        cmd.add(DIR.resolve(c.program() + ".wasm").toString());
+        cmd.add(programDir.resolve(c.program() + ".wasm").toString());
         cmd.add("--");
         for (String a : c.args()) {
             cmd.add(a.equals("@DIR") ? "/data" : a);
@@ -99,7 +109,62 @@ class ProgramsTest {
                         () -> check(c, "--board", "stm32h747i-disco")));
     }
 
-    static void check(Case c, String... options) throws IOException {
+    /** The C programs' builds for small boards (tests/programs/board: one 64 KiB page of memory). */
+    static final Path BOARD_DIR = DIR.resolve("board");
+
+    static List<String> boards() throws IOException {
+        try (Stream<Path> files = Files.list(Paths.get("mcu-boards"))) {
+            return files.map(f -> f.getFileName().toString()).filter(n -> n.endsWith(".board") && !n.equals("desktop.board"))
+                    .map(n -> n.substring(0, n.length() - ".board".length())).sorted().toList();
+        }
+    }
+
+    /**
+     * Every C case, built for small boards, on every board of mcu-boards, in both execution modes
+     * (plain, and with counters: {@code --stats}). Where the board's heap is too small, the run
+     * must be refused before it starts, saying by how much, and the shortfall must be no more
+     * than the pre-decoded code and side table: everything else fits.
+     */
+    @TestFactory
+    Stream<DynamicTest> boardBuildsOnEveryBoard() throws IOException {
+        List<DynamicTest> tests = new ArrayList<>();
+        for (String board : boards()) {
+            for (Case c : cases()) {
+                if (!Files.exists(BOARD_DIR.resolve(c.program() + ".wasm"))) {
+                    continue;
+                }
+                tests.add(DynamicTest.dynamicTest(c.name() + " (board build) on " + board, () -> onBoard(c, board, false)));
+                tests.add(DynamicTest.dynamicTest(c.name() + " (board build, counting) on " + board,
+                        () -> onBoard(c, board, true)));
+            }
+        }
+        return tests.stream();
+    }
+
+    static void onBoard(Case c, String boardName, boolean counting) throws IOException {
+        Board board;
+        try (InputStream in = Files.newInputStream(Paths.get("mcu-boards", boardName + ".board"))) {
+            board = Board.parse(in);
+        }
+        WasmModule m = Loader.load(Files.readAllBytes(BOARD_DIR.resolve(c.program() + ".wasm")), counting ? Loader.COUNT : 0);
+        Footprint f = Footprint.of(m, board);
+        if (f.free() >= 0) {
+            check(c, BOARD_DIR, counting, "--board", boardName);
+            return;
+        }
+        Result r = counting ? run(c, BOARD_DIR, "--board", boardName, "--stats") : run(c, BOARD_DIR, "--board", boardName);
+        assertEquals(1, r.code, r.err);
+        assertTrue(r.err.contains("board " + boardName + " has " + board.heapKb * 1024L + ": " + (-f.free()) + " bytes short"),
+                r.err);
+        long code = f.bytes(Footprint.CODE) + f.bytes(Footprint.SIDE_TABLE);
+        assertTrue(-f.free() <= code, c.program() + " on " + boardName + ": short by " + (-f.free())
+                + " bytes, more than its pre-decoded code and side table (" + code + ")");
+    }
+
+    record Result(int code, String out, String err) {
+    }
+
+    static Result run(Case c, Path programDir, String... options) throws IOException {
         Path tmp = Files.createTempDirectory("wasmlet-" + c.name());
         try {
             copyTree(DIR.resolve("data"), tmp);
@@ -109,9 +174,46 @@ class ProgramsTest {
             int code;
             try (PrintStream o = new PrintStream(out, true, StandardCharsets.UTF_8);
                  PrintStream e = new PrintStream(err, true, StandardCharsets.UTF_8)) {
-                code = Main.run(commandLine(c, tmp, options).toArray(new String[0]), new ByteArrayInputStream(input), o, e);
+                code = Main.run(commandLine(c, programDir, tmp, options).toArray(new String[0]),
+                        new ByteArrayInputStream(input), o, e);
             }
-            String stderr = err.toString(StandardCharsets.UTF_8);
+            return new Result(code, out.toString(StandardCharsets.UTF_8), err.toString(StandardCharsets.UTF_8));
+        } finally {
+            deleteTree(tmp);
+        }
+    }
+
+    static void check(Case c, String... options) throws IOException {
+        check(c, DIR, false, options);
+    }
+
+    /** Runs the case; with {@code stats}, adds {@code --stats} and expects its report on stderr. */
+    static void check(Case c, Path programDir, boolean stats, String... options) throws IOException {
+        if (stats) {
+            String[] o = Arrays.copyOf(options, options.length + 1);
+            o[options.length] = "--stats";
+            options = o;
+        }
+        Path tmp = Files.createTempDirectory("wasmlet-" + c.name());
+        try {
+            copyTree(DIR.resolve("data"), tmp);
+            byte[] input = c.stdin().equals("-") ? new byte[0] : Files.readAllBytes(DIR.resolve(c.stdin()));
+            ByteArrayOutputStream out = new ByteArrayOutputStream();
+            ByteArrayOutputStream err = new ByteArrayOutputStream();
+            int code;
+            try (PrintStream o = new PrintStream(out, true, StandardCharsets.UTF_8);
+                 PrintStream e = new PrintStream(err, true, StandardCharsets.UTF_8)) {
+                code = Main.run(commandLine(c, programDir, tmp, options).toArray(new String[0]),
+                        new ByteArrayInputStream(input), o, e);
+            }
+            String all = err.toString(StandardCharsets.UTF_8);
+            int statsAt = stats ? all.indexOf("stats: ") : -1;
+            if (stats) {
+                assertTrue(statsAt >= 0, () -> c.name() + ": --stats report on stderr: " + all);
+            }
+            // the --stats report (counters, then the footprint) ends stderr or precedes the trap message
+            String stderr = statsAt < 0 ? all : all.substring(0, statsAt)
+                    + all.substring(all.indexOf("\n", all.indexOf("  (object sizes of a ", statsAt)) + 1);
             byte[] expected = Files.readAllBytes(DIR.resolve(c.name() + ".stdout"));
             assertEquals(new String(expected, StandardCharsets.UTF_8), out.toString(StandardCharsets.UTF_8),
                     () -> c.name() + ": stdout; stderr was: " + stderr);

@@ -1,5 +1,6 @@
 package io.wasmlet.validate;
 
+import io.wasmlet.binary.ModuleData;
 import io.wasmlet.binary.WasmModule;
 import io.wasmlet.code.Layout;
 import io.wasmlet.code.Op;
@@ -85,8 +86,8 @@ class SideTableTest {
                 Op.I32_CONST, 1, Op.I32_CONST, 2,
                 Op.BR, 40, 1, 0, // branch record: target pc 40, arity 1, height 0
                 Op.RETURN, 1};
-        assertArrayEquals(expected, m.code);
-        assertArrayEquals(new int[] {0, 27}, m.funcEntry);
+        assertArrayEquals(expected, ModuleData.of(m).code);
+        assertArrayEquals(new int[] {0, 27}, ModuleData.of(m).funcEntry);
         assertEquals(Layout.HEADER_SIZE, 5);
     }
 
@@ -105,7 +106,7 @@ class SideTableTest {
                 Op.COUNT, 10, Op.LOCAL_GET, 1, Op.LOCAL_GET, 0, Op.I32_ADD, Op.LOCAL_SET, 1,
                 Op.LOCAL_GET, 0, Op.I32_CONST, 1, Op.I32_SUB, Op.LOCAL_SET, 0,
                 Op.LOCAL_GET, 0, Op.BR_IF_BACK, 7,
-                Op.COUNT, 1, Op.COUNT, 2, Op.LOCAL_GET, 1, Op.RETURN, 1}, m.code);
+                Op.COUNT, 1, Op.COUNT, 2, Op.LOCAL_GET, 1, Op.RETURN, 1}, ModuleData.of(m).code);
         io.wasmlet.exec.Store store = new io.wasmlet.exec.Store();
         io.wasmlet.exec.Instance inst = store.instantiate(m, new io.wasmlet.exec.Imports());
         assertArrayEquals(new long[] {6}, store.invoke(inst.function("f"), new long[] {3}));
