@@ -37,7 +37,7 @@ final class Engine {
     static void call(Store st, Function f) {
         Instance inst = f.instance;
         if (st.fuelOn && !inst.data.metered) {
-            throw new WasmException("fuel is set but the module was loaded without Loader.COUNT (metering)");
+            throw unmetered();
         }
         int[] code = inst.code;
         int entry = f.entry;
@@ -197,6 +197,11 @@ final class Engine {
             }
             st.fuel = f;
         }
+    }
+
+    /** Error before any Wasm runs: fuel needs metered code. */
+    private static WasmException unmetered() {
+        return new WasmException("fuel is set but the module was loaded without Loader.COUNT (metering)");
     }
 
     /** Error for an unknown instruction in either tier: cannot happen with code we emitted. */

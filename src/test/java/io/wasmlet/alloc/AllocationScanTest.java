@@ -22,13 +22,16 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  */
 class AllocationScanTest {
     /** Packages and classes whose code runs during an export call. */
-    private static final String[] EXECUTION = {"io/wasmlet/exec/", "io/wasmlet/code/", "io/wasmlet/error/Trap.class"};
+    private static final String[] EXECUTION = {"io/wasmlet/exec/", "io/wasmlet/code/", "io/wasmlet/jit/",
+            "io/wasmlet/error/Trap.class"};
 
     /** Classes that only run before execution (linking, instantiation, reports). */
     private static final Set<String> SETUP_CLASSES = Set.of(
             "io/wasmlet/exec/Instantiator", // instantiation
             "io/wasmlet/exec/Footprint", // footprint report and admission check, before allocation
-            "io/wasmlet/exec/Imports"); // linking
+            "io/wasmlet/exec/Imports", // linking
+            "io/wasmlet/jit/Jit", // creates the tier (store construction); translate() delegates
+            "io/wasmlet/jit/Tuning"); // knobs, set before the store exists
 
     /** Methods of execution classes that may allocate, as Class.method, each with its reason. */
     private static final Set<String> ALLOWED = Set.of(
@@ -46,7 +49,11 @@ class AllocationScanTest {
             "io/wasmlet/exec/Instance.memory()Lio/wasmlet/exec/Memory;", // error: the module has no memory
             "io/wasmlet/exec/Memory.checkArray", // error: the embedder's array is too small
             "io/wasmlet/exec/Memory.readUtf8(II)Ljava/lang/String;", // returns a new String (documented)
-            "io/wasmlet/exec/Runtime.corrupt"); // cannot happen with validated code
+            "io/wasmlet/exec/Runtime.corrupt", // cannot happen with validated code
+            "io/wasmlet/exec/Engine.corrupt", // cannot happen with translated code
+            "io/wasmlet/exec/Engine.unmetered", // error before any Wasm runs: fuel set, code not metered
+            "io/wasmlet/exec/Store.setFuel", // error: negative fuel (an embedder's setting, not a call)
+            "io/wasmlet/jit/Translator.reserve"); // sizes the translator's buffers at instantiation
 
     @Test
     void executionPathsDoNotAllocate() throws Exception {

@@ -30,7 +30,8 @@ class CompactProfileTest {
         assertTrue(Files.isRegularFile(jar), "run the build first: " + jar + " is missing");
         long size = Files.size(jar);
         System.out.println("compact jar: " + size + " bytes");
-        assertTrue(size <= 65536, "compact jar is " + size + " bytes, over 64 KB");
+        // the budget of compact-profile/build.xml: 64 KB before the JIT tier joined the core
+        assertTrue(size <= 92160, "compact jar is " + size + " bytes, over 90 KB");
 
         Board board;
         try (FileInputStream in = new FileInputStream(BOARD)) {
