@@ -25,12 +25,33 @@ class RunCommandTest {
 
     @Test
     void programArgumentsAndEnvironment() {
-        Result r = run("run", "--env", "GREETING=hey", HELLO, "one", "-x", "--", "--two");
+        Result r = run("run", "--env", "GREETING=hey", HELLO, "one", "-x", "--two");
         assertEquals(0, r.code(), r.err());
         assertEquals("", r.err());
         assertTrue(r.out().contains("argc=4\nargv[1]=\"one\" (3 bytes)\nargv[2]=\"-x\" (2 bytes)\n"
                 + "argv[3]=\"--two\" (5 bytes)\nGREETING=hey\n"), r.out());
         assertTrue(r.out().contains("environ[0]=GREETING=hey\n"), r.out());
+    }
+
+    /** wasmtime's rule: everything after the file goes to the program, runner options and -- included. */
+    @Test
+    void everythingAfterTheFileGoesToTheProgram() {
+        Result r = run("run", HELLO, "alpha", "--verbose", "-v", "--env", "GREETING=no", "--", "--help");
+        assertEquals(0, r.code(), r.err());
+        assertEquals("", r.err());
+        assertTrue(r.out().contains("argc=8\nargv[1]=\"alpha\" (5 bytes)\nargv[2]=\"--verbose\" (9 bytes)\n"
+                + "argv[3]=\"-v\" (2 bytes)\nargv[4]=\"--env\" (5 bytes)\nargv[5]=\"GREETING=no\" (11 bytes)\n"
+                + "argv[6]=\"--\" (2 bytes)\nargv[7]=\"--help\" (6 bytes)\n"), r.out());
+        assertTrue(!r.out().contains("environ[0]"), () -> "--env after the file set nothing: " + r.out());
+        // "--" before the file ends the runner's options: the next argument is the file
+        Result dashes = run("run", "--env", "GREETING=hey", "--", HELLO, "--stats");
+        assertEquals(0, dashes.code(), dashes.err());
+        assertTrue(dashes.out().contains("argc=2\nargv[1]=\"--stats\" (7 bytes)\n"), dashes.out());
+        assertEquals("", dashes.err(), "--stats went to the program, so the runner printed no stats");
+        // an unknown option before the file is still a usage error
+        assertError(run("run", "--verbose", HELLO), Main.USAGE, "unknown option '--verbose'");
+        assertError(run("run", "-v", HELLO), Main.USAGE, "unknown option '-v'");
+        assertError(run("run", "--"), Main.USAGE, "FILE");
     }
 
     @Test
@@ -46,15 +67,15 @@ class RunCommandTest {
 
     @Test
     void invokeAlsoHasWasi() {
-        Result r = run("run", STUBS, "--invoke", "add", "2", "3");
+        Result r = run("run", "--invoke", "add", STUBS, "2", "3");
         assertEquals(0, r.code(), r.err());
         assertEquals("5\n", r.out());
-        r = run("run", STUBS, "--invoke", "frobnicate");
+        r = run("run", "--invoke", "frobnicate", STUBS);
         assertEquals("52\n", r.out(), "an unknown WASI import links and returns ENOSYS");
-        r = run("run", STUBS, "--invoke", "deep", "100");
+        r = run("run", "--invoke", "deep", STUBS, "100");
         assertEquals(42, r.code(), "proc_exit during --invoke sets the exit status");
         assertEquals("", r.out());
-        assertError(run("run", STUBS, "--invoke", "no_result"), Main.TRAP, "trap: unsupported WASI function no_result");
+        assertError(run("run", "--invoke", "no_result", STUBS), Main.TRAP, "trap: unsupported WASI function no_result");
     }
 
     @Test
@@ -91,10 +112,10 @@ class RunCommandTest {
         Path file = Files.writeString(tmp.resolve("f.txt"), "");
         assertError(run("run", "--dir", file.toString(), HELLO), Main.ERROR, "not a directory");
         assertError(run("run", "--dir", tmp + ":", HELLO), Main.USAGE, "--dir needs HOST or HOST:GUEST");
-        assertError(run("run", HELLO, "--dir"), Main.USAGE, "--dir needs");
+        assertError(run("run", "--dir"), Main.USAGE, "--dir needs");
         assertError(run("run", "--env", "NOEQUALS", HELLO), Main.USAGE, "--env needs NAME=VALUE");
         assertError(run("run", "--env", "=v", HELLO), Main.USAGE, "--env needs NAME=VALUE");
-        assertError(run("run", "tests/programs/embed.wasm", "--invoke", "sum_scaled", "1"), Main.ERROR,
+        assertError(run("run", "--invoke", "sum_scaled", "tests/programs/embed.wasm", "1"), Main.ERROR,
                 "imports host.scale (function), which this runner does not provide");
     }
 
