@@ -45,6 +45,7 @@ public final class Layout {
     public static final int H_RESULTS = 3;
     /** Function header: the function's index in the module. */
     public static final int H_FUNC_INDEX = 4;
+    /** Ints in a function header. */
     public static final int HEADER_SIZE = 5;
 
     /** Branch record: offset of the target pc. */
@@ -53,6 +54,7 @@ public final class Layout {
     public static final int BR_ARITY = 1;
     /** Branch record: offset of the target height (relative to fp). */
     public static final int BR_HEIGHT = 2;
+    /** Ints in a branch record (target, arity, height). */
     public static final int BR_RECORD = 3;
 
     private Layout() {

@@ -99,6 +99,7 @@ public final class Main {
     private Main() {
     }
 
+    /** The {@code wasmlet} command: runs {@link #run} and exits with its code. */
     public static void main(String[] args) {
         int code = run(args, System.in, System.out, System.err);
         System.out.flush();

@@ -6,6 +6,7 @@ package io.wasmlet.error;
  * the message names what the module needs and what the board allows.
  */
 public class ResourceLimitException extends UninstantiableException {
+    /** A board budget exceeded, described by {@code message}. */
     public ResourceLimitException(String message) {
         super(message);
     }

@@ -47,6 +47,7 @@ public interface FileSystem {
      */
     String[] list(String path) throws ErrnoException;
 
+    /** Creates the directory {@code path}; its parent must exist. */
     void createDirectory(String path) throws ErrnoException;
 
     /** Removes an empty directory. */
