@@ -2,7 +2,7 @@
 # Runs the side-by-side comparison.
 #
 #   tools/bench/run.sh                 the full run: every workload and runtime, both modes (HotSpot
-#                                      defaults, then -Xint; about 12 min on 2 cores). The only run that
+#                                      defaults, then -Xint; about 10 min on 2 cores before the chicory-compiler row). The only run that
 #                                      writes tools/bench/results/: latest.md (tables), chart-hotspot.png,
 #                                      chart-xint.png, raw-hotspot.tsv, raw-xint.tsv.
 #   tools/bench/run.sh ARGS            a subset run: --hotspot-only or --xint-only, and any other
