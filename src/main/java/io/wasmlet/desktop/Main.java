@@ -202,7 +202,7 @@ public final class Main {
                     break;
                 }
                 default:
-                    throw usage("unknown option '" + a + "' (runner options go before FILE.wasm); try --help");
+                    throw usage("unknown option '" + a + "'; try --help (the program's own options go after FILE.wasm)");
             }
         }
         if (i >= args.length) {
