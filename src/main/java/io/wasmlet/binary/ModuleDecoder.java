@@ -25,6 +25,7 @@ public final class ModuleDecoder {
         m.bytes = bytes;
     }
 
+    /** Decodes a binary module (function bodies not yet validated). */
     public static WasmModule decode(byte[] bytes) {
         ModuleDecoder d = new ModuleDecoder(bytes);
         d.decodeModule();

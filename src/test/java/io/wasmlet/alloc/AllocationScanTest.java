@@ -46,7 +46,12 @@ class AllocationScanTest {
             "io/wasmlet/exec/Instance.memory()Lio/wasmlet/exec/Memory;", // error: the module has no memory
             "io/wasmlet/exec/Memory.checkArray", // error: the embedder's array is too small
             "io/wasmlet/exec/Memory.readUtf8(II)Ljava/lang/String;", // returns a new String (documented)
-            "io/wasmlet/exec/Runtime.corrupt"); // cannot happen with validated code
+            "io/wasmlet/exec/Runtime.corrupt", // cannot happen with validated code
+            "io/wasmlet/exec/Store.setFuel", // error: negative fuel (the embedder's setting, not a call)
+            // error before any Wasm runs: fuel set on a module loaded without metering (the
+            // method's only allocation; ZeroAllocationTest measures the call path itself)
+            "io/wasmlet/exec/Engine.call(Lio/wasmlet/exec/Store;Lio/wasmlet/exec/Function;)V",
+            "io/wasmlet/exec/Engine.corrupt"); // cannot happen with code the tiers emitted
 
     @Test
     void executionPathsDoNotAllocate() throws Exception {

@@ -66,7 +66,7 @@ class ProgramsTest {
         return cases().stream().map(c -> DynamicTest.dynamicTest(c.name(), () -> check(c)));
     }
 
-    /** The command line a user would type for the case: {@code run [--dir ...] [--env ...] FILE -- ARGS}. */
+    /** The command line a user would type for the case: {@code run [--dir ...] [--env ...] FILE ARGS}. */
     static List<String> commandLine(Case c, Path dataCopy, String... options) {
         List<String> cmd = new ArrayList<>();
         cmd.add("run");
@@ -80,7 +80,6 @@ class ProgramsTest {
             cmd.add(e);
         }
         cmd.add(DIR.resolve(c.program() + ".wasm").toString());
-        cmd.add("--");
         for (String a : c.args()) {
             cmd.add(a.equals("@DIR") ? "/data" : a);
         }
