@@ -1,10 +1,15 @@
 #!/usr/bin/env bash
-# Runs the whole side-by-side comparison and writes tools/bench/results/: latest.md (tables),
-# chart-hotspot.png and chart-xint.png, raw-hotspot.tsv and raw-xint.tsv.
+# Runs the side-by-side comparison.
 #
-#   tools/bench/run.sh                 both modes: HotSpot defaults, then -Xint (about 10 min on 2 cores)
-#   tools/bench/run.sh --hotspot-only  or --xint-only; any other arguments go to the driver
-#                                      (e.g. --workloads crc32,fft --runtimes wasmlet,chicory)
+#   tools/bench/run.sh                 the full run: every workload and runtime, both modes (HotSpot
+#                                      defaults, then -Xint; about 10 min on 2 cores before the chicory-compiler row). The only run that
+#                                      writes tools/bench/results/: latest.md (tables), chart-hotspot.png,
+#                                      chart-xint.png, raw-hotspot.tsv, raw-xint.tsv.
+#   tools/bench/run.sh ARGS            a subset run: --hotspot-only or --xint-only, and any other
+#                                      arguments go to the driver (e.g. --workloads crc32,fft
+#                                      --runtimes wasmlet,chicory). It writes report.md, its charts and
+#                                      raw files into its own directory, tools/bench/results/subset-TIMESTAMP/
+#                                      (git-ignored), or into --out DIR; never into tools/bench/results/.
 #
 # Needs a JDK 17+, Maven (for the runtime jar, and Chicory and JFreeChart from Maven Central),
 # gcc (native twins; skipped if absent) and node (skipped if absent). Not clang: the .wasm files
@@ -20,15 +25,33 @@ ROOT="$(cd "$(dirname "$0")/../.." && pwd)"
 BENCH="$ROOT/tools/bench"
 cd "$ROOT"
 
+args_given="$*"
 modes=(hotspot xint)
 extra=()
-for a in "$@"; do
-    case "$a" in
+out=""
+while [ $# -gt 0 ]; do
+    case "$1" in
         --hotspot-only) modes=(hotspot) ;;
         --xint-only) modes=(xint) ;;
-        *) extra+=("$a") ;;
+        --out) out="${2:?--out needs a directory}"; shift ;;
+        *) extra+=("$1") ;;
     esac
+    shift
 done
+results="$BENCH/results"
+if [ ${#modes[@]} -eq 2 ] && [ ${#extra[@]} -eq 0 ] && [ -z "$out" ]; then
+    out="$results"          # the full run: the committed results
+    full=1
+else
+    full=0
+    out="${out:-$results/subset-$(date +%Y%m%d-%H%M%S)}"
+    mkdir -p "$out"
+    out="$(cd "$out" && pwd)"
+    if [ "$out" = "$results" ]; then
+        echo "run.sh: a subset run may not write into tools/bench/results/ (only the full run does)" >&2
+        exit 2
+    fi
+fi
 
 start=$(date +%s)
 echo "== building target/wasmlet.jar"
@@ -51,8 +74,15 @@ for m in "${modes[@]}"; do
     flag=()
     [ "$m" = xint ] && flag=(--xint)
     java -cp "$CP" io.wasmlet.bench.Bench --root "$ROOT" --native-dir "$BENCH/target/native" \
-        ${flag[@]+"${flag[@]}"} ${extra[@]+"${extra[@]}"}
+        --out-dir "$out" ${flag[@]+"${flag[@]}"} ${extra[@]+"${extra[@]}"}
 done
 
-java -Djava.awt.headless=true -cp "$CP" io.wasmlet.bench.Report --root "$ROOT" --command "tools/bench/run.sh"
-echo "== done in $(( $(date +%s) - start )) s: tools/bench/results/latest.md"
+if [ "$full" = 1 ]; then
+    command="tools/bench/run.sh"
+    report="$out/latest.md"
+else
+    command="tools/bench/run.sh $args_given"
+    report="$out/report.md"
+fi
+java -Djava.awt.headless=true -cp "$CP" io.wasmlet.bench.Report --root "$ROOT" --dir "$out" --command "$command"
+echo "== done in $(( $(date +%s) - start )) s: ${report#"$ROOT"/}"

@@ -114,7 +114,7 @@ while IFS= read -r line; do
     sums=()
     for n in "$test_n" "$bench_n"; do
         nat="$("$OUT_NATIVE/$name" "$n")"
-        was="$(java -jar "$JAR" run "$SRC/$name.wasm" --invoke run "$n" 2>&1 || true)"
+        was="$(java -jar "$JAR" run --invoke run "$SRC/$name.wasm" "$n" 2>&1 || true)"
         if [ "$nat" != "$was" ]; then
             echo "MISMATCH $name n=$n: native $nat, wasmlet $was" >&2
             fail=1

@@ -13,40 +13,49 @@ public final class ByteReader {
     private int pos;
     private int limit;
 
+    /** A reader over all of {@code buf}, positioned at its start. */
     public ByteReader(byte[] buf) {
         reset(buf, 0, buf.length);
     }
 
+    /** Points the reader at {@code bytes[start..end)}, positioned at {@code start}. */
     public void reset(byte[] bytes, int start, int end) {
         this.buf = bytes;
         this.pos = start;
         this.limit = end;
     }
 
+    /** The bytes read (not a copy). */
     public byte[] bytes() {
         return buf;
     }
 
+    /** The offset of the next byte to read. */
     public int pos() {
         return pos;
     }
 
+    /** Moves to offset {@code p}. */
     public void seek(int p) {
         pos = p;
     }
 
+    /** The offset reads may not pass (the end of the current section or body). */
     public int limit() {
         return limit;
     }
 
+    /** Sets the offset reads may not pass. */
     public void setLimit(int l) {
         limit = l;
     }
 
+    /** Whether the limit is reached. */
     public boolean atEnd() {
         return pos >= limit;
     }
 
+    /** The bytes left before the limit. */
     public int remaining() {
         return limit - pos;
     }
@@ -71,10 +80,12 @@ public final class ByteReader {
         return error(f == null ? what : Msg.cat(what, ": ", f, UNSUPPORTED));
     }
 
+    /** A malformed-module error for {@code what}, naming the current offset (returned, for the caller to throw). */
     public MalformedException error(String what) {
         return new MalformedException(Msg.cat(what, Msg.num(" (at byte offset ", pos, ")")));
     }
 
+    /** One byte, 0 to 255. */
     public int u8() {
         if (pos >= limit) {
             throw error(limit == buf.length ? "unexpected end" : "unexpected end of section or function");
@@ -231,6 +242,7 @@ public final class ByteReader {
         return result;
     }
 
+    /** A little-endian f32, as its raw bits. */
     public int f32Bits() {
         if (limit - pos < 4) {
             throw error("unexpected end");
@@ -240,6 +252,7 @@ public final class ByteReader {
         return v;
     }
 
+    /** A little-endian f64, as its raw bits. */
     public long f64Bits() {
         int lo = f32Bits();
         int hi = f32Bits();

@@ -4,18 +4,18 @@ package io.wasmlet.code;
  * The pre-decoded code form, documented once. The validator emits it, the interpreter runs it,
  * the template JIT translates it.
  *
- * <h3>Code array</h3>
+ * <h2>Code array</h2>
  * All defined functions of a module share one {@code int[]}. Each function starts with a header
  * of {@link #HEADER_SIZE} ints at its entry pc, followed by its instructions. An instruction is
  * its opcode ({@link Op}) followed by {@link Op#size}{@code (op) - 1} immediate ints.
  * Instructions with size 0 in the table (nop, block, loop, end, reinterpretations) emit nothing.
  *
- * <h3>Value stack and heights</h3>
+ * <h2>Value stack and heights</h2>
  * One {@code long} slot per value. A frame's locals (parameters first) start at its frame pointer
  * {@code fp}; its operand stack follows them. A <em>height</em> is a slot count relative to
  * {@code fp}, so a branch's target height is static.
  *
- * <h3>Immediates of control instructions</h3>
+ * <h2>Immediates of control instructions</h2>
  * <ul>
  * <li>{@code if target}: pops i32; jumps to {@code target} (else-arm or end) when it is zero.</li>
  * <li>{@code else target} and {@code jump target}: unconditional jump.</li>
@@ -45,6 +45,7 @@ public final class Layout {
     public static final int H_RESULTS = 3;
     /** Function header: the function's index in the module. */
     public static final int H_FUNC_INDEX = 4;
+    /** Ints in a function header. */
     public static final int HEADER_SIZE = 5;
 
     /** Branch record: offset of the target pc. */
@@ -53,6 +54,7 @@ public final class Layout {
     public static final int BR_ARITY = 1;
     /** Branch record: offset of the target height (relative to fp). */
     public static final int BR_HEIGHT = 2;
+    /** Ints in a branch record (target, arity, height). */
     public static final int BR_RECORD = 3;
 
     private Layout() {

@@ -18,6 +18,7 @@ public final class WasmOps {
 
     // ---- integer bit counting (CLDC 1.1 has no Integer.numberOfLeadingZeros) ----
 
+    /** {@code i32.clz}: leading zero bits, 32 for 0. */
     public static int i32Clz(int x) {
         if (x == 0) {
             return 32;
@@ -31,6 +32,7 @@ public final class WasmOps {
         return n;
     }
 
+    /** {@code i32.ctz}: trailing zero bits, 32 for 0. */
     public static int i32Ctz(int x) {
         if (x == 0) {
             return 32;
@@ -38,6 +40,7 @@ public final class WasmOps {
         return 31 - i32Clz(x & -x);
     }
 
+    /** {@code i32.popcnt}: the number of one bits. */
     public static int i32Popcnt(int x) {
         x = x - ((x >>> 1) & 0x55555555);
         x = (x & 0x33333333) + ((x >>> 2) & 0x33333333);
@@ -45,22 +48,26 @@ public final class WasmOps {
         return (x * 0x01010101) >>> 24;
     }
 
+    /** {@code i64.clz}: leading zero bits, 64 for 0. */
     public static long i64Clz(long x) {
         int hi = (int) (x >>> 32);
         return hi != 0 ? i32Clz(hi) : 32 + i32Clz((int) x);
     }
 
+    /** {@code i64.ctz}: trailing zero bits, 64 for 0. */
     public static long i64Ctz(long x) {
         int lo = (int) x;
         return lo != 0 ? i32Ctz(lo) : 32 + i32Ctz((int) (x >>> 32));
     }
 
+    /** {@code i64.popcnt}: the number of one bits. */
     public static long i64Popcnt(long x) {
         return i32Popcnt((int) x) + i32Popcnt((int) (x >>> 32));
     }
 
     // ---- division (traps are preallocated) ----
 
+    /** {@code i32.div_s}; traps on division by zero and on MIN_VALUE / -1. */
     public static int i32DivS(int a, int b) {
         if (b == 0) {
             throw Trap.divByZero;
@@ -71,6 +78,7 @@ public final class WasmOps {
         return a / b;
     }
 
+    /** {@code i32.div_u}: both read as unsigned; traps on division by zero. */
     public static int i32DivU(int a, int b) {
         if (b == 0) {
             throw Trap.divByZero;
@@ -78,6 +86,7 @@ public final class WasmOps {
         return (int) ((a & MASK32) / (b & MASK32));
     }
 
+    /** {@code i32.rem_s}, the sign of {@code a}; traps on division by zero. */
     public static int i32RemS(int a, int b) {
         if (b == 0) {
             throw Trap.divByZero;
@@ -85,6 +94,7 @@ public final class WasmOps {
         return b == -1 ? 0 : a % b;
     }
 
+    /** {@code i32.rem_u}: both read as unsigned; traps on division by zero. */
     public static int i32RemU(int a, int b) {
         if (b == 0) {
             throw Trap.divByZero;
@@ -92,6 +102,7 @@ public final class WasmOps {
         return (int) ((a & MASK32) % (b & MASK32));
     }
 
+    /** {@code i64.div_s}; traps on division by zero and on MIN_VALUE / -1. */
     public static long i64DivS(long a, long b) {
         if (b == 0) {
             throw Trap.divByZero;
@@ -102,6 +113,7 @@ public final class WasmOps {
         return a / b;
     }
 
+    /** {@code i64.rem_s}, the sign of {@code a}; traps on division by zero. */
     public static long i64RemS(long a, long b) {
         if (b == 0) {
             throw Trap.divByZero;
@@ -109,6 +121,7 @@ public final class WasmOps {
         return b == -1 ? 0 : a % b;
     }
 
+    /** {@code i64.div_u}: both read as unsigned; traps on division by zero. */
     public static long i64DivU(long a, long b) {
         if (b == 0) {
             throw Trap.divByZero;
@@ -124,6 +137,7 @@ public final class WasmOps {
         return ltU(r, b) ? q : q + 1;
     }
 
+    /** {@code i64.rem_u}: both read as unsigned; traps on division by zero. */
     public static long i64RemU(long a, long b) {
         if (b == 0) {
             throw Trap.divByZero;
@@ -146,84 +160,104 @@ public final class WasmOps {
 
     // ---- floats as raw bits ----
 
+    /** The f32 whose raw bits are {@code bits}. */
     public static float f(int bits) {
         return Float.intBitsToFloat(bits);
     }
 
+    /** The raw bits of {@code v}, NaN payload kept. */
     public static int bits(float v) {
         return Float.floatToIntBits(v);
     }
 
+    /** The f64 whose raw bits are {@code bits}. */
     public static double d(long bits) {
         return Double.longBitsToDouble(bits);
     }
 
+    /** The raw bits of {@code v}, NaN payload kept. */
     public static long bits(double v) {
         return Double.doubleToLongBits(v);
     }
 
+    /** {@code f32.ceil} on raw bits. */
     public static int f32Ceil(int a) {
         return bits((float) Math.ceil(f(a)));
     }
 
+    /** {@code f32.floor} on raw bits. */
     public static int f32Floor(int a) {
         return bits((float) Math.floor(f(a)));
     }
 
+    /** {@code f32.trunc} on raw bits: round toward zero. */
     public static int f32Trunc(int a) {
         float v = f(a);
         return bits((float) (v < 0 ? Math.ceil(v) : Math.floor(v)));
     }
 
+    /** {@code f32.nearest} on raw bits: round to nearest, ties to even. */
     public static int f32Nearest(int a) {
         return bits((float) nearest(f(a)));
     }
 
+    /** {@code f32.sqrt} on raw bits. */
     public static int f32Sqrt(int a) {
         return bits((float) Math.sqrt(f(a)));
     }
 
+    /** {@code f32.min} on raw bits: NaN if either is NaN, -0 below +0. */
     public static int f32Min(int a, int b) {
         return bits(Math.min(f(a), f(b)));
     }
 
+    /** {@code f32.max} on raw bits: NaN if either is NaN, +0 above -0. */
     public static int f32Max(int a, int b) {
         return bits(Math.max(f(a), f(b)));
     }
 
+    /** {@code f32.copysign} on raw bits: the magnitude of {@code a}, the sign of {@code b}. */
     public static int f32Copysign(int a, int b) {
         return (a & 0x7FFFFFFF) | (b & 0x80000000);
     }
 
+    /** {@code f64.ceil} on raw bits. */
     public static long f64Ceil(long a) {
         return bits(Math.ceil(d(a)));
     }
 
+    /** {@code f64.floor} on raw bits. */
     public static long f64Floor(long a) {
         return bits(Math.floor(d(a)));
     }
 
+    /** {@code f64.trunc} on raw bits: round toward zero. */
     public static long f64Trunc(long a) {
         double v = d(a);
         return bits(v < 0 ? Math.ceil(v) : Math.floor(v));
     }
 
+    /** {@code f64.nearest} on raw bits: round to nearest, ties to even. */
     public static long f64Nearest(long a) {
         return bits(nearest(d(a)));
     }
 
+    /** {@code f64.sqrt} on raw bits. */
     public static long f64Sqrt(long a) {
         return bits(Math.sqrt(d(a)));
     }
 
+    /** {@code f64.min} on raw bits: NaN if either is NaN, -0 below +0. */
     public static long f64Min(long a, long b) {
         return bits(Math.min(d(a), d(b)));
     }
 
+    /** {@code f64.max} on raw bits: NaN if either is NaN, +0 above -0. */
     public static long f64Max(long a, long b) {
         return bits(Math.max(d(a), d(b)));
     }
 
+    /** {@code f64.copysign} on raw bits: the magnitude of {@code a}, the sign of {@code b}. */
     public static long f64Copysign(long a, long b) {
         return (a & 0x7FFFFFFFFFFFFFFFL) | (b & 0x8000000000000000L);
     }
@@ -246,6 +280,7 @@ public final class WasmOps {
 
     // ---- conversions ----
 
+    /** {@code i32.trunc_f*_s}; traps on NaN and on a value out of the i32 range. */
     public static int i32TruncS(double v) {
         if (v != v) {
             throw Trap.invalidConversion;
@@ -256,6 +291,7 @@ public final class WasmOps {
         return (int) v;
     }
 
+    /** {@code i32.trunc_f*_u}; traps on NaN and on a value out of the u32 range. */
     public static int i32TruncU(double v) {
         if (v != v) {
             throw Trap.invalidConversion;
@@ -266,6 +302,7 @@ public final class WasmOps {
         return (int) (long) v;
     }
 
+    /** {@code i64.trunc_f*_s}; traps on NaN and on a value out of the i64 range. */
     public static long i64TruncS(double v) {
         if (v != v) {
             throw Trap.invalidConversion;
@@ -276,6 +313,7 @@ public final class WasmOps {
         return (long) v;
     }
 
+    /** {@code i64.trunc_f*_u}; traps on NaN and on a value out of the u64 range. */
     public static long i64TruncU(double v) {
         if (v != v) {
             throw Trap.invalidConversion;
@@ -286,10 +324,12 @@ public final class WasmOps {
         return v < TWO_63 ? (long) v : (long) (v - TWO_63) + Long.MIN_VALUE;
     }
 
+    /** {@code i32.trunc_sat_f*_s}: saturates at the i32 range, NaN gives 0. */
     public static int i32TruncSatS(double v) {
         return (int) v; // Java saturates and maps NaN to 0, as Wasm does
     }
 
+    /** {@code i32.trunc_sat_f*_u}: saturates at 0 and 2^32-1, NaN gives 0. */
     public static int i32TruncSatU(double v) {
         if (!(v > -1.0)) {
             return 0;
@@ -300,10 +340,12 @@ public final class WasmOps {
         return (int) (long) v;
     }
 
+    /** {@code i64.trunc_sat_f*_s}: saturates at the i64 range, NaN gives 0. */
     public static long i64TruncSatS(double v) {
         return (long) v;
     }
 
+    /** {@code i64.trunc_sat_f*_u}: saturates at 0 and 2^64-1 (as unsigned), NaN gives 0. */
     public static long i64TruncSatU(double v) {
         if (!(v > -1.0)) {
             return 0;
@@ -314,6 +356,7 @@ public final class WasmOps {
         return v < TWO_63 ? (long) v : (long) (v - TWO_63) + Long.MIN_VALUE;
     }
 
+    /** {@code f32.convert_i64_u}: {@code x} read as unsigned, rounded to nearest even. */
     public static float f32ConvertI64U(long x) {
         if (x >= 0) {
             return (float) x;
@@ -322,6 +365,7 @@ public final class WasmOps {
         return (float) h * 2.0f;
     }
 
+    /** {@code f64.convert_i64_u}: {@code x} read as unsigned, rounded to nearest even. */
     public static double f64ConvertI64U(long x) {
         if (x >= 0) {
             return (double) x;

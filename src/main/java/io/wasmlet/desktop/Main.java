@@ -64,7 +64,7 @@ public final class Main {
 
     static final String HELP = String.join("\n",
             "usage: wasmlet run [OPTIONS] FILE.wasm [ARGS...]",
-            "       wasmlet --help",
+            "       wasmlet --help | --version",
             "",
             "Loads, validates and instantiates a WebAssembly 2.0 module with WASI preview1, then",
             "runs its _start function (a WASI command) with ARGS as the program's arguments",
@@ -93,10 +93,12 @@ public final class Main {
             "                    the calls made, the run time and the footprint on the board",
             "                    (the code then carries counters: a little slower).",
             "  --help, -h        show this help",
-            "  --                end of options: everything after FILE.wasm goes to the program,",
-            "                    even if it starts with --.",
+            "  --version, -V     print the version",
+            "  --                end of options: the next argument is FILE.wasm, even if it",
+            "                    starts with -.",
             "",
-            "Options may also follow FILE.wasm (before --).",
+            "Options go before FILE.wasm: everything after it goes to the program as it is,",
+            "options (--verbose, -v) and -- included.",
             "The program gets stdin, stdout and stderr, the wall and monotonic clocks and a secure",
             "random source; it may import only WASI functions (wasi_snapshot_preview1, or the",
             "older wasi_unstable). A reactor (a module exporting _initialize) has _initialize",
@@ -115,6 +117,7 @@ public final class Main {
     private Main() {
     }
 
+    /** The {@code wasmlet} command: runs {@link #run} and exits with its code. */
     public static void main(String[] args) {
         // The program writes to the descriptors themselves, not through System.out: a
         // PrintStream would swallow every write error (a closed pipe, a full disk).
@@ -169,11 +172,14 @@ public final class Main {
             out.println(HELP);
             return OK;
         }
+        if (command.equals("--version") || command.equals("-V") || command.equals("version")) {
+            out.println(versionLine());
+            return OK;
+        }
         if (!command.equals("run")) {
             throw usage("unknown command '" + command + "'; try --help");
         }
 
-        String file = null;
         String invoke = null;
         String boardName = null;
         boolean footprint = false;
@@ -182,70 +188,71 @@ public final class Main {
         int unknownImports = WasiPreview1.UNKNOWN_IMPORTS_REFUSE;
         List<String> dirs = new ArrayList<>();
         List<String> env = new ArrayList<>();
-        List<String> values = new ArrayList<>();
-        boolean optionsDone = false;
-        for (int i = 1; i < args.length; i++) {
+        // Runner options stand before the file; the first argument that is not an option (or the
+        // one after "--") is the file, and everything after it goes to the program (wasmtime's rule).
+        int i = 1;
+        for (; i < args.length; i++) {
             String a = args[i];
-            if (!optionsDone && a.startsWith("--")) {
-                switch (a) {
-                    case "--":
-                        optionsDone = true;
-                        continue;
-                    case "--help":
-                        out.println(HELP);
-                        return OK;
-                    case "--board":
-                        boardName = optionValue(args, i++, "a board name; see mcu-boards/");
-                        continue;
-                    case "--footprint":
-                        footprint = true;
-                        continue;
-                    case "--stats":
-                        stats = true;
-                        continue;
-                    case "--max-module-size":
-                        maxModule = parseSize(optionValue(args, i++, "a size in bytes, e.g. 64M"));
-                        continue;
-                    case "--unknown-imports-trap":
-                        unknownImports = WasiPreview1.UNKNOWN_IMPORTS_TRAP;
-                        continue;
-                    case "--unknown-imports-default":
-                        unknownImports = WasiPreview1.UNKNOWN_IMPORTS_DEFAULT;
-                        continue;
-                    case "--invoke":
-                        if (invoke != null) {
-                            throw usage("--invoke given twice");
-                        }
-                        invoke = optionValue(args, i++, "a function name");
-                        continue;
-                    case "--dir":
-                        dirs.add(optionValue(args, i++, "a directory, HOST or HOST:GUEST"));
-                        continue;
-                    case "--env": {
-                        String kv = optionValue(args, i++, "NAME=VALUE");
-                        if (kv.indexOf('=') <= 0) {
-                            throw usage("--env needs NAME=VALUE, got '" + kv + "'");
-                        }
-                        env.add(kv);
-                        continue;
+            if (a.equals("--")) {
+                i++;
+                break;
+            }
+            if (!a.startsWith("-") || a.equals("-")) {
+                break;
+            }
+            switch (a) {
+                case "--help":
+                case "-h":
+                    out.println(HELP);
+                    return OK;
+                case "--version":
+                case "-V":
+                    out.println(versionLine());
+                    return OK;
+                case "--board":
+                    boardName = optionValue(args, i++, "a board name; see mcu-boards/");
+                    break;
+                case "--footprint":
+                    footprint = true;
+                    break;
+                case "--stats":
+                    stats = true;
+                    break;
+                case "--max-module-size":
+                    maxModule = parseSize(optionValue(args, i++, "a size in bytes, e.g. 64M"));
+                    break;
+                case "--unknown-imports-trap":
+                    unknownImports = WasiPreview1.UNKNOWN_IMPORTS_TRAP;
+                    break;
+                case "--unknown-imports-default":
+                    unknownImports = WasiPreview1.UNKNOWN_IMPORTS_DEFAULT;
+                    break;
+                case "--invoke":
+                    if (invoke != null) {
+                        throw usage("--invoke given twice");
                     }
-                    default:
-                        throw usage("unknown option '" + a + "'; try --help");
+                    invoke = optionValue(args, i++, "a function name");
+                    break;
+                case "--dir":
+                    dirs.add(optionValue(args, i++, "a directory, HOST or HOST:GUEST"));
+                    break;
+                case "--env": {
+                    String kv = optionValue(args, i++, "NAME=VALUE");
+                    if (kv.indexOf('=') <= 0) {
+                        throw usage("--env needs NAME=VALUE, got '" + kv + "'");
+                    }
+                    env.add(kv);
+                    break;
                 }
-            }
-            if (!optionsDone && a.equals("-h")) {
-                out.println(HELP);
-                return OK;
-            }
-            if (file == null) {
-                file = a;
-            } else {
-                values.add(a);
+                default:
+                    throw usage("unknown option '" + a + "'; try --help (the program's own options go after FILE.wasm)");
             }
         }
-        if (file == null) {
+        if (i >= args.length) {
             throw usage("run needs a FILE.wasm; try --help");
         }
+        String file = args[i];
+        List<String> values = new ArrayList<>(List.of(args).subList(i + 1, args.length));
 
         Board board = boardName == null ? Board.desktop() : Boards.load(boardName);
         WasmModule module = load(file, stats ? io.wasmlet.validate.Loader.COUNT : 0, maxModule);
@@ -294,6 +301,11 @@ public final class Main {
                 printStats(err, store, module, System.nanoTime() - startNanos);
             }
         }
+    }
+
+    /** What {@code --version} prints: {@code wasmlet VERSION}. */
+    static String versionLine() {
+        return "wasmlet " + io.wasmlet.Version.VERSION;
     }
 
     /** {@code --stats}: counters from code loaded with {@code Loader.COUNT}, then the footprint. */

@@ -7,6 +7,7 @@ package io.wasmlet.error;
  * {@code Loader.load(InputStream, int, int)} when the module's bytes exceed the given limit.
  */
 public class ResourceLimitException extends UninstantiableException {
+    /** A board budget exceeded, described by {@code message}. */
     public ResourceLimitException(String message) {
         super(message);
     }

@@ -5,6 +5,7 @@ package io.wasmlet.error;
  * WebAssembly specification, so an embedder (and the spec harness) can tell them apart by type.
  */
 public class WasmException extends RuntimeException {
+    /** A failure described by {@code message}. */
     public WasmException(String message) {
         super(message);
     }

@@ -8,7 +8,7 @@ import io.wasmlet.code.Layout;
  * function's pre-decoded code and the cache region to write into, plus the type facts a
  * translator needs to track static stack heights across calls.
  *
- * <h3>Compiled function layout in the cache</h3>
+ * <h2>Compiled function layout in the cache</h2>
  * {@link #META} ints of metadata precede each entry pc {@code e}:
  * {@code cache[e - 5]} max height, {@code [e - 4]} the interpreter header pc, {@code [e - 3]}
  * the index of its OSR map (a count then pairs of interpreter loop-header pc and cache pc),

@@ -14,11 +14,11 @@ import io.wasmlet.error.WasmException;
  * {@code fsp} and the instance in the store and returns the tier to continue in, and
  * {@link #call} runs that loop next. Nothing recurses on the Java stack per Wasm call.
  *
- * <h3>Frame records</h3>
+ * <h2>Frame records</h2>
  * {@code frames[fsp]} is the return pc: an interpreter pc ({@code >= 0}) or {@code ~cachePc}
  * for a caller in compiled code; {@code frames[fsp + 1]} the caller's fp.
  *
- * <h3>Tier-up</h3>
+ * <h2>Tier-up</h2>
  * A defined function's trigger ({@link Instance#trigger}) starts at the compiler's threshold;
  * each call from either tier decrements it and each poll at a loop back-edge (one every
  * {@code pollInterval} back-edges) subtracts the interval. When it goes negative the function is

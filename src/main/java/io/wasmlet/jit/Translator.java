@@ -10,7 +10,7 @@ import io.wasmlet.exec.CompileJob;
  * register-style templates ({@link Jop}) in the code cache, in one pass after a pass that marks
  * branch targets. Allocates nothing: every buffer is sized by {@link #reserve} at instantiation.
  *
- * <h3>How stack code becomes register code</h3>
+ * <h2>How stack code becomes register code</h2>
  * Heights are static, so each operand-stack position is a fixed frame slot. The translator keeps
  * an abstract stack saying where each position's value really is: in its own slot
  * ({@link #NAT}), still in a local ({@link #LOCAL}: after {@code local.get}) or a constant
@@ -24,7 +24,7 @@ import io.wasmlet.exec.CompileJob;
  * entries are materialized, and before a {@code local.set x} the entries still reading {@code x}
  * are.
  *
- * <h3>Falling back</h3>
+ * <h2>Falling back</h2>
  * Operators without a template (table and reference operators, for instance) become an
  * {@code exit} to the interpreter at the same pc with all values in their slots: since the frame
  * layout is shared, that is just a pc change; the interpreter re-enters compiled code at the next

@@ -7,9 +7,13 @@ package io.wasmlet.wasi;
  * (the desktop's {@code System.nanoTime}, a board's cycle counter) supplies its own.
  */
 public interface Clock {
+    /** WASI clock id: the wall clock. */
     int REALTIME = 0;
+    /** WASI clock id: a clock that never goes backwards. */
     int MONOTONIC = 1;
+    /** WASI clock id: CPU time of the process. */
     int PROCESS_CPUTIME = 2;
+    /** WASI clock id: CPU time of the thread. */
     int THREAD_CPUTIME = 3;
 
     /**

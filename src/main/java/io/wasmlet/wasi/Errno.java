@@ -6,6 +6,7 @@ package io.wasmlet.wasi;
  * Every WASI call returns one of these as its i32 result, {@link #SUCCESS} when it worked.
  */
 public final class Errno {
+    /** No error. */
     public static final int SUCCESS = 0;
     /** Argument list too long. */
     public static final int TOOBIG = 1;

@@ -8,19 +8,30 @@ package io.wasmlet.wasi;
 public final class FileStat {
     /** File type unknown (e.g. a device the file system does not describe). */
     public static final int UNKNOWN = 0;
+    /** File type: a character device (the standard streams). */
     public static final int CHARACTER_DEVICE = 2;
+    /** File type: a directory. */
     public static final int DIRECTORY = 3;
+    /** File type: a regular file. */
     public static final int REGULAR_FILE = 4;
+    /** File type: a symbolic link. */
     public static final int SYMBOLIC_LINK = 7;
 
+    /** Device id. */
     public long device;
+    /** File serial number (inode). */
     public long inode;
     /** One of the type constants above. */
     public int filetype;
+    /** Number of hard links. */
     public long links;
+    /** Size in bytes. */
     public long size;
+    /** Last access, nanoseconds since the epoch. */
     public long accessTime;
+    /** Last data modification, nanoseconds since the epoch. */
     public long modifyTime;
+    /** Last status change, nanoseconds since the epoch. */
     public long changeTime;
 
     /** Resets every field to 0 (type {@link #UNKNOWN}, one link). */

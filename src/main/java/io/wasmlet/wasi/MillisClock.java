@@ -16,6 +16,7 @@ public final class MillisClock implements Clock {
     private final long startMillis;
     private long lastMillis;
 
+    /** A clock whose process and thread times start now. */
     public MillisClock() {
         startMillis = System.currentTimeMillis();
         lastMillis = startMillis;

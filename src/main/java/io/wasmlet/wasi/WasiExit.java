@@ -12,6 +12,7 @@ public class WasiExit extends WasmException {
     /** The exit code the program passed to {@code proc_exit} (an unsigned 32-bit value as an int). */
     public final int code;
 
+    /** The program called {@code proc_exit(code)}. */
     public WasiExit(int code) {
         super(Msg.num("exit with code ", code & 0xFFFFFFFFL));
         this.code = code;

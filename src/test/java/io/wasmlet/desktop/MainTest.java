@@ -42,7 +42,7 @@ class MainTest {
 
     @Test
     void addsTwoNumbers() {
-        Result r = run("run", ADD, "--invoke", "add", "2", "3");
+        Result r = run("run", "--invoke", "add", ADD, "2", "3");
         assertEquals("", r.err());
         assertEquals(0, r.code());
         assertEquals("5\n", r.out());
@@ -50,17 +50,17 @@ class MainTest {
 
     @Test
     void resultsAreSignedAndArgumentsMayBeHex() {
-        Result r = run("run", ADD, "--invoke", "add", "0x7fffffff", "1");
+        Result r = run("run", "--invoke", "add", ADD, "0x7fffffff", "1");
         assertEquals(0, r.code(), r.err());
         assertEquals("-2147483648\n", r.out());
-        r = run("run", ADD, "--invoke", "add", "-7", "4294967295");
+        r = run("run", "--invoke", "add", ADD, "-7", "4294967295");
         assertEquals(0, r.code(), r.err());
         assertEquals("-8\n", r.out());
     }
 
     @Test
     void factorialOf20() {
-        Result r = run("run", ADD, "--invoke", "fac", "20");
+        Result r = run("run", "--invoke", "fac", ADD, "20");
         assertEquals("", r.err());
         assertEquals(0, r.code());
         assertEquals("2432902008176640000\n", r.out());
@@ -68,7 +68,7 @@ class MainTest {
 
     @Test
     void missingExport() {
-        assertError(run("run", ADD, "--invoke", "nope"), Main.ERROR, "nope");
+        assertError(run("run", "--invoke", "nope", ADD), Main.ERROR, "nope");
     }
 
     @Test
@@ -78,7 +78,7 @@ class MainTest {
 
     @Test
     void missingFile() {
-        assertError(run("run", "tests/examples/does-not-exist.wasm", "--invoke", "add"), Main.ERROR,
+        assertError(run("run", "--invoke", "add", "tests/examples/does-not-exist.wasm"), Main.ERROR,
                 "file not found");
     }
 
@@ -86,18 +86,39 @@ class MainTest {
     void malformedFile(@TempDir Path dir) throws IOException {
         Path bad = dir.resolve("bad.wasm");
         Files.write(bad, "this is not wasm".getBytes(StandardCharsets.US_ASCII));
-        assertError(run("run", bad.toString(), "--invoke", "add"), Main.ERROR, "malformed module");
+        assertError(run("run", "--invoke", "add", bad.toString()), Main.ERROR, "malformed module");
     }
 
     @Test
     void wrongArgumentCountIsUsageError() {
-        assertError(run("run", ADD, "--invoke", "add", "1"), Main.USAGE, "takes 2 arguments");
+        assertError(run("run", "--invoke", "add", ADD, "1"), Main.USAGE, "takes 2 arguments");
     }
 
     @Test
     void badNumberIsUsageError() {
-        assertError(run("run", ADD, "--invoke", "add", "1", "two"), Main.USAGE, "not a valid i32");
-        assertError(run("run", ADD, "--invoke", "add", "1", "4294967296"), Main.USAGE, "not a valid i32");
+        assertError(run("run", "--invoke", "add", ADD, "1", "two"), Main.USAGE, "not a valid i32");
+        assertError(run("run", "--invoke", "add", ADD, "1", "4294967296"), Main.USAGE, "not a valid i32");
+    }
+
+    /** Options after the file are the program's: here they reach no _start, so nothing is invoked. */
+    @Test
+    void optionsAfterTheFileAreNotTheRunners() {
+        assertError(run("run", ADD, "--invoke", "add", "2", "3"), Main.ERROR, "no --invoke given and no _start export");
+        Result r = run("run", ADD, "--footprint");
+        assertEquals(Main.ERROR, r.code(), "--footprint after the file is a program argument: " + r.out());
+        assertEquals("", r.out());
+    }
+
+    @Test
+    void version() {
+        String expected = "wasmlet " + io.wasmlet.Version.VERSION + "\n";
+        for (String[] args : new String[][] {{"--version"}, {"-V"}, {"version"}, {"run", "--version"}, {"run", "-V"}}) {
+            Result r = run(args);
+            assertEquals(0, r.code(), r.err());
+            assertEquals(expected, r.out(), String.join(" ", args));
+            assertEquals("", r.err());
+        }
+        assertTrue(io.wasmlet.Version.VERSION.matches("\\d+\\.\\d+\\.\\d+(-SNAPSHOT)?"), io.wasmlet.Version.VERSION);
     }
 
     @Test
@@ -105,12 +126,12 @@ class MainTest {
         assertError(run(), Main.USAGE, "no command");
         assertError(run("frobnicate"), Main.USAGE, "unknown command");
         assertError(run("run"), Main.USAGE, "FILE");
-        assertError(run("run", ADD, "--mode", "x"), Main.USAGE, "unknown option");
+        assertError(run("run", "--mode", "x", ADD), Main.USAGE, "unknown option");
     }
 
     @Test
     void statsCountInstructionsAndCalls() {
-        Result r = run("run", ADD, "--stats", "--invoke", "fac", "10");
+        Result r = run("run", "--stats", "--invoke", "fac", ADD, "10");
         assertEquals(0, r.code(), r.err());
         assertEquals("3628800", r.out().trim());
         // fac(n > 1) runs 12 instructions (4 up to the if, 7 in the else arm, the final end);
@@ -121,12 +142,12 @@ class MainTest {
 
     @Test
     void boards() {
-        assertError(run("run", ADD, "--board", "no-such-board", "--invoke", "add", "1", "2"), Main.ERROR,
+        assertError(run("run", "--board", "no-such-board", "--invoke", "add", ADD, "1", "2"), Main.ERROR,
                 "unknown board 'no-such-board'");
-        Result r = run("run", ADD, "--board", "stm32f746g-disco", "--invoke", "add", "40", "2");
+        Result r = run("run", "--board", "stm32f746g-disco", "--invoke", "add", ADD, "40", "2");
         assertEquals(0, r.code(), r.err());
         assertEquals("42", r.out().trim());
-        Result f = run("run", ADD, "--board", "nrf52840-dk", "--footprint");
+        Result f = run("run", "--board", "nrf52840-dk", "--footprint", ADD);
         assertEquals(0, f.code(), f.err());
         assertTrue(f.out().startsWith("footprint on board nrf52840-dk (heap 131072 bytes)"), f.out());
         assertTrue(f.out().contains("value stack"), f.out());

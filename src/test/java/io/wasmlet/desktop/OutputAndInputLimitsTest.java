@@ -148,7 +148,7 @@ class OutputAndInputLimitsTest {
         assertError(run("run", "--max-module-size", "4096", big.toString()), Main.ERROR,
                 "5000 bytes, larger than the limit of 4096 bytes");
         assertError(run("run", "--max-module-size", "lots", big.toString()), Main.USAGE, "--max-module-size needs");
-        assertEquals(0, run("run", "--max-module-size", "1K", "tests/examples/add.wasm", "--invoke", "add", "1", "2").code());
+        assertEquals(0, run("run", "--max-module-size", "1K", "--invoke", "add", "tests/examples/add.wasm", "1", "2").code());
         assertEquals(64L << 20, Main.parseSize("64M"));
         assertEquals(256L << 20, Main.MAX_MODULE_BYTES);
     }

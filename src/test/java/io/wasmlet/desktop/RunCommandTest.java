@@ -25,12 +25,33 @@ class RunCommandTest {
 
     @Test
     void programArgumentsAndEnvironment() {
-        Result r = run("run", "--env", "GREETING=hey", HELLO, "one", "-x", "--", "--two");
+        Result r = run("run", "--env", "GREETING=hey", HELLO, "one", "-x", "--two");
         assertEquals(0, r.code(), r.err());
         assertEquals("", r.err());
         assertTrue(r.out().contains("argc=4\nargv[1]=\"one\" (3 bytes)\nargv[2]=\"-x\" (2 bytes)\n"
                 + "argv[3]=\"--two\" (5 bytes)\nGREETING=hey\n"), r.out());
         assertTrue(r.out().contains("environ[0]=GREETING=hey\n"), r.out());
+    }
+
+    /** wasmtime's rule: everything after the file goes to the program, runner options and -- included. */
+    @Test
+    void everythingAfterTheFileGoesToTheProgram() {
+        Result r = run("run", HELLO, "alpha", "--verbose", "-v", "--env", "GREETING=no", "--", "--help");
+        assertEquals(0, r.code(), r.err());
+        assertEquals("", r.err());
+        assertTrue(r.out().contains("argc=8\nargv[1]=\"alpha\" (5 bytes)\nargv[2]=\"--verbose\" (9 bytes)\n"
+                + "argv[3]=\"-v\" (2 bytes)\nargv[4]=\"--env\" (5 bytes)\nargv[5]=\"GREETING=no\" (11 bytes)\n"
+                + "argv[6]=\"--\" (2 bytes)\nargv[7]=\"--help\" (6 bytes)\n"), r.out());
+        assertTrue(!r.out().contains("environ[0]"), () -> "--env after the file set nothing: " + r.out());
+        // "--" before the file ends the runner's options: the next argument is the file
+        Result dashes = run("run", "--env", "GREETING=hey", "--", HELLO, "--stats");
+        assertEquals(0, dashes.code(), dashes.err());
+        assertTrue(dashes.out().contains("argc=2\nargv[1]=\"--stats\" (7 bytes)\n"), dashes.out());
+        assertEquals("", dashes.err(), "--stats went to the program, so the runner printed no stats");
+        // an unknown option before the file is still a usage error
+        assertError(run("run", "--verbose", HELLO), Main.USAGE, "unknown option '--verbose'");
+        assertError(run("run", "-v", HELLO), Main.USAGE, "unknown option '-v'");
+        assertError(run("run", "--"), Main.USAGE, "FILE");
     }
 
     @Test
@@ -46,31 +67,31 @@ class RunCommandTest {
 
     @Test
     void invokeAlsoHasWasi() {
-        assertError(run("run", STUBS, "--invoke", "add", "2", "3"), Main.ERROR,
+        assertError(run("run", "--invoke", "add", STUBS, "2", "3"), Main.ERROR,
                 "cannot link " + STUBS + ": unknown import (function): \"wasi_snapshot_preview1\" \"frobnicate\"");
-        Result r = run("run", "--unknown-imports-default", STUBS, "--invoke", "add", "2", "3");
+        Result r = run("run", "--unknown-imports-default", "--invoke", "add", STUBS, "2", "3");
         assertEquals(0, r.code(), r.err());
         assertEquals("5\n", r.out());
-        r = run("run", "--unknown-imports-default", STUBS, "--invoke", "frobnicate");
+        r = run("run", "--unknown-imports-default", "--invoke", "frobnicate", STUBS);
         assertEquals("52\n", r.out(), "an unknown WASI import returns ENOSYS");
-        r = run("run", "--unknown-imports-default", STUBS, "--invoke", "deep", "100");
+        r = run("run", "--unknown-imports-default", "--invoke", "deep", STUBS, "100");
         assertEquals(42, r.code(), "proc_exit during --invoke sets the exit status");
         assertEquals("", r.out());
-        r = run("run", "--unknown-imports-default", STUBS, "--invoke", "no_result");
+        r = run("run", "--unknown-imports-default", "--invoke", "no_result", STUBS);
         assertEquals(0, r.code(), r.err());
-        assertError(run("run", "--unknown-imports-trap", STUBS, "--invoke", "frobnicate"), Main.TRAP,
+        assertError(run("run", "--unknown-imports-trap", "--invoke", "frobnicate", STUBS), Main.TRAP,
                 "trap: unknown import wasi_snapshot_preview1.frobnicate called");
-        assertEquals("52\n", run("run", "--unknown-imports-trap", STUBS, "--invoke", "sock_accept").out(),
+        assertEquals("52\n", run("run", "--unknown-imports-trap", "--invoke", "sock_accept", STUBS).out(),
                 "a preview1 function is not a stub");
     }
 
     @Test
     void unknownImportsOfOtherModulesNeedAFlag() {
         String wasm = "tests/programs/env-import.wasm";
-        assertError(run("run", wasm, "--invoke", "g"), Main.ERROR, "imports env.f (function)");
-        Result r = run("run", "--unknown-imports-default", wasm, "--invoke", "g");
+        assertError(run("run", "--invoke", "g", wasm), Main.ERROR, "imports env.f (function)");
+        Result r = run("run", "--unknown-imports-default", "--invoke", "g", wasm);
         assertEquals("0\n", r.out(), r.err());
-        assertError(run("run", "--unknown-imports-trap", wasm, "--invoke", "g"), Main.TRAP,
+        assertError(run("run", "--unknown-imports-trap", "--invoke", "g", wasm), Main.TRAP,
                 "trap: unknown import env.f called");
     }
 
@@ -90,7 +111,7 @@ class RunCommandTest {
 
     @Test
     void aReactorIsInitialisedBeforeInvoke() {
-        Result r = run("run", "tests/programs/reactor.wasm", "--invoke", "square", "5");
+        Result r = run("run", "--invoke", "square", "tests/programs/reactor.wasm", "5");
         assertEquals(0, r.code(), r.err());
         assertEquals("reactor initialised\n25\n", r.out(), "the C constructors ran once, first");
         assertError(run("run", "tests/programs/reactor.wasm"), Main.ERROR,
@@ -100,7 +121,7 @@ class RunCommandTest {
     @Test
     void aCommandAndReactorAtOnceIsRefused() {
         assertError(run("run", "tests/programs/wasi-both.wasm"), Main.ERROR, "exports both _start and _initialize");
-        assertError(run("run", "tests/programs/wasi-both.wasm", "--invoke", "_start"), Main.ERROR,
+        assertError(run("run", "--invoke", "_start", "tests/programs/wasi-both.wasm"), Main.ERROR,
                 "exports both _start and _initialize");
     }
 
@@ -150,10 +171,10 @@ class RunCommandTest {
         Path file = Files.writeString(tmp.resolve("f.txt"), "");
         assertError(run("run", "--dir", file.toString(), HELLO), Main.ERROR, "not a directory");
         assertError(run("run", "--dir", tmp + ":", HELLO), Main.USAGE, "--dir needs HOST or HOST:GUEST");
-        assertError(run("run", HELLO, "--dir"), Main.USAGE, "--dir needs");
+        assertError(run("run", "--dir"), Main.USAGE, "--dir needs");
         assertError(run("run", "--env", "NOEQUALS", HELLO), Main.USAGE, "--env needs NAME=VALUE");
         assertError(run("run", "--env", "=v", HELLO), Main.USAGE, "--env needs NAME=VALUE");
-        assertError(run("run", "tests/programs/embed.wasm", "--invoke", "sum_scaled", "1"), Main.ERROR,
+        assertError(run("run", "--invoke", "sum_scaled", "tests/programs/embed.wasm", "1"), Main.ERROR,
                 "imports host.scale (function), which this runner does not provide");
     }
 

@@ -71,7 +71,7 @@ class ProgramsTest {
         return cases().stream().map(c -> DynamicTest.dynamicTest(c.name(), () -> check(c)));
     }
 
-    /** The command line a user would type for the case: {@code run [--dir ...] [--env ...] FILE -- ARGS}. */
+    /** The command line a user would type for the case: {@code run [--dir ...] [--env ...] FILE ARGS}. */
     static List<String> commandLine(Case c, Path dataCopy, String... options) {
         return commandLine(c, DIR, dataCopy, options);
     }
@@ -90,7 +90,6 @@ class ProgramsTest {
             cmd.add(e);
         }
         cmd.add(programDir.resolve(c.program() + ".wasm").toString());
-        cmd.add("--");
         for (String a : c.args()) {
             cmd.add(a.equals("@DIR") ? "/data" : a);
         }

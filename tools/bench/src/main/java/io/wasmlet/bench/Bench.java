@@ -20,12 +20,15 @@ import java.util.concurrent.TimeUnit;
  * The benchmark driver: for every workload of {@code tests/workloads/checksums.txt} and every
  * runtime of {@link Runtimes#ALL}, starts one child process (a fresh JVM running {@link Runner}
  * for the Java runtimes, the native binary, node), reads its timings, checks its checksums, and
- * writes {@code tools/bench/results/raw-MODE.tsv}. {@link Report} turns those into the report.
+ * writes {@code raw-MODE.tsv} into the output directory. {@link Report} turns those into the report.
  *
  * <pre>
  * Bench [--xint] [--iterations K] [--workloads a,b] [--runtimes x,y] [--xint-divisor D]
- *       [--timeout SECONDS] [--root DIR] [--native-dir DIR]
+ *       [--timeout SECONDS] [--root DIR] [--native-dir DIR] [--out-dir DIR]
  * </pre>
+ * The output directory defaults to a new {@code tools/bench/results/subset-TIMESTAMP/}, so that a
+ * run never overwrites the committed results by accident: only {@code run.sh} with no arguments
+ * (every workload, runtime and mode) passes {@code --out-dir tools/bench/results}.
  * <ul>
  * <li>default (mode "hotspot"): child JVMs with default flags, n = bench_n, 6 calls each;
  * <li>{@code --xint} (mode "xint"): child JVMs get -Xint and every runtime (native and node too)
@@ -53,6 +56,7 @@ public final class Bench {
         Set<String> onlyRuntimes = null;
         Path root = null;
         Path nativeDir = null;
+        Path outDir = null;
         for (int i = 0; i < args.length; i++) {
             switch (args[i]) {
                 case "--xint" -> xint = true;
@@ -63,6 +67,7 @@ public final class Bench {
                 case "--runtimes" -> onlyRuntimes = new LinkedHashSet<>(Arrays.asList(args[++i].split(",")));
                 case "--root" -> root = Paths.get(args[++i]);
                 case "--native-dir" -> nativeDir = Paths.get(args[++i]).toAbsolutePath();
+                case "--out-dir" -> outDir = Paths.get(args[++i]).toAbsolutePath();
                 default -> {
                     System.err.println("unknown option " + args[i]);
                     System.exit(2);
@@ -77,6 +82,10 @@ public final class Bench {
         if (nativeDir == null) {
             nativeDir = root.resolve("target/workloads/native");
         }
+        if (outDir == null) {
+            outDir = root.resolve("tools/bench/results/subset-"
+                    + ZonedDateTime.now().format(DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss")));
+        }
 
         List<Workload> workloads = readChecksums(root.resolve("tests/workloads/checksums.txt"));
         Results res = new Results();
@@ -90,6 +99,8 @@ public final class Bench {
         res.meta.put("node", Env.command("node", "--version"));
         res.meta.put("gcc", Env.command("gcc", "-dumpfullversion"));
         res.meta.put("chicory", "1.7.5");
+        res.meta.put("workloads", onlyWorkloads == null ? "all" : String.join(",", onlyWorkloads));
+        res.meta.put("runtimes", onlyRuntimes == null ? "all" : String.join(",", onlyRuntimes));
         res.meta.put("load_start", Env.loadAverage());
 
         System.out.printf("mode %s: %d workloads, %d calls per runtime%n", mode, workloads.size(), iterations);
@@ -121,7 +132,8 @@ public final class Bench {
             }
             System.out.println(line);
         }
-        Path out = root.resolve("tools/bench/results/raw-" + mode + ".tsv");
+        Files.createDirectories(outDir);
+        Path out = outDir.resolve("raw-" + mode + ".tsv");
         res.meta.put("load_end", Env.loadAverage());
         res.meta.put("wall_s", String.format("%.0f", (System.nanoTime() - start) / 1e9));
         res.write(out);

@@ -25,8 +25,11 @@ import org.jfree.chart.renderer.category.StandardBarPainter;
 import org.jfree.data.category.DefaultCategoryDataset;
 
 /**
- * Turns {@code results/raw-hotspot.tsv} and {@code results/raw-xint.tsv} (whichever exist) into
- * {@code results/latest.md} and one chart PNG per mode. {@code Report [--root DIR] [--command TEXT]}.
+ * Turns {@code raw-hotspot.tsv} and {@code raw-xint.tsv} (whichever exist) of a results directory
+ * into a report and one chart PNG per mode, in that directory:
+ * {@code Report [--root DIR] [--dir RESULTS] [--command TEXT]}. The directory defaults to
+ * {@code tools/bench/results}, whose report is {@code latest.md} (the committed one, written by
+ * full runs only); any other directory (a subset run's) gets {@code report.md}.
  */
 public final class Report {
     private Report() {
@@ -38,13 +41,18 @@ public final class Report {
         new Color(0x8c564b),
     };
 
+    /** The references of the summary table, in its column order. */
+    private static final String[] SUMMARY_REFERENCES = {"chicory", "chicory-compiler", "native", "node"};
+
     public static void main(String[] args) throws IOException {
         Path root = null;
         String command = "tools/bench/run.sh";
+        Path resultsDir = null;
         for (int i = 0; i < args.length; i++) {
             switch (args[i]) {
                 case "--root" -> root = Paths.get(args[++i]);
                 case "--command" -> command = args[++i];
+                case "--dir" -> resultsDir = Paths.get(args[++i]).toAbsolutePath().normalize();
                 default -> {
                     System.err.println("unknown option " + args[i]);
                     System.exit(2);
@@ -52,9 +60,12 @@ public final class Report {
             }
         }
         root = root != null ? root.toAbsolutePath().normalize() : Bench.findRoot();
-        Path dir = root.resolve("tools/bench/results");
+        Path committed = root.resolve("tools/bench/results");
+        Path dir = resultsDir != null ? resultsDir : committed;
+        boolean full = dir.equals(committed);
+        String reportName = full ? "latest.md" : "report.md";
         StringBuilder md = new StringBuilder();
-        md.append("# wasmlet benchmark: latest results\n\n");
+        md.append(full ? "# wasmlet benchmark: latest results\n\n" : "# wasmlet benchmark: subset run\n\n");
         md.append("Produced by `").append(command).append("` (raw data: `raw-hotspot.tsv`, `raw-xint.tsv` beside "
                 + "this file). Each runtime runs each workload of `tests/workloads/` in its own process: a fresh JVM "
                 + "per Java runtime, the gcc binary, node.\n\n");
@@ -87,8 +98,8 @@ public final class Report {
             System.err.println("no raw results in " + dir);
             System.exit(1);
         }
-        Files.writeString(dir.resolve("latest.md"), md.toString(), StandardCharsets.UTF_8);
-        System.out.println("wrote " + root.relativize(dir.resolve("latest.md")));
+        Files.writeString(dir.resolve(reportName), md.toString(), StandardCharsets.UTF_8);
+        System.out.println("wrote " + root.relativize(dir.resolve(reportName)));
     }
 
     /** Geometric means of every subject / reference ratio, one line per mode. */
@@ -107,7 +118,7 @@ public final class Report {
                 }
                 lines.append("| ").append(mode[1]).append(" | ").append(res.meta.getOrDefault("n", "")).append(" | ")
                         .append(s.name()).append(" |");
-                for (String ref : new String[] {"chicory", "native", "node"}) {
+                for (String ref : SUMMARY_REFERENCES) {
                     double g = geomean(res, ws, s.name(), ref);
                     lines.append(' ').append(g > 0 ? fmtRatio(g) + speed(g) : "–").append(" |");
                 }
@@ -116,7 +127,11 @@ public final class Report {
         }
         if (lines.length() > 0) {
             md.append("## Summary: geometric means of the steady-state time ratios\n\n");
-            md.append("| mode | n | runtime | / chicory | / native | / node |\n|---|---|---|---:|---:|---:|\n");
+            md.append("| mode | n | runtime |");
+            for (String ref : SUMMARY_REFERENCES) {
+                md.append(" / ").append(ref).append(" |");
+            }
+            md.append("\n|---|---|---|").append("---:|".repeat(SUMMARY_REFERENCES.length)).append('\n');
             md.append(lines).append('\n');
             md.append("Under -Xint only the JVM runtimes are interpreted: native and node run as usual, with the same "
                     + "small n (their calls then take tens of microseconds), so there the ratios to native and node "
@@ -156,6 +171,10 @@ public final class Report {
                 .append(res.meta.getOrDefault("wall_s", "?")).append(" s in all; load average (1, 5, 15 min) ")
                 .append(res.meta.getOrDefault("load_start", "?")).append(" before, ")
                 .append(res.meta.getOrDefault("load_end", "?")).append(" after.\n\n");
+        if (!"all".equals(res.meta.getOrDefault("workloads", "all")) || !"all".equals(res.meta.getOrDefault("runtimes", "all"))) {
+            md.append("Subset: workloads ").append(res.meta.getOrDefault("workloads", "all")).append("; runtimes ")
+                    .append(res.meta.getOrDefault("runtimes", "all")).append(".\n\n");
+        }
 
         // Steady state and ratios.
         List<String[]> pairs = new ArrayList<>();

@@ -11,7 +11,7 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * The raw results of one mode, as written by {@link Bench} to {@code results/raw-MODE.tsv} and
+ * The raw results of one mode, as written by {@link Bench} to {@code raw-MODE.tsv} of a results directory and
  * read by {@link Report}: {@code # key value} metadata lines, then one tab-separated row per
  * (workload, runtime). Times are nanoseconds; -1 means not measured.
  */

@@ -37,6 +37,8 @@ final class Runtimes {
             new Runtime("wasmlet", Kind.JVM, Role.SUBJECT, WasmletEngine::new, "wasmlet interpreter"),
             new Runtime("chicory", Kind.JVM, Role.REFERENCE, ChicoryEngine::new,
                     "Chicory 1.7.5 interpreter (com.dylibso.chicory:runtime)"),
+            new Runtime("chicory-compiler", Kind.JVM, Role.REFERENCE, ChicoryCompilerEngine::new,
+                    "Chicory 1.7.5 runtime compiler, Wasm to JVM bytecode at instantiation (com.dylibso.chicory:compiler)"),
             new Runtime("native", Kind.NATIVE, Role.REFERENCE, null, "gcc -O2, x86-64 native code"),
             new Runtime("node", Kind.NODE, Role.REFERENCE, null, "Node.js (V8: Liftoff, then TurboFan)"));
 
