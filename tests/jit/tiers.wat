@@ -30,7 +30,7 @@
   (func (export "nulls") (param $n i32) (result i32)
     (local $i i32) (local $count i32)
     (loop $next
-      (if (ref.is_null (table.get (i32.and (local.get $i) (i32.const 1))))
+      (if (ref.is_null (table.get 0 (i32.and (local.get $i) (i32.const 1))))
         (then (local.set $count (i32.add (local.get $count) (i32.const 1)))))
       (local.set $i (i32.add (local.get $i) (i32.const 1)))
       (br_if $next (i32.lt_u (local.get $i) (local.get $n))))

@@ -1,0 +1,178 @@
+package io.wasmlet.jit;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertSame;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.wasmlet.binary.WasmModule;
+import io.wasmlet.board.Board;
+import io.wasmlet.error.Trap;
+import io.wasmlet.error.TrapException;
+import io.wasmlet.error.WasmException;
+import io.wasmlet.exec.Function;
+import io.wasmlet.exec.Imports;
+import io.wasmlet.exec.Instance;
+import io.wasmlet.exec.Store;
+import io.wasmlet.validate.Loader;
+import java.io.ByteArrayInputStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Paths;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Tier switches of tests/jit/tiers.wat, in every mode: on-stack replacement in a single long
+ * call, tier-up on calls, exits to the interpreter and re-entry at a loop header, traps from
+ * compiled code, a code cache too small for anything, fuel and interruption in both tiers.
+ */
+class JitTest {
+    static final String[] MODES = {"interp", "tiered", "eager"};
+
+    static WasmModule module(int flags) throws Exception {
+        return Loader.load(Files.readAllBytes(Paths.get("tests/jit/tiers.wasm")), flags);
+    }
+
+    static Instance instance(Store store, int flags) throws Exception {
+        return store.instantiate(module(flags), new Imports());
+    }
+
+    static long call(Store store, Instance inst, String name, long... args) {
+        return store.invoke(inst.function(name), args)[0];
+    }
+
+    @Test
+    void aLongLoopInOneCallMovesToCompiledCodeAtItsHeader() throws Exception {
+        Store store = Jit.store(Board.desktop());
+        Instance inst = instance(store, 0);
+        assertEquals(0, store.functionsTranslated());
+        assertEquals(4999950000L, call(store, inst, "sum", 100000));
+        // one call, no other function ran: only on-stack replacement can have translated it
+        assertEquals(1, store.functionsTranslated(), "sum was translated during its only call");
+        assertEquals(4999950000L, call(store, inst, "sum", 100000), "and the next call enters it compiled");
+    }
+
+    @Test
+    void everyModeComputesTheSame() throws Exception {
+        for (String mode : MODES) {
+            Store store = Jit.store(Board.desktop(), mode);
+            Instance inst = instance(store, 0);
+            assertEquals(832040, call(store, inst, "fib", 30), mode);
+            assertEquals(5000, call(store, inst, "nulls", 10000), mode + ": exits at table.get and back");
+            assertEquals(49995000, call(store, inst, "indirect", 10000), mode + ": call_indirect from compiled code");
+            assertEquals(4999950000L, call(store, inst, "sum", 100000), mode);
+            if (!mode.equals("interp")) {
+                assertTrue(store.functionsTranslated() >= 4, mode + ": " + store.functionsTranslated());
+            }
+        }
+        assertEquals(Store.MODE_EAGER, Jit.store(Board.desktop(), "eager").mode());
+        assertEquals(Store.MODE_TIERED, Jit.store(Board.desktop()).mode());
+        assertEquals(Store.MODE_INTERP, new Store(Board.desktop()).mode());
+    }
+
+    @Test
+    void eagerTranslatesEveryFunctionAtInstantiation() throws Exception {
+        Store store = new Store(Board.desktop(), Jit.eager());
+        instance(store, 0);
+        assertEquals(module(0).numFuncs(), store.functionsTranslated());
+        assertTrue(store.codeCacheUsed() > 0 && store.codeCacheUsed() <= store.codeCacheCapacity());
+    }
+
+    @Test
+    void aTrapInCompiledCodeIsTheInterpretersTrapAndTheStoreStaysUsable() throws Exception {
+        for (String mode : MODES) {
+            Store store = Jit.store(Board.desktop(), mode);
+            Instance inst = instance(store, 0);
+            // 16,384 words fit in the one page; the store at word 16,384 is out of bounds
+            TrapException t = assertThrows(TrapException.class, () -> call(store, inst, "walk", 16384), mode);
+            assertSame(Trap.memoryOutOfBounds, t, mode);
+            assertEquals(134209536, call(store, inst, "walk", 16383), mode + ": usable after the trap");
+        }
+    }
+
+    @Test
+    void aFullCodeCacheLeavesFunctionsInterpretedAndResultsUnchanged() throws Exception {
+        Store store = new Store(boardWithCodeCache(40), Jit.eager());
+        Instance inst = instance(store, 0);
+        assertTrue(store.translationsRefused() > 0, "most functions do not fit 40 ints");
+        assertEquals(832040, call(store, inst, "fib", 30));
+        assertEquals(5000, call(store, inst, "nulls", 10000));
+        assertEquals(4999950000L, call(store, inst, "sum", 100000));
+        assertTrue(store.codeCacheUsed() <= 40);
+        Store none = new Store(boardWithCodeCache(0), Jit.tiered());
+        Instance i2 = instance(none, 0);
+        assertEquals(832040, call(none, i2, "fib", 30), "no cache at all: a call never fails for want of it");
+        assertEquals(0, none.functionsTranslated());
+    }
+
+    @Test
+    void fuelStopsARunawayLoopInEveryTier() throws Exception {
+        for (String mode : MODES) {
+            Store store = Jit.store(Board.desktop(), mode);
+            Instance inst = instance(store, Loader.COUNT);
+            store.setFuel(1_000_000);
+            TrapException t = assertThrows(TrapException.class, () -> store.invoke(inst.function("spin"), new long[0]));
+            assertSame(Trap.outOfFuel, t, mode);
+            assertEquals(0, store.fuel(), mode);
+            store.setFuel(10_000_000);
+            assertEquals(49995000, call(store, inst, "indirect", 10000), mode);
+            long left = store.fuel();
+            assertTrue(left > 0 && left < 10_000_000, mode + ": fuel was charged: " + left);
+        }
+    }
+
+    @Test
+    void fuelIsChargedTheSameInEveryTier() throws Exception {
+        long[] used = new long[MODES.length];
+        for (int m = 0; m < MODES.length; m++) {
+            Store store = Jit.store(Board.desktop(), MODES[m]);
+            Instance inst = instance(store, Loader.COUNT);
+            store.setFuel(Long.MAX_VALUE / 2);
+            call(store, inst, "fib", 20);
+            call(store, inst, "sum", 5000);
+            used[m] = Long.MAX_VALUE / 2 - store.fuel();
+        }
+        assertEquals(used[0], used[1], "tiered charges what the interpreter charges");
+        assertEquals(used[0], used[2], "eager charges what the interpreter charges");
+    }
+
+    @Test
+    void fuelNeedsMeteredCode() throws Exception {
+        Store store = Jit.store(Board.desktop());
+        Instance inst = instance(store, 0);
+        store.setFuel(100);
+        assertThrows(WasmException.class, () -> call(store, inst, "fib", 3));
+    }
+
+    @Test
+    void interruptionStopsRunawayLoopsAndCallTreesInEveryTier() throws Exception {
+        for (String mode : MODES) {
+            for (String runaway : new String[] {"spin", "calls"}) {
+                Store store = Jit.store(Board.desktop(), mode);
+                Instance inst = instance(store, 0);
+                Function f = inst.function(runaway);
+                Thread stopper = new Thread(() -> {
+                    try {
+                        Thread.sleep(200);
+                    } catch (InterruptedException e) {
+                        return;
+                    }
+                    store.interrupt();
+                });
+                stopper.start();
+                long t0 = System.nanoTime();
+                TrapException t = assertThrows(TrapException.class, () -> store.invoke(f, new long[0]));
+                assertSame(Trap.interrupted, t, mode + " " + runaway);
+                assertTrue(System.nanoTime() - t0 < 30_000_000_000L, "stopped in bounded time");
+                stopper.join();
+                assertEquals(832040, call(store, inst, "fib", 30), mode + ": usable after the interruption");
+            }
+        }
+    }
+
+    static Board boardWithCodeCache(int ints) throws Exception {
+        String text = new String(JitTest.class.getResourceAsStream("/mcu-boards/desktop.board").readAllBytes(),
+                StandardCharsets.UTF_8).replaceAll("codecache.ints = \\d+", "codecache.ints = " + ints);
+        return Board.parse(new ByteArrayInputStream(text.getBytes(StandardCharsets.UTF_8)));
+    }
+}
