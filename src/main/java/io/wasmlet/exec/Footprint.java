@@ -46,11 +46,13 @@ public final class Footprint {
     public static final int INSTANCE = 10;
     /** The runtime's static data, held once per VM. */
     public static final int STATIC_DATA = 11;
-    public static final int ARENAS = 12;
+    /** The JIT translator's work buffers (pc map, heights, fixups, abstract stack) and its objects. */
+    public static final int TRANSLATOR = 12;
+    public static final int ARENAS = 13;
 
     private static final String[] NAMES = {"value stack", "call frames", "linear memory", "tables", "globals",
             "pre-decoded code", "side table (branch records, headers)", "profile counters", "code cache",
-            "module metadata", "instance and store objects", "runtime static data"};
+            "module metadata", "instance and store objects", "runtime static data", "JIT translator buffers"};
 
     private final long[] bytes = new long[ARENAS];
     private final Board board;
@@ -59,7 +61,7 @@ public final class Footprint {
     private int maxFrameSlots;
     private int maxFrameFunc;
 
-    private Footprint(ModuleData m, Board board, HeapModel h) {
+    private Footprint(ModuleData m, Board board, HeapModel h, boolean jit) {
         this.board = board;
         this.heap = h;
         bytes[VALUE_STACK] = h.array(board.stackSlots, 8);
@@ -80,9 +82,9 @@ public final class Footprint {
         // Global: type, mutable, value
         bytes[GLOBALS] = h.refArray(m.globals.length) + (m.globals.length - m.numImportedGlobals) * h.object(0, 10);
         codeAndSideTable(m);
-        // profile counters and the code cache belong to the JIT tier, which is not built yet
-        bytes[COUNTERS] = 0;
-        bytes[CODE_CACHE] = 0;
+        if (jit) {
+            jit(m, board, h);
+        }
         bytes[METADATA] = metadata(m, h);
         bytes[INSTANCE] = instance(m, h);
         bytes[STATIC_DATA] = h == HeapModel.TARGET ? STATIC_DATA_BYTES : 0;
@@ -90,12 +92,43 @@ public final class Footprint {
 
     /** The footprint of instantiating {@code m} on {@code board}, in the boards' layout ({@link HeapModel#TARGET}). */
     public static Footprint of(WasmModule m, Board board) {
-        return new Footprint(ModuleData.of(m), board, HeapModel.TARGET);
+        return new Footprint(ModuleData.of(m), board, HeapModel.TARGET, false);
     }
 
     /** As {@link #of(WasmModule, Board)}, with the object sizes of {@code heap}. */
     public static Footprint of(WasmModule m, Board board, HeapModel heap) {
-        return new Footprint(ModuleData.of(m), board, heap);
+        return new Footprint(ModuleData.of(m), board, heap, false);
+    }
+
+    /**
+     * As {@link #of(WasmModule, Board, HeapModel)}; with {@code jit}, for a store with the JIT tier
+     * (tiered or eager): the profile counters, the code cache and the translator's buffers.
+     */
+    public static Footprint of(WasmModule m, Board board, HeapModel heap, boolean jit) {
+        return new Footprint(ModuleData.of(m), board, heap, jit);
+    }
+
+    /**
+     * The JIT's arenas. Counters: per defined function a tier-up trigger and a compiled-entry
+     * slot (two int arrays per instance). Code cache: the store's one array of
+     * {@code codecache.ints}. Translator: its buffers, sized for the module's longest function
+     * (see {@code io.wasmlet.jit.Translator#reserve}), and the translator, tier and request objects.
+     */
+    private void jit(ModuleData m, Board board, HeapModel h) {
+        int defined = m.funcEntry.length;
+        bytes[COUNTERS] = 2 * h.array(defined, 4);
+        bytes[CODE_CACHE] = h.array(board.codeCacheInts, 4);
+        int longest = 0;
+        int height = 0;
+        for (int d = 0; d < defined; d++) {
+            int end = d + 1 < defined ? m.funcEntry[d + 1] : m.code.length;
+            longest = Math.max(longest, end - m.funcEntry[d]);
+            height = Math.max(height, m.code[m.funcEntry[d] + Layout.H_MAX_HEIGHT]);
+        }
+        long n = longest + 1;
+        bytes[TRANSLATOR] = 2 * h.array(n, 4) + h.array(n, 1) + 2 * h.array(2 * n, 4)
+                + h.array(height + 1, 4) + h.array(height + 1, 8)
+                + h.object(11, 40) + h.object(2, 1) + h.object(5, 16) + h.object(1, 16);
     }
 
     private void codeAndSideTable(ModuleData m) {

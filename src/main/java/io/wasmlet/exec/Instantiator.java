@@ -40,7 +40,7 @@ final class Instantiator {
     }
 
     Instance run() {
-        Footprint.of(module, store.board).check(module);
+        store.footprint(module).check(module);
         Function[] funcs = new Function[m.numFuncs()];
         Table[] tables = new Table[m.tables.length];
         Memory memory = null;

@@ -180,7 +180,7 @@ public final class Store {
 
     /** What instantiating {@code module} in this store would hold, arena by arena. */
     public Footprint footprint(WasmModule module) {
-        return Footprint.of(module, board);
+        return Footprint.of(module, board, HeapModel.TARGET, compiler != null);
     }
 
     /**
