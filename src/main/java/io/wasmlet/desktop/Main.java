@@ -89,6 +89,12 @@ public final class Main {
             "                    a stub that traps when called (default: refuse the module).",
             "  --unknown-imports-default  link such imports to stubs that return zeros (an",
             "                    unknown WASI function whose only result is an i32: ENOSYS).",
+            "  --mode MODE       interp (the interpreter only), tiered (the default: hot functions",
+            "                    are translated into the JIT tier's code cache) or eager (every",
+            "                    function translated before it first runs).",
+            "  --fuel N          stop the program with a trap after N Wasm instructions (the code",
+            "                    then carries fuel counters: a little slower).",
+            "  --timeout SECONDS stop the program with a trap after SECONDS of wall time.",
             "  --stats           after the run, print to stderr the Wasm instructions executed,",
             "                    the calls made, the run time and the footprint on the board",
             "                    (the code then carries counters: a little slower).",
@@ -184,6 +190,9 @@ public final class Main {
         String boardName = null;
         boolean footprint = false;
         boolean stats = false;
+        String mode = "tiered";
+        long fuel = -1;
+        double timeout = 0;
         long maxModule = MAX_MODULE_BYTES;
         int unknownImports = WasiPreview1.UNKNOWN_IMPORTS_REFUSE;
         List<String> dirs = new ArrayList<>();
@@ -217,6 +226,18 @@ public final class Main {
                     break;
                 case "--stats":
                     stats = true;
+                    break;
+                case "--mode":
+                    mode = optionValue(args, i++, "interp, tiered or eager");
+                    if (!List.of("interp", "tiered", "eager").contains(mode)) {
+                        throw usage("--mode must be interp, tiered or eager, not '" + mode + "'");
+                    }
+                    break;
+                case "--fuel":
+                    fuel = parseCount(optionValue(args, i++, "a number of instructions"), "--fuel");
+                    break;
+                case "--timeout":
+                    timeout = parseSeconds(optionValue(args, i++, "a number of seconds"));
                     break;
                 case "--max-module-size":
                     maxModule = parseSize(optionValue(args, i++, "a size in bytes, e.g. 64M"));
@@ -255,8 +276,13 @@ public final class Main {
         List<String> values = new ArrayList<>(List.of(args).subList(i + 1, args.length));
 
         Board board = boardName == null ? Board.desktop() : Boards.load(boardName);
-        WasmModule module = load(file, stats ? io.wasmlet.validate.Loader.COUNT : 0, maxModule);
-        Store store = new Store(board);
+        boolean metered = stats || fuel >= 0;
+        WasmModule module = load(file, metered ? io.wasmlet.validate.Loader.COUNT : 0, maxModule);
+        Store store = io.wasmlet.jit.Jit.store(board, mode);
+        store.interruptSource(new ThreadInterrupt());
+        if (fuel >= 0) {
+            store.setFuel(fuel);
+        }
         if (footprint) {
             Footprint f = store.footprint(module);
             out.print(f);
@@ -283,6 +309,7 @@ public final class Main {
         }
         checkImports(file, module, unknownImports);
         long startNanos = System.nanoTime();
+        Thread timer = timeout > 0 ? startTimer(store, timeout) : null;
         try {
             return invoke == null ? runStart(store, file, module, wasi) : invoke(store, file, module, wasi, invoke, values, out);
         } catch (WasiExit e) {
@@ -297,10 +324,52 @@ public final class Main {
             } catch (WasiExit e) {
                 // the pipe closed after the program's last write: the run's result stands
             }
+            if (timer != null) {
+                timer.interrupt();
+            }
             if (stats) {
                 printStats(err, store, module, System.nanoTime() - startNanos);
             }
         }
+    }
+
+    /** {@code --timeout}: a daemon thread that interrupts the store when the time is up. */
+    private static Thread startTimer(Store store, double seconds) {
+        Thread t = new Thread(() -> {
+            try {
+                Thread.sleep((long) (seconds * 1000));
+                store.interrupt();
+            } catch (InterruptedException e) {
+                // the run ended first
+            }
+        }, "wasmlet-timeout");
+        t.setDaemon(true);
+        t.start();
+        return t;
+    }
+
+    private static long parseCount(String v, String option) {
+        try {
+            long n = Long.parseLong(v);
+            if (n >= 0) {
+                return n;
+            }
+        } catch (NumberFormatException e) {
+            // below
+        }
+        throw usage(option + " needs a number of at least 0, not '" + v + "'");
+    }
+
+    private static double parseSeconds(String v) {
+        try {
+            double d = Double.parseDouble(v);
+            if (d > 0 && d < 1e9) {
+                return d;
+            }
+        } catch (NumberFormatException e) {
+            // below
+        }
+        throw usage("--timeout needs a positive number of seconds, not '" + v + "'");
     }
 
     /** What {@code --version} prints: {@code wasmlet VERSION}. */
@@ -312,6 +381,11 @@ public final class Main {
     private static void printStats(PrintStream err, Store store, WasmModule module, long nanos) {
         err.printf("stats: %d Wasm instructions executed, %d calls, %.3f s%n",
                 store.instructionsExecuted(), store.callsExecuted(), nanos / 1e9);
+        if (store.mode() != Store.MODE_INTERP) {
+            err.printf("stats: JIT (%s): %d functions translated, %d refused (cache full), code cache %d of %d ints used%n",
+                    store.mode() == Store.MODE_EAGER ? "eager" : "tiered", store.functionsTranslated(),
+                    store.translationsRefused(), store.codeCacheUsed(), store.codeCacheCapacity());
+        }
         err.print(store.footprint(module));
     }
 

@@ -126,7 +126,7 @@ class MainTest {
         assertError(run(), Main.USAGE, "no command");
         assertError(run("frobnicate"), Main.USAGE, "unknown command");
         assertError(run("run"), Main.USAGE, "FILE");
-        assertError(run("run", "--mode", "x", ADD), Main.USAGE, "unknown option");
+        assertError(run("run", "--no-such-option", "x", ADD), Main.USAGE, "unknown option");
     }
 
     @Test
@@ -156,7 +156,7 @@ class MainTest {
     @Test
     void footprintOfAModuleThatDoesNotFitFailsAndSaysByHowMuch() {
         // hello.wasm needs 99 KB of pre-decoded code and two pages of memory: more than nrf52840-dk's 128 KB heap
-        Result r = run("run", "tests/programs/hello.wasm", "--board", "nrf52840-dk", "--footprint");
+        Result r = run("run", "--board", "nrf52840-dk", "--footprint", "tests/programs/hello.wasm");
         assertEquals(Main.ERROR, r.code(), r.err());
         assertTrue(r.out().startsWith("footprint on board nrf52840-dk (heap 131072 bytes)"), r.out());
         long free = Long.parseLong(r.out().lines().filter(l -> l.trim().startsWith("free on board"))
@@ -197,5 +197,61 @@ class MainTest {
         assertEquals("1.5", Main.format((byte) 0x7D, Float.floatToRawIntBits(1.5f)));
         assertEquals("NaN", Main.format((byte) 0x7C, Double.doubleToRawLongBits(Double.NaN)));
         assertEquals("ref.null", Main.format((byte) 0x70, 0));
+    }
+
+    static final String TIERS = "tests/jit/tiers.wasm";
+
+    @Test
+    void everyModeGivesTheSameResults() {
+        for (String mode : new String[] {"interp", "tiered", "eager"}) {
+            Result r = run("run", "--mode", mode, "--invoke", "fib", TIERS, "25");
+            assertEquals(0, r.code(), r.err());
+            assertEquals("75025\n", r.out(), mode);
+        }
+        Result bad = run("run", "--mode", "fast", "--invoke", "fib", TIERS, "25");
+        assertEquals(2, bad.code());
+        assertTrue(bad.err().contains("interp, tiered or eager"), bad.err());
+    }
+
+    @Test
+    void statsReportTheJitTier() {
+        Result r = run("run", "--mode", "eager", "--stats", "--invoke", "fib", TIERS, "10");
+        assertEquals(0, r.code(), r.err());
+        assertTrue(r.err().contains("functions translated"), r.err());
+        assertTrue(r.err().contains("code cache"), r.err());
+    }
+
+    @Test
+    void fuelStopsARunawayProgram() {
+        for (String mode : new String[] {"interp", "tiered", "eager"}) {
+            Result r = run("run", "--mode", mode, "--fuel", "100000", "--invoke", "spin", TIERS);
+            assertEquals(134, r.code(), mode);
+            assertTrue(r.err().contains("all fuel consumed"), r.err());
+        }
+        Result enough = run("run", "--fuel", "1000000", "--invoke", "fib", TIERS, "10");
+        assertEquals(0, enough.code(), enough.err());
+        assertEquals("55\n", enough.out());
+        assertEquals(2, run("run", "--fuel", "-1", "--invoke", "spin", TIERS).code());
+    }
+
+    @Test
+    void timeoutStopsARunawayProgram() {
+        for (String mode : new String[] {"interp", "tiered"}) {
+            long t0 = System.nanoTime();
+            Result r = run("run", "--mode", mode, "--timeout", "0.5", "--invoke", "spin", TIERS);
+            double s = (System.nanoTime() - t0) / 1e9;
+            assertEquals(134, r.code(), mode);
+            assertTrue(r.err().contains("interrupted"), r.err());
+            assertTrue(s >= 0.5 && s < 20, "stopped after the timeout: " + s + " s");
+        }
+    }
+
+    @Test
+    void footprintInTieredModeCountsTheJit() {
+        Result tiered = run("run", "--mode", "tiered", "--footprint", "--board", "stm32h747i-disco", TIERS);
+        Result interp = run("run", "--mode", "interp", "--footprint", "--board", "stm32h747i-disco", TIERS);
+        assertEquals(0, tiered.code(), tiered.err());
+        assertTrue(tiered.out().matches("(?s).*code cache\\s+[1-9][0-9]*\n.*"), tiered.out());
+        assertTrue(interp.out().matches("(?s).*code cache\\s+0\n.*"), interp.out());
     }
 }
