@@ -57,7 +57,7 @@ final class Engine {
         st.pollLeft = st.pollInterval;
         int baseFsp = st.fsp;
         int tier = INTERP;
-        if (st.compiler != null) {
+        if (inst.trigger != null) {
             int cpc = enter(st, inst, code[entry + Layout.H_FUNC_INDEX] - inst.firstDefined);
             if (cpc >= 0) {
                 st.pc = cpc;
@@ -80,7 +80,9 @@ final class Engine {
             longest = Math.max(longest, end - entries[d]);
             height = Math.max(height, code[entries[d] + Layout.H_MAX_HEIGHT]);
         }
-        st.compiler.reserve(longest, height);
+        // a function whose code is longer than the whole cache is never translated, which bounds
+        // the translator's buffers by the board's cache size
+        st.compiler.reserve(Math.min(longest, st.cache.length), height);
         if (st.compiler.eager) {
             for (int d = 0; d < entries.length; d++) {
                 translate(st, inst, d);
@@ -93,6 +95,9 @@ final class Engine {
      * compiled entry (translating it if its trigger fired now), or -1 to interpret it.
      */
     static int enter(Store st, Instance inst, int def) {
+        if (inst.trigger == null) {
+            return -1; // an instance that only fitted the board without the JIT
+        }
         int cpc = inst.compiled[def];
         if (cpc >= 0) {
             return cpc;
@@ -126,7 +131,7 @@ final class Engine {
      */
     static int backEdge(Store st, Instance inst, int target) {
         poll(st);
-        if (st.compiler == null) {
+        if (inst.trigger == null) {
             return -1;
         }
         int def = definedAt(inst, target);

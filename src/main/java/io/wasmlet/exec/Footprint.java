@@ -61,7 +61,7 @@ public final class Footprint {
     private int maxFrameSlots;
     private int maxFrameFunc;
 
-    private Footprint(ModuleData m, Board board, HeapModel h, boolean jit) {
+    private Footprint(ModuleData m, Board board, HeapModel h, int jit) {
         this.board = board;
         this.heap = h;
         bytes[VALUE_STACK] = h.array(board.stackSlots, 8);
@@ -82,8 +82,10 @@ public final class Footprint {
         // Global: type, mutable, value
         bytes[GLOBALS] = h.refArray(m.globals.length) + (m.globals.length - m.numImportedGlobals) * h.object(0, 10);
         codeAndSideTable(m);
-        if (jit) {
+        if (jit == JIT_FULL) {
             jit(m, board, h);
+        } else if (jit == JIT_CACHE_ONLY) {
+            bytes[CODE_CACHE] = h.array(board.codeCacheInts, 4);
         }
         bytes[METADATA] = metadata(m, h);
         bytes[INSTANCE] = instance(m, h);
@@ -92,12 +94,12 @@ public final class Footprint {
 
     /** The footprint of instantiating {@code m} on {@code board}, in the boards' layout ({@link HeapModel#TARGET}). */
     public static Footprint of(WasmModule m, Board board) {
-        return new Footprint(ModuleData.of(m), board, HeapModel.TARGET, false);
+        return new Footprint(ModuleData.of(m), board, HeapModel.TARGET, JIT_NONE);
     }
 
     /** As {@link #of(WasmModule, Board)}, with the object sizes of {@code heap}. */
     public static Footprint of(WasmModule m, Board board, HeapModel heap) {
-        return new Footprint(ModuleData.of(m), board, heap, false);
+        return new Footprint(ModuleData.of(m), board, heap, JIT_NONE);
     }
 
     /**
@@ -105,6 +107,18 @@ public final class Footprint {
      * (tiered or eager): the profile counters, the code cache and the translator's buffers.
      */
     public static Footprint of(WasmModule m, Board board, HeapModel heap, boolean jit) {
+        return new Footprint(ModuleData.of(m), board, heap, jit ? JIT_FULL : JIT_NONE);
+    }
+
+    /** JIT arenas of {@link #of(WasmModule, Board, HeapModel, int)}: none (interpreter-only store). */
+    public static final int JIT_NONE = 0;
+    /** A JIT store whose instance runs interpreted because the JIT's arenas did not fit: the cache only. */
+    public static final int JIT_CACHE_ONLY = 1;
+    /** A JIT store: counters, code cache and translator buffers. */
+    public static final int JIT_FULL = 2;
+
+    /** As {@link #of(WasmModule, Board, HeapModel)}, with the JIT arenas {@code jit} says. */
+    public static Footprint of(WasmModule m, Board board, HeapModel heap, int jit) {
         return new Footprint(ModuleData.of(m), board, heap, jit);
     }
 
@@ -125,8 +139,8 @@ public final class Footprint {
             longest = Math.max(longest, end - m.funcEntry[d]);
             height = Math.max(height, m.code[m.funcEntry[d] + Layout.H_MAX_HEIGHT]);
         }
-        long n = longest + 1;
-        bytes[TRANSLATOR] = 2 * h.array(n, 4) + h.array(n, 1) + 2 * h.array(2 * n, 4)
+        long n = Math.min(longest, board.codeCacheInts) + 1;
+        bytes[TRANSLATOR] = h.array(n, 4) + h.array(n, 1) + 2 * h.array(n + 1, 4)
                 + h.array(height + 1, 4) + h.array(height + 1, 8)
                 + h.object(11, 40) + h.object(2, 1) + h.object(5, 16) + h.object(1, 16);
     }
@@ -279,7 +293,7 @@ public final class Footprint {
      * on HotSpot (without stack traces in throwables: a CLDC VM records none at class
      * initialisation).
      */
-    public static final int STATIC_DATA_BYTES = 9648;
+    public static final int STATIC_DATA_BYTES = 9728;
 
     public long bytes(int arena) {
         return bytes[arena];

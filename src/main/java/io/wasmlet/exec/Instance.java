@@ -46,7 +46,7 @@ public final class Instance {
     final int firstDefined;
 
     Instance(WasmModule module, Store store, Function[] funcs, Table[] tables, Memory memory, Global[] globals,
-             int[] typeIds) {
+             int[] typeIds, boolean jit) {
         this.module = module;
         this.data = ModuleData.of(module);
         this.store = store;
@@ -61,9 +61,9 @@ public final class Instance {
         this.exportNames = new String[data.exports.length];
         this.firstDefined = data.numImportedFuncs;
         int defined = data.funcEntry.length;
-        this.compiled = new int[store.compiler == null ? 0 : defined];
-        this.trigger = store.compiler == null ? null : new int[defined];
-        if (store.compiler != null) {
+        this.compiled = new int[jit ? defined : 0];
+        this.trigger = jit ? new int[defined] : null;
+        if (jit) {
             int t = store.compiler.callThreshold();
             for (int i = 0; i < defined; i++) {
                 compiled[i] = -1;

@@ -40,6 +40,9 @@ final class Instantiator {
     }
 
     Instance run() {
+        // with the JIT's arenas if they fit the board, else interpreted (the code cache, allocated
+        // with the store, is counted either way); refused only if it does not fit even so
+        boolean jit = store.jitFits(module);
         store.footprint(module).check(module);
         Function[] funcs = new Function[m.numFuncs()];
         Table[] tables = new Table[m.tables.length];
@@ -118,7 +121,7 @@ final class Instantiator {
             TableType mt = m.memories[m.numImportedMemories];
             memory = new Memory((int) mt.min, mt.max, Memory.budget(board.memoryBytes), board.memoryPrealloc);
         }
-        Instance inst = new Instance(module, store, funcs, tables, memory, globals, typeIds);
+        Instance inst = new Instance(module, store, funcs, tables, memory, globals, typeIds, jit);
         for (int f = m.numImportedFuncs; f < funcs.length; f++) {
             Function fn = new Function(m.funcType(f), inst, m.funcEntry[f - m.numImportedFuncs]);
             store.register(fn);
@@ -139,7 +142,7 @@ final class Instantiator {
             }
             inst.addExport(i, ex.name, v);
         }
-        if (store.compiler != null) {
+        if (jit) {
             Engine.prepare(store, inst);
         }
         initialise(inst);

@@ -180,7 +180,19 @@ public final class Store {
 
     /** What instantiating {@code module} in this store would hold, arena by arena. */
     public Footprint footprint(WasmModule module) {
-        return Footprint.of(module, board, HeapModel.TARGET, compiler != null);
+        if (compiler == null) {
+            return Footprint.of(module, board);
+        }
+        Footprint f = Footprint.of(module, board, HeapModel.TARGET, Footprint.JIT_FULL);
+        return f.free() >= 0 ? f : Footprint.of(module, board, HeapModel.TARGET, Footprint.JIT_CACHE_ONLY);
+    }
+
+    /**
+     * True if an instance of {@code module} in this store gets the JIT tier: the store has one and
+     * the JIT's arenas fit the board beside the module (else the instance runs interpreted).
+     */
+    public boolean jitFits(WasmModule module) {
+        return compiler != null && Footprint.of(module, board, HeapModel.TARGET, Footprint.JIT_FULL).free() >= 0;
     }
 
     /**

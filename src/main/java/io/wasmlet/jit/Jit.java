@@ -20,11 +20,12 @@ import io.wasmlet.exec.Store;
  */
 public final class Jit extends Compiler {
     private final Tuning tuning;
-    private final Translator translator = new Translator();
+    private final Translator translator;
 
     private Jit(boolean eager, Tuning tuning) {
         super(eager);
         this.tuning = tuning;
+        this.translator = new Translator(tuning.registerOperands, tuning.fuseBranches);
     }
 
     /** Tier-up on profile counters, with the default {@link Tuning}. */
@@ -40,6 +41,11 @@ public final class Jit extends Compiler {
     /** Translate every function before its first call. */
     public static Jit eager() {
         return new Jit(true, new Tuning());
+    }
+
+    /** Eager, with the given tuning (its thresholds are unused). */
+    public static Jit eager(Tuning tuning) {
+        return new Jit(true, tuning);
     }
 
     /** A store on {@code board} in tiered mode: the usual way to run code fast. */

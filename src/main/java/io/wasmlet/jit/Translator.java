@@ -36,10 +36,12 @@ final class Translator {
     static final int LOCAL = 1;
     static final int CONST = 2;
 
-    /** Per interpreter pc of the function (offset from its header): cache pc, or -1. */
+    /**
+     * Per interpreter pc of the function (offset from its header): once translated, its cache pc
+     * ({@code >= 0}); before that, at a branch target already branched to, {@code -(height + 2)};
+     * otherwise -1. One array for both, since a target's height is needed only until it is reached.
+     */
     private int[] pcMap = new int[0];
-    /** Per pc: height at a branch target, or -1 when no branch reaching it was seen yet. */
-    private int[] heightAt = new int[0];
     /** Per pc: 1 branch target, 2 loop header (target of a backward branch), 0 neither. */
     private byte[] target = new byte[0];
     /** Forward-branch fixups: pairs of (cache index of the target operand, interpreter target pc). */
@@ -51,6 +53,11 @@ final class Translator {
     /** The abstract stack, by slot. */
     private int[] kind = new int[0];
     private long[] val = new long[0];
+
+    /** {@link Tuning#registerOperands}: read locals and constants in place, patch destinations. */
+    private final boolean registers;
+    /** {@link Tuning#fuseBranches}. */
+    private final boolean fuse;
 
     private CompileJob job;
     private int[] code;
@@ -64,14 +71,20 @@ final class Translator {
     /** Cache index of the destination operand of the last emitted value-producing template, or -1. */
     private int lastDest;
 
+    Translator(boolean registers, boolean fuse) {
+        this.registers = registers;
+        this.fuse = fuse;
+    }
+
     /** Sizes the work buffers for functions of up to {@code codeInts} ints and {@code maxHeight} slots. */
     void reserve(int codeInts, int maxHeight) {
         if (pcMap.length < codeInts + 1) {
+            // a branch operand needs 2 ints of code at least, so a function of n ints has at most
+            // n / 2 fixups and n / 2 loop headers: pairs of each fit n + 2 ints
             pcMap = new int[codeInts + 1];
-            heightAt = new int[codeInts + 1];
             target = new byte[codeInts + 1];
-            fix = new int[2 * codeInts + 2];
-            osr = new int[2 * codeInts + 2];
+            fix = new int[codeInts + 2];
+            osr = new int[codeInts + 2];
         }
         if (kind.length < maxHeight + 1) {
             kind = new int[maxHeight + 1];
@@ -89,9 +102,11 @@ final class Translator {
         int entry = j.entry;
         base = entry;
         int len = j.end - entry;
+        if (len + 1 > pcMap.length) {
+            return -1; // longer than the buffers reserved for this store: stays interpreted
+        }
         for (int i = 0; i <= len; i++) {
             pcMap[i] = -1;
-            heightAt[i] = -1;
             target[i] = 0;
         }
         nfix = 0;
@@ -263,8 +278,8 @@ final class Translator {
 
     private void branchTo(int interpTarget, int height) {
         int i = interpTarget - base;
-        if (heightAt[i] < 0) {
-            heightAt[i] = height;
+        if (pcMap[i] == -1) {
+            pcMap[i] = -(height + 2);
         }
     }
 
@@ -282,6 +297,9 @@ final class Translator {
         kind[h] = k;
         val[h] = v;
         h++;
+        if (!registers && k != NAT) {
+            materialize(h - 1); // plain templates: every value in its stack slot at once
+        }
     }
 
     /** Puts the value of abstract entry {@code i} into its own slot. */
@@ -327,7 +345,7 @@ final class Translator {
                 materialize(i);
             }
         }
-        if (kind[t] == NAT && lastDest >= 0 && c[lastDest] == t) {
+        if (registers && kind[t] == NAT && lastDest >= 0 && c[lastDest] == t) {
             c[lastDest] = x; // the producer writes the local directly
             lastDest = -1;
         } else if (kind[t] == CONST) {
@@ -358,11 +376,8 @@ final class Translator {
             if (target[rel] != 0) {
                 if (live) {
                     flush(locals, h);
-                    if (heightAt[rel] < 0) {
-                        heightAt[rel] = h;
-                    }
-                } else if (heightAt[rel] >= 0) {
-                    h = heightAt[rel];
+                } else if (pcMap[rel] <= -2) {
+                    h = -(pcMap[rel] + 2);
                     for (int i = locals; i < h; i++) {
                         kind[i] = NAT;
                     }
@@ -655,7 +670,7 @@ final class Translator {
         if (in == 2) {
             int next = pc + 1;
             int nop = next < job.end ? code[next] : -1;
-            if ((nop == Op.BR_IF_SIMPLE || nop == Op.BR_IF_BACK || nop == Op.IF) && target[next - base] == 0
+            if (fuse && (nop == Op.BR_IF_SIMPLE || nop == Op.BR_IF_BACK || nop == Op.IF) && target[next - base] == 0
                     && Jop.select(Jop.FORM_BRSS, op) != Jop.NONE) {
                 fusedBranch(nop == Op.IF ? negate(op) : op, next);
                 pcMap[next - base] = -1;

@@ -34,7 +34,12 @@ final class Runtimes {
     }
 
     static final List<Runtime> ALL = List.of(
-            new Runtime("wasmlet", Kind.JVM, Role.SUBJECT, WasmletEngine::new, "wasmlet interpreter"),
+            new Runtime("wasmlet", Kind.JVM, Role.SUBJECT, () -> new WasmletEngine("interp"),
+                    "wasmlet interpreter only (--mode interp)"),
+            new Runtime("wasmlet-tiered", Kind.JVM, Role.SUBJECT, () -> new WasmletEngine("tiered"),
+                    "wasmlet tiered: interpreter, then hot functions in the JIT tier's code cache (the default)"),
+            new Runtime("wasmlet-eager", Kind.JVM, Role.SUBJECT, () -> new WasmletEngine("eager"),
+                    "wasmlet eager: every function translated at instantiation"),
             new Runtime("chicory", Kind.JVM, Role.REFERENCE, ChicoryEngine::new,
                     "Chicory 1.7.5 interpreter (com.dylibso.chicory:runtime)"),
             new Runtime("chicory-compiler", Kind.JVM, Role.REFERENCE, ChicoryCompilerEngine::new,

@@ -5,18 +5,27 @@ import io.wasmlet.exec.Function;
 import io.wasmlet.exec.Imports;
 import io.wasmlet.exec.Instance;
 import io.wasmlet.exec.Store;
+import io.wasmlet.board.Board;
+import io.wasmlet.jit.Jit;
 import io.wasmlet.validate.Loader;
 
-/** wasmlet through its public API, as an embedder would call it. */
+/** wasmlet through its public API, as an embedder would call it, in one execution mode. */
 final class WasmletEngine implements Engine {
+    private final String mode;
     private Store store;
     private Function run;
     private final long[] args = new long[1];
+    private final long[] results = new long[1];
+
+    /** {@code interp}, {@code tiered} or {@code eager} ({@link Jit#store(Board, String)}). */
+    WasmletEngine(String mode) {
+        this.mode = mode;
+    }
 
     @Override
     public void instantiate(byte[] wasm) {
         WasmModule module = Loader.load(wasm);
-        store = new Store();
+        store = Jit.store(Board.desktop(), mode);
         Instance instance = store.instantiate(module, new Imports());
         run = instance.function("run");
         if (run == null) {
@@ -27,6 +36,7 @@ final class WasmletEngine implements Engine {
     @Override
     public int run(int n) {
         args[0] = n;
-        return (int) store.invoke(run, args)[0];
+        store.invoke(run, args, results);
+        return (int) results[0];
     }
 }
