@@ -40,10 +40,13 @@ final class Instantiator {
     }
 
     Instance run() {
-        // with the JIT's arenas if they fit the board, else interpreted (the code cache, allocated
-        // with the store, is counted either way); refused only if it does not fit even so
+        // with the JIT's arenas if they fit the board beside the module, else interpreted; the
+        // store's code cache is allocated by the first instance that gets the JIT
         boolean jit = store.jitFits(module);
         store.footprint(module).check(module);
+        if (jit && store.cache.length == 0) {
+            store.cache = new int[store.board.codeCacheInts];
+        }
         Function[] funcs = new Function[m.numFuncs()];
         Table[] tables = new Table[m.tables.length];
         Memory memory = null;

@@ -37,8 +37,11 @@ public final class Store {
     // ---- the JIT tier: null/empty in interpreter-only mode ----
     /** The translator and tier-up policy, or null (interpreter only). */
     final Compiler compiler;
-    /** The code cache: one preallocated array, bump-allocated, never grown. */
-    final int[] cache;
+    /**
+     * The code cache: one array of the board's {@code codecache.ints}, allocated at the first
+     * instantiation whose JIT arenas fit the board (empty until then), bump-allocated, never grown.
+     */
+    int[] cache;
     int cacheTop;
     /** The translator's request, reused for every translation. */
     final CompileJob job;
@@ -90,7 +93,7 @@ public final class Store {
         this.frames = new int[board.frames * 2];
         this.frameInst = new Object[board.frames];
         this.compiler = compiler;
-        this.cache = compiler == null ? new int[0] : new int[board.codeCacheInts];
+        this.cache = new int[0];
         this.job = compiler == null ? null : new CompileJob(this);
         this.pollInterval = compiler == null ? 4096 : compiler.loopWeight();
     }
@@ -120,7 +123,10 @@ public final class Store {
         return cacheTop;
     }
 
-    /** Ints of the code cache (the board's {@code codecache.ints}; 0 without a JIT). */
+    /**
+     * Ints of the code cache: the board's {@code codecache.ints} once an instance with the JIT
+     * tier exists, 0 before and in interpreter-only stores.
+     */
     public int codeCacheCapacity() {
         return cache.length;
     }
@@ -184,7 +190,10 @@ public final class Store {
             return Footprint.of(module, board);
         }
         Footprint f = Footprint.of(module, board, HeapModel.TARGET, Footprint.JIT_FULL);
-        return f.free() >= 0 ? f : Footprint.of(module, board, HeapModel.TARGET, Footprint.JIT_CACHE_ONLY);
+        if (f.free() >= 0) {
+            return f;
+        }
+        return Footprint.of(module, board, HeapModel.TARGET, cache.length > 0 ? Footprint.JIT_CACHE_ONLY : Footprint.JIT_NONE);
     }
 
     /**

@@ -1,0 +1,217 @@
+import io.wasmlet.binary.WasmModule;
+import io.wasmlet.board.Board;
+import io.wasmlet.exec.Footprint;
+import io.wasmlet.exec.Function;
+import io.wasmlet.exec.Imports;
+import io.wasmlet.exec.Instance;
+import io.wasmlet.exec.Store;
+import io.wasmlet.jit.Jit;
+import io.wasmlet.jit.Tuning;
+import io.wasmlet.validate.Loader;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * The JIT tier's numbers, side by side in one process: the ablation (what each translator
+ * feature buys, steady state, best of several calls), the translation time per KB of module,
+ * and the memory-overhead report (profile counters, code cache used and capacity, translator
+ * buffers, against the interpreter-only footprint) per board.
+ *
+ * <pre>
+ * mvn -q -B package -DskipTests
+ * java -cp target/classes tools/jitreport/JitReport.java ablation bench     # HotSpot, bench n
+ * java -Xint -cp target/classes tools/jitreport/JitReport.java ablation test # -Xint, test n
+ * java -cp target/classes tools/jitreport/JitReport.java compile
+ * java -cp target/classes tools/jitreport/JitReport.java overhead
+ * </pre>
+ */
+public final class JitReport {
+    record Workload(String name, int n, int sum) {
+    }
+
+    static List<Workload> workloads(boolean bench) throws Exception {
+        List<Workload> out = new ArrayList<>();
+        for (String line : Files.readAllLines(Path.of("tests/workloads/checksums.txt"))) {
+            line = line.trim();
+            if (line.isEmpty() || line.startsWith("#")) {
+                continue;
+            }
+            String[] f = line.split("\\s+");
+            out.add(bench ? new Workload(f[0], Integer.parseInt(f[3]), Integer.parseInt(f[4]))
+                    : new Workload(f[0], Integer.parseInt(f[1]), Integer.parseInt(f[2])));
+        }
+        return out;
+    }
+
+    static byte[] bytes(String name) throws Exception {
+        return Files.readAllBytes(Path.of("tests/workloads/" + name + ".wasm"));
+    }
+
+    /** The configurations of the ablation, in order: each adds one feature to the previous. */
+    static final String[] CONFIGS = {"interp", "templates", "+registers", "+fusion (tiered)", "eager"};
+
+    static Store store(String config) {
+        Board b = Board.desktop();
+        Tuning t = new Tuning();
+        switch (config) {
+            case "interp":
+                return new Store(b);
+            case "templates":
+                t.registerOperands = false;
+                t.fuseBranches = false;
+                return new Store(b, Jit.tiered(t));
+            case "+registers":
+                t.fuseBranches = false;
+                return new Store(b, Jit.tiered(t));
+            case "eager":
+                return new Store(b, Jit.eager());
+            default:
+                return new Store(b, Jit.tiered(t));
+        }
+    }
+
+    public static void main(String[] args) throws Exception {
+        switch (args[0]) {
+            case "ablation":
+                ablation(args.length > 1 && args[1].equals("bench"), args.length > 2 ? Integer.parseInt(args[2]) : 5);
+                break;
+            case "compile":
+                compile();
+                break;
+            default:
+                overhead();
+        }
+    }
+
+    static void ablation(boolean bench, int reps) throws Exception {
+        List<Workload> ws = workloads(bench);
+        double[] logs = new double[CONFIGS.length];
+        double[] firstLogs = new double[CONFIGS.length];
+        StringBuilder head = new StringBuilder("| workload |");
+        StringBuilder rule = new StringBuilder("|---|");
+        for (String c : CONFIGS) {
+            head.append(' ').append(c).append(" ms |");
+            rule.append("---:|");
+        }
+        System.out.println(head);
+        System.out.println(rule);
+        for (Workload w : ws) {
+            WasmModule m = Loader.load(bytes(w.name()));
+            StringBuilder row = new StringBuilder("| " + w.name() + " |");
+            double base = 0;
+            double firstBase = 0;
+            for (int k = 0; k < CONFIGS.length; k++) {
+                Store st = store(CONFIGS[k]);
+                Instance inst = st.instantiate(m, new Imports());
+                Function run = inst.function("run");
+                long[] a = {w.n()};
+                long[] r = new long[1];
+                long t0 = System.nanoTime();
+                st.invoke(run, a, r);
+                long first = System.nanoTime() - t0;
+                check(w, r, CONFIGS[k]);
+                long best = Long.MAX_VALUE;
+                for (int i = 0; i < reps; i++) {
+                    t0 = System.nanoTime();
+                    st.invoke(run, a, r);
+                    best = Math.min(best, System.nanoTime() - t0);
+                    check(w, r, CONFIGS[k]);
+                }
+                if (k == 0) {
+                    base = best;
+                    firstBase = first;
+                }
+                logs[k] += Math.log(base / best);
+                firstLogs[k] += Math.log(firstBase / (double) first);
+                row.append(String.format(" %.1f |", best / 1e6));
+            }
+            System.out.println(row);
+        }
+        StringBuilder g = new StringBuilder("| speed-up vs interp, geometric mean |");
+        StringBuilder f = new StringBuilder("| first call, speed-up vs interp |");
+        for (int k = 0; k < CONFIGS.length; k++) {
+            g.append(String.format(" %.2fx |", Math.exp(logs[k] / ws.size())));
+            f.append(String.format(" %.2fx |", Math.exp(firstLogs[k] / ws.size())));
+        }
+        System.out.println(g);
+        System.out.println(f);
+    }
+
+    static void check(Workload w, long[] r, String config) {
+        if ((int) r[0] != w.sum()) {
+            throw new IllegalStateException(w.name() + " [" + config + "]: checksum " + r[0] + ", expected " + w.sum());
+        }
+    }
+
+    /** Eager instantiation minus interpreter instantiation, per KB of module, best of 5 after warm-up. */
+    static void compile() throws Exception {
+        long bytes = 0;
+        double nanos = 0;
+        int ints = 0;
+        List<String> files = new ArrayList<>();
+        for (Workload w : workloads(false)) {
+            files.add("tests/workloads/" + w.name() + ".wasm");
+        }
+        files.add("tests/programs/hello.wasm");
+        files.add("tests/programs/files.wasm");
+        for (int warm = 0; warm < 2; warm++) {
+            bytes = 0;
+            nanos = 0;
+            ints = 0;
+            for (String file : files) {
+                byte[] b = Files.readAllBytes(Path.of(file));
+                WasmModule m = Loader.load(b);
+                long bestJit = Long.MAX_VALUE;
+                long bestInterp = Long.MAX_VALUE;
+                for (int i = 0; i < 5; i++) {
+                    Store s = new Store(Board.desktop(), Jit.eager());
+                    long t0 = System.nanoTime();
+                    s.instantiate(m, new Imports());
+                    bestJit = Math.min(bestJit, System.nanoTime() - t0);
+                    ints = Math.max(ints, s.codeCacheUsed());
+                    Store p = new Store(Board.desktop());
+                    t0 = System.nanoTime();
+                    p.instantiate(m, new Imports());
+                    bestInterp = Math.min(bestInterp, System.nanoTime() - t0);
+                }
+                bytes += b.length;
+                nanos += Math.max(0, bestJit - bestInterp);
+            }
+        }
+        System.out.printf("translation: %d modules, %d KB, %.1f ms in all: %.1f us per KB of module%n",
+                files.size(), bytes / 1024, nanos / 1e6, nanos / 1e3 / (bytes / 1024.0));
+    }
+
+    static void overhead() throws Exception {
+        String[] boards = {"stm32f746g-disco", "stm32h747i-disco", "imxrt1170-evk", "esp32-s3-devkitc-1-n8r8",
+                "nrf52840-dk", "rp2040-pico", "rp2350-pico2"};
+        System.out.println("| board | workload | interp total | tiered total | counters | code cache used / capacity (bytes) "
+                + "| translator buffers | JIT overhead | translated |");
+        System.out.println("|---|---|---:|---:|---:|---:|---:|---:|---:|");
+        for (String board : boards) {
+            Board b = Board.named(board);
+            for (Workload w : workloads(false)) {
+                WasmModule m = Loader.load(bytes(w.name()));
+                Footprint interp = new Store(b).footprint(m);
+                Store st = new Store(b, Jit.tiered());
+                Footprint tiered = st.footprint(m);
+                if (interp.free() < 0) {
+                    System.out.printf("| %s | %s | does not fit (%d short) | | | | | | |%n", board, w.name(), -interp.free());
+                    continue;
+                }
+                Instance inst = st.instantiate(m, new Imports());
+                long[] r = new long[1];
+                st.invoke(inst.function("run"), new long[] {w.n()}, r);
+                check(w, r, "tiered on " + board);
+                long overheadBytes = tiered.total() - interp.total();
+                System.out.printf("| %s | %s | %,d | %,d | %,d | %,d / %,d | %,d | %,d (%.1f%%) | %d |%n", board, w.name(),
+                        interp.total(), tiered.total(), tiered.bytes(Footprint.COUNTERS), st.codeCacheUsed() * 4L,
+                        st.codeCacheCapacity() * 4L, tiered.bytes(Footprint.TRANSLATOR), overheadBytes,
+                        100.0 * overheadBytes / interp.total(), st.functionsTranslated());
+            }
+        }
+    }
+}
