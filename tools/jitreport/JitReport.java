@@ -169,12 +169,12 @@ public final class JitReport {
                 for (int i = 0; i < 5; i++) {
                     Store s = new Store(Board.desktop(), Jit.eager());
                     long t0 = System.nanoTime();
-                    s.instantiate(m, new Imports());
+                    s.instantiate(m, imports(m));
                     bestJit = Math.min(bestJit, System.nanoTime() - t0);
                     ints = Math.max(ints, s.codeCacheUsed());
                     Store p = new Store(Board.desktop());
                     t0 = System.nanoTime();
-                    p.instantiate(m, new Imports());
+                    p.instantiate(m, imports(m));
                     bestInterp = Math.min(bestInterp, System.nanoTime() - t0);
                 }
                 bytes += b.length;
@@ -183,6 +183,12 @@ public final class JitReport {
         }
         System.out.printf("translation: %d modules, %d KB, %.1f ms in all: %.1f us per KB of module%n",
                 files.size(), bytes / 1024, nanos / 1e6, nanos / 1e3 / (bytes / 1024.0));
+    }
+
+    static Imports imports(WasmModule m) {
+        Imports imports = new Imports();
+        new io.wasmlet.wasi.WasiPreview1().addTo(imports, m);
+        return imports;
     }
 
     static void overhead() throws Exception {

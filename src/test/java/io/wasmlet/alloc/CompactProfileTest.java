@@ -46,14 +46,22 @@ class CompactProfileTest {
 
         String java = Paths.get(System.getProperty("java.home"), "bin", "java").toString();
         String cp = jar + File.pathSeparator + "target/test-classes";
-        ProcessBuilder pb = new ProcessBuilder(List.of(java, "-Xint", "-Xmx8m", "-cp", cp,
-                "io.wasmlet.alloc.Kernels", "tests/alloc/kernels.wasm", BOARD, String.valueOf(ROUNDS)));
-        pb.redirectErrorStream(true);
-        Process p = pb.start();
-        assertTrue(p.waitFor(120, TimeUnit.SECONDS), "child JVM timed out");
-        String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8).trim();
-        assertEquals(0, p.exitValue(), out);
-        assertEquals(expected, out);
+        // the same rounds from the compact jar alone, interpreted and with the JIT tier
+        for (String mode : new String[] {"interp", "tiered", "eager"}) {
+            ProcessBuilder pb = new ProcessBuilder(List.of(java, "-Xint", "-Xmx8m", "-cp", cp,
+                    "io.wasmlet.alloc.Kernels", "tests/alloc/kernels.wasm", BOARD, String.valueOf(ROUNDS), mode));
+            pb.redirectErrorStream(true);
+            Process p = pb.start();
+            assertTrue(p.waitFor(120, TimeUnit.SECONDS), "child JVM timed out");
+            String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8).trim();
+            assertEquals(0, p.exitValue(), out);
+            String[] lines = out.split("\n");
+            assertEquals(expected, lines[0].trim(), mode);
+            if (!mode.equals("interp")) {
+                int translated = Integer.parseInt(lines[1].trim().substring("translated ".length()));
+                assertTrue(translated > 0, mode + ": the JIT tier ran from the compact jar: " + out);
+            }
+        }
     }
 
     /** C workloads (tests/workloads) whose test n is 1, so that -Xint stays quick. */

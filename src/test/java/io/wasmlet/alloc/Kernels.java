@@ -119,12 +119,18 @@ public final class Kernels {
         } finally {
             bf.close();
         }
-        Kernels k = new Kernels(args[0], b);
+        // an optional fourth argument picks the mode; "tiered" and "eager" need the jit package
+        String mode = args.length > 3 ? args[3] : "interp";
+        Kernels k = mode.equals("interp") ? new Kernels(args[0], b)
+                : new Kernels(args[0], io.wasmlet.jit.Jit.store(b, mode));
         int rounds = Integer.parseInt(args[2]);
         long total = 0;
         for (int i = 0; i < rounds; i++) {
             total += k.round(i);
         }
         System.out.println("rounds " + rounds + " checksum " + total + " ticks " + k.ticks);
+        if (!mode.equals("interp")) {
+            System.out.println("translated " + k.store.functionsTranslated());
+        }
     }
 }
