@@ -208,10 +208,21 @@ public final class JitReport {
                     System.out.printf("| %s | %s | does not fit (%d short) | | | | | | |%n", board, w.name(), -interp.free());
                     continue;
                 }
-                Instance inst = st.instantiate(m, new Imports());
+                Instance inst;
+                try {
+                    inst = st.instantiate(m, new Imports());
+                } catch (io.wasmlet.error.ResourceLimitException e) {
+                    System.out.printf("| %s | %s | does not fit: %s | | | | | | |%n", board, w.name(), e.getMessage());
+                    continue;
+                }
                 long[] r = new long[1];
                 st.invoke(inst.function("run"), new long[] {w.n()}, r);
                 check(w, r, "tiered on " + board);
+                if (st.functionsTranslated() == 0 && tiered.bytes(Footprint.TRANSLATOR) == 0) {
+                    System.out.printf("| %s | %s | %,d | JIT does not fit: runs interpreted | | | | | 0 |%n", board,
+                            w.name(), interp.total());
+                    continue;
+                }
                 long overheadBytes = tiered.total() - interp.total();
                 System.out.printf("| %s | %s | %,d | %,d | %,d | %,d / %,d | %,d | %,d (%.1f%%) | %d |%n", board, w.name(),
                         interp.total(), tiered.total(), tiered.bytes(Footprint.COUNTERS), st.codeCacheUsed() * 4L,
