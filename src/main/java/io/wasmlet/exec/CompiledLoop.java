@@ -880,13 +880,7 @@ final class CompiledLoop {
                     fp = frames[fsp + 1];
                     Instance caller = (Instance) frameInst[fsp >> 1];
                     if (ret >= 0) {
-                        st.pc = ret;
-                        st.fp = fp;
-                        st.sp = sp;
-                        st.fsp = fsp;
-                        st.curInst = caller;
-                        st.pollLeft = poll;
-                        return Engine.INTERP;
+                        return Engine.leave(st, ret, fp, sp, fsp, caller, poll, Engine.INTERP);
                     }
                     pc = ~ret;
                     if (caller != inst) {
@@ -957,13 +951,7 @@ final class CompiledLoop {
                     }
                     int e = Engine.enter(st, ci, icode[h + Layout.H_FUNC_INDEX] - ci.firstDefined);
                     if (e < 0) {
-                        st.pc = h + Layout.HEADER_SIZE;
-                        st.fp = fp;
-                        st.sp = sp;
-                        st.fsp = fsp;
-                        st.curInst = ci;
-                        st.pollLeft = poll;
-                        return Engine.INTERP;
+                        return Engine.leave(st, h + Layout.HEADER_SIZE, fp, sp, fsp, ci, poll, Engine.INTERP);
                     }
                     if (ci == inst && c[at] == Jop.CALL) {
                         // bind the direct call: from now on it enters the compiled callee at once
@@ -980,13 +968,7 @@ final class CompiledLoop {
                 }
                 case Jop.EXIT:
                     // fall back to the interpreter at the same point of the same frame
-                    st.pc = c[pc];
-                    st.fp = fp;
-                    st.sp = fp + c[pc + 1];
-                    st.fsp = fsp;
-                    st.curInst = inst;
-                    st.pollLeft = poll;
-                    return Engine.INTERP;
+                    return Engine.leave(st, c[pc], fp, fp + c[pc + 1], fsp, inst, poll, Engine.INTERP);
                 case Jop.SLOW:
                     st.sp = fp + c[pc + 1];
                     st.fsp = fsp;

@@ -69,6 +69,20 @@ final class Engine {
         }
     }
 
+    /**
+     * A loop leaving for the other tier (or back to {@link #call}): stores its state in the
+     * store and returns {@code tier}, so that each exit is one line in the loops.
+     */
+    static int leave(Store st, int pc, int fp, int sp, int fsp, Instance inst, int poll, int tier) {
+        st.pc = pc;
+        st.fp = fp;
+        st.sp = sp;
+        st.fsp = fsp;
+        st.curInst = inst;
+        st.pollLeft = poll;
+        return tier;
+    }
+
     /** Eager mode and the work buffers: called once an instance's functions exist. */
     static void prepare(Store st, Instance inst) {
         int[] entries = inst.data.funcEntry;

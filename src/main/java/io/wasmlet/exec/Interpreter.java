@@ -60,13 +60,7 @@ final class Interpreter {
                         poll = st.pollInterval;
                         int cpc = Engine.backEdge(st, inst, pc);
                         if (cpc >= 0) {
-                            st.pc = cpc;
-                            st.fp = fp;
-                            st.sp = sp;
-                            st.fsp = fsp;
-                            st.curInst = inst;
-                            st.pollLeft = poll;
-                            return Engine.COMPILED;
+                            return Engine.leave(st, cpc, fp, sp, fsp, inst, poll, Engine.COMPILED);
                         }
                     }
                     break;
@@ -77,13 +71,7 @@ final class Interpreter {
                             poll = st.pollInterval;
                             int cpc = Engine.backEdge(st, inst, pc);
                             if (cpc >= 0) {
-                                st.pc = cpc;
-                                st.fp = fp;
-                                st.sp = sp;
-                                st.fsp = fsp;
-                                st.curInst = inst;
-                                st.pollLeft = poll;
-                                return Engine.COMPILED;
+                                return Engine.leave(st, cpc, fp, sp, fsp, inst, poll, Engine.COMPILED);
                             }
                         }
                     } else {
@@ -164,13 +152,7 @@ final class Interpreter {
                     Instance caller = (Instance) frameInst[fsp >> 1];
                     if (pc < 0) {
                         inst = caller;
-                        st.pc = ~pc;
-                        st.fp = fp;
-                        st.sp = sp;
-                        st.fsp = fsp;
-                        st.curInst = inst;
-                        st.pollLeft = poll;
-                        return Engine.COMPILED;
+                        return Engine.leave(st, ~pc, fp, sp, fsp, inst, poll, Engine.COMPILED);
                     }
                     if (caller != inst) {
                         inst = caller;
@@ -204,13 +186,7 @@ final class Interpreter {
                     if (tiered) {
                         int cpc = Engine.enter(st, inst, code[target + Layout.H_FUNC_INDEX] - inst.firstDefined);
                         if (cpc >= 0) {
-                            st.pc = cpc;
-                            st.fp = fp;
-                            st.sp = sp;
-                            st.fsp = fsp;
-                            st.curInst = inst;
-                            st.pollLeft = poll;
-                            return Engine.COMPILED;
+                            return Engine.leave(st, cpc, fp, sp, fsp, inst, poll, Engine.COMPILED);
                         }
                     }
                     pc = target + Layout.HEADER_SIZE;
@@ -261,13 +237,7 @@ final class Interpreter {
                     if (tiered) {
                         int cpc = Engine.enter(st, inst, code[target + Layout.H_FUNC_INDEX] - inst.firstDefined);
                         if (cpc >= 0) {
-                            st.pc = cpc;
-                            st.fp = fp;
-                            st.sp = sp;
-                            st.fsp = fsp;
-                            st.curInst = inst;
-                            st.pollLeft = poll;
-                            return Engine.COMPILED;
+                            return Engine.leave(st, cpc, fp, sp, fsp, inst, poll, Engine.COMPILED);
                         }
                     }
                     pc = target + Layout.HEADER_SIZE;
