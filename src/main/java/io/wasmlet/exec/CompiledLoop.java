@@ -49,340 +49,202 @@ final class CompiledLoop {
                     s[fp + c[pc]] = (c[pc + 1] & 0xFFFFFFFFL) | ((long) c[pc + 2] << 32);
                     pc += 3;
                     break;
-                case Jop.I32_ADD_SS: {
-                    int x = (int) s[fp + c[pc + 1]];
-                    int y = (int) s[fp + c[pc + 2]];
-                    s[fp + c[pc]] = x + y;
+                case Jop.I32_ADD_SS:
+                    s[fp + c[pc]] = (int) s[fp + c[pc + 1]] + (int) s[fp + c[pc + 2]];
                     pc += 3;
                     break;
-                }
-                case Jop.I32_SUB_SS: {
-                    int x = (int) s[fp + c[pc + 1]];
-                    int y = (int) s[fp + c[pc + 2]];
-                    s[fp + c[pc]] = x - y;
+                case Jop.I32_SUB_SS:
+                    s[fp + c[pc]] = (int) s[fp + c[pc + 1]] - (int) s[fp + c[pc + 2]];
                     pc += 3;
                     break;
-                }
-                case Jop.I32_MUL_SS: {
-                    int x = (int) s[fp + c[pc + 1]];
-                    int y = (int) s[fp + c[pc + 2]];
-                    s[fp + c[pc]] = x * y;
+                case Jop.I32_MUL_SS:
+                    s[fp + c[pc]] = (int) s[fp + c[pc + 1]] * (int) s[fp + c[pc + 2]];
                     pc += 3;
                     break;
-                }
-                case Jop.I32_AND_SS: {
-                    int x = (int) s[fp + c[pc + 1]];
-                    int y = (int) s[fp + c[pc + 2]];
-                    s[fp + c[pc]] = x & y;
+                case Jop.I32_AND_SS:
+                    s[fp + c[pc]] = (int) s[fp + c[pc + 1]] & (int) s[fp + c[pc + 2]];
                     pc += 3;
                     break;
-                }
-                case Jop.I32_OR_SS: {
-                    int x = (int) s[fp + c[pc + 1]];
-                    int y = (int) s[fp + c[pc + 2]];
-                    s[fp + c[pc]] = x | y;
+                case Jop.I32_OR_SS:
+                    s[fp + c[pc]] = (int) s[fp + c[pc + 1]] | (int) s[fp + c[pc + 2]];
                     pc += 3;
                     break;
-                }
-                case Jop.I32_XOR_SS: {
-                    int x = (int) s[fp + c[pc + 1]];
-                    int y = (int) s[fp + c[pc + 2]];
-                    s[fp + c[pc]] = x ^ y;
+                case Jop.I32_XOR_SS:
+                    s[fp + c[pc]] = (int) s[fp + c[pc + 1]] ^ (int) s[fp + c[pc + 2]];
                     pc += 3;
                     break;
-                }
-                case Jop.I32_SHL_SS: {
-                    int x = (int) s[fp + c[pc + 1]];
-                    int y = (int) s[fp + c[pc + 2]];
-                    s[fp + c[pc]] = x << y;
+                case Jop.I32_SHL_SS:
+                    s[fp + c[pc]] = (int) s[fp + c[pc + 1]] << (int) s[fp + c[pc + 2]];
                     pc += 3;
                     break;
-                }
-                case Jop.I32_SHR_S_SS: {
-                    int x = (int) s[fp + c[pc + 1]];
-                    int y = (int) s[fp + c[pc + 2]];
-                    s[fp + c[pc]] = x >> y;
+                case Jop.I32_SHR_S_SS:
+                    s[fp + c[pc]] = (int) s[fp + c[pc + 1]] >> (int) s[fp + c[pc + 2]];
                     pc += 3;
                     break;
-                }
-                case Jop.I32_SHR_U_SS: {
-                    int x = (int) s[fp + c[pc + 1]];
-                    int y = (int) s[fp + c[pc + 2]];
-                    s[fp + c[pc]] = x >>> y;
+                case Jop.I32_SHR_U_SS:
+                    s[fp + c[pc]] = (int) s[fp + c[pc + 1]] >>> (int) s[fp + c[pc + 2]];
                     pc += 3;
                     break;
-                }
-                case Jop.I32_EQ_SS: {
-                    int x = (int) s[fp + c[pc + 1]];
-                    int y = (int) s[fp + c[pc + 2]];
-                    s[fp + c[pc]] = x == y ? 1 : 0;
+                case Jop.I32_EQ_SS:
+                    s[fp + c[pc]] = (int) s[fp + c[pc + 1]] == (int) s[fp + c[pc + 2]] ? 1 : 0;
                     pc += 3;
                     break;
-                }
-                case Jop.I32_NE_SS: {
-                    int x = (int) s[fp + c[pc + 1]];
-                    int y = (int) s[fp + c[pc + 2]];
-                    s[fp + c[pc]] = x != y ? 1 : 0;
+                case Jop.I32_NE_SS:
+                    s[fp + c[pc]] = (int) s[fp + c[pc + 1]] != (int) s[fp + c[pc + 2]] ? 1 : 0;
                     pc += 3;
                     break;
-                }
-                case Jop.I32_LT_S_SS: {
-                    int x = (int) s[fp + c[pc + 1]];
-                    int y = (int) s[fp + c[pc + 2]];
-                    s[fp + c[pc]] = x < y ? 1 : 0;
+                case Jop.I32_LT_S_SS:
+                    s[fp + c[pc]] = (int) s[fp + c[pc + 1]] < (int) s[fp + c[pc + 2]] ? 1 : 0;
                     pc += 3;
                     break;
-                }
-                case Jop.I32_LT_U_SS: {
-                    int x = (int) s[fp + c[pc + 1]];
-                    int y = (int) s[fp + c[pc + 2]];
-                    s[fp + c[pc]] = (x ^ 0x80000000) < (y ^ 0x80000000) ? 1 : 0;
+                case Jop.I32_LT_U_SS:
+                    s[fp + c[pc]] = ((int) s[fp + c[pc + 1]] ^ 0x80000000) < ((int) s[fp + c[pc + 2]] ^ 0x80000000) ? 1 : 0;
                     pc += 3;
                     break;
-                }
-                case Jop.I32_GT_S_SS: {
-                    int x = (int) s[fp + c[pc + 1]];
-                    int y = (int) s[fp + c[pc + 2]];
-                    s[fp + c[pc]] = x > y ? 1 : 0;
+                case Jop.I32_GT_S_SS:
+                    s[fp + c[pc]] = (int) s[fp + c[pc + 1]] > (int) s[fp + c[pc + 2]] ? 1 : 0;
                     pc += 3;
                     break;
-                }
-                case Jop.I32_GT_U_SS: {
-                    int x = (int) s[fp + c[pc + 1]];
-                    int y = (int) s[fp + c[pc + 2]];
-                    s[fp + c[pc]] = (x ^ 0x80000000) > (y ^ 0x80000000) ? 1 : 0;
+                case Jop.I32_GT_U_SS:
+                    s[fp + c[pc]] = ((int) s[fp + c[pc + 1]] ^ 0x80000000) > ((int) s[fp + c[pc + 2]] ^ 0x80000000) ? 1 : 0;
                     pc += 3;
                     break;
-                }
-                case Jop.I32_LE_S_SS: {
-                    int x = (int) s[fp + c[pc + 1]];
-                    int y = (int) s[fp + c[pc + 2]];
-                    s[fp + c[pc]] = x <= y ? 1 : 0;
+                case Jop.I32_LE_S_SS:
+                    s[fp + c[pc]] = (int) s[fp + c[pc + 1]] <= (int) s[fp + c[pc + 2]] ? 1 : 0;
                     pc += 3;
                     break;
-                }
-                case Jop.I32_LE_U_SS: {
-                    int x = (int) s[fp + c[pc + 1]];
-                    int y = (int) s[fp + c[pc + 2]];
-                    s[fp + c[pc]] = (x ^ 0x80000000) <= (y ^ 0x80000000) ? 1 : 0;
+                case Jop.I32_LE_U_SS:
+                    s[fp + c[pc]] = ((int) s[fp + c[pc + 1]] ^ 0x80000000) <= ((int) s[fp + c[pc + 2]] ^ 0x80000000) ? 1 : 0;
                     pc += 3;
                     break;
-                }
-                case Jop.I32_GE_S_SS: {
-                    int x = (int) s[fp + c[pc + 1]];
-                    int y = (int) s[fp + c[pc + 2]];
-                    s[fp + c[pc]] = x >= y ? 1 : 0;
+                case Jop.I32_GE_S_SS:
+                    s[fp + c[pc]] = (int) s[fp + c[pc + 1]] >= (int) s[fp + c[pc + 2]] ? 1 : 0;
                     pc += 3;
                     break;
-                }
-                case Jop.I32_GE_U_SS: {
-                    int x = (int) s[fp + c[pc + 1]];
-                    int y = (int) s[fp + c[pc + 2]];
-                    s[fp + c[pc]] = (x ^ 0x80000000) >= (y ^ 0x80000000) ? 1 : 0;
+                case Jop.I32_GE_U_SS:
+                    s[fp + c[pc]] = ((int) s[fp + c[pc + 1]] ^ 0x80000000) >= ((int) s[fp + c[pc + 2]] ^ 0x80000000) ? 1 : 0;
                     pc += 3;
                     break;
-                }
-                case Jop.I32_ADD_SI: {
-                    int x = (int) s[fp + c[pc + 1]];
-                    int y = c[pc + 2];
-                    s[fp + c[pc]] = x + y;
+                case Jop.I32_ADD_SI:
+                    s[fp + c[pc]] = (int) s[fp + c[pc + 1]] + c[pc + 2];
                     pc += 3;
                     break;
-                }
-                case Jop.I32_SUB_SI: {
-                    int x = (int) s[fp + c[pc + 1]];
-                    int y = c[pc + 2];
-                    s[fp + c[pc]] = x - y;
+                case Jop.I32_SUB_SI:
+                    s[fp + c[pc]] = (int) s[fp + c[pc + 1]] - c[pc + 2];
                     pc += 3;
                     break;
-                }
-                case Jop.I32_MUL_SI: {
-                    int x = (int) s[fp + c[pc + 1]];
-                    int y = c[pc + 2];
-                    s[fp + c[pc]] = x * y;
+                case Jop.I32_MUL_SI:
+                    s[fp + c[pc]] = (int) s[fp + c[pc + 1]] * c[pc + 2];
                     pc += 3;
                     break;
-                }
-                case Jop.I32_AND_SI: {
-                    int x = (int) s[fp + c[pc + 1]];
-                    int y = c[pc + 2];
-                    s[fp + c[pc]] = x & y;
+                case Jop.I32_AND_SI:
+                    s[fp + c[pc]] = (int) s[fp + c[pc + 1]] & c[pc + 2];
                     pc += 3;
                     break;
-                }
-                case Jop.I32_OR_SI: {
-                    int x = (int) s[fp + c[pc + 1]];
-                    int y = c[pc + 2];
-                    s[fp + c[pc]] = x | y;
+                case Jop.I32_OR_SI:
+                    s[fp + c[pc]] = (int) s[fp + c[pc + 1]] | c[pc + 2];
                     pc += 3;
                     break;
-                }
-                case Jop.I32_XOR_SI: {
-                    int x = (int) s[fp + c[pc + 1]];
-                    int y = c[pc + 2];
-                    s[fp + c[pc]] = x ^ y;
+                case Jop.I32_XOR_SI:
+                    s[fp + c[pc]] = (int) s[fp + c[pc + 1]] ^ c[pc + 2];
                     pc += 3;
                     break;
-                }
-                case Jop.I32_SHL_SI: {
-                    int x = (int) s[fp + c[pc + 1]];
-                    int y = c[pc + 2];
-                    s[fp + c[pc]] = x << y;
+                case Jop.I32_SHL_SI:
+                    s[fp + c[pc]] = (int) s[fp + c[pc + 1]] << c[pc + 2];
                     pc += 3;
                     break;
-                }
-                case Jop.I32_SHR_S_SI: {
-                    int x = (int) s[fp + c[pc + 1]];
-                    int y = c[pc + 2];
-                    s[fp + c[pc]] = x >> y;
+                case Jop.I32_SHR_S_SI:
+                    s[fp + c[pc]] = (int) s[fp + c[pc + 1]] >> c[pc + 2];
                     pc += 3;
                     break;
-                }
-                case Jop.I32_SHR_U_SI: {
-                    int x = (int) s[fp + c[pc + 1]];
-                    int y = c[pc + 2];
-                    s[fp + c[pc]] = x >>> y;
+                case Jop.I32_SHR_U_SI:
+                    s[fp + c[pc]] = (int) s[fp + c[pc + 1]] >>> c[pc + 2];
                     pc += 3;
                     break;
-                }
-                case Jop.I32_EQ_SI: {
-                    int x = (int) s[fp + c[pc + 1]];
-                    int y = c[pc + 2];
-                    s[fp + c[pc]] = x == y ? 1 : 0;
+                case Jop.I32_EQ_SI:
+                    s[fp + c[pc]] = (int) s[fp + c[pc + 1]] == c[pc + 2] ? 1 : 0;
                     pc += 3;
                     break;
-                }
-                case Jop.I32_NE_SI: {
-                    int x = (int) s[fp + c[pc + 1]];
-                    int y = c[pc + 2];
-                    s[fp + c[pc]] = x != y ? 1 : 0;
+                case Jop.I32_NE_SI:
+                    s[fp + c[pc]] = (int) s[fp + c[pc + 1]] != c[pc + 2] ? 1 : 0;
                     pc += 3;
                     break;
-                }
-                case Jop.I32_LT_S_SI: {
-                    int x = (int) s[fp + c[pc + 1]];
-                    int y = c[pc + 2];
-                    s[fp + c[pc]] = x < y ? 1 : 0;
+                case Jop.I32_LT_S_SI:
+                    s[fp + c[pc]] = (int) s[fp + c[pc + 1]] < c[pc + 2] ? 1 : 0;
                     pc += 3;
                     break;
-                }
-                case Jop.I32_LT_U_SI: {
-                    int x = (int) s[fp + c[pc + 1]];
-                    int y = c[pc + 2];
-                    s[fp + c[pc]] = (x ^ 0x80000000) < (y ^ 0x80000000) ? 1 : 0;
+                case Jop.I32_LT_U_SI:
+                    s[fp + c[pc]] = ((int) s[fp + c[pc + 1]] ^ 0x80000000) < (c[pc + 2] ^ 0x80000000) ? 1 : 0;
                     pc += 3;
                     break;
-                }
-                case Jop.I32_GT_S_SI: {
-                    int x = (int) s[fp + c[pc + 1]];
-                    int y = c[pc + 2];
-                    s[fp + c[pc]] = x > y ? 1 : 0;
+                case Jop.I32_GT_S_SI:
+                    s[fp + c[pc]] = (int) s[fp + c[pc + 1]] > c[pc + 2] ? 1 : 0;
                     pc += 3;
                     break;
-                }
-                case Jop.I32_GT_U_SI: {
-                    int x = (int) s[fp + c[pc + 1]];
-                    int y = c[pc + 2];
-                    s[fp + c[pc]] = (x ^ 0x80000000) > (y ^ 0x80000000) ? 1 : 0;
+                case Jop.I32_GT_U_SI:
+                    s[fp + c[pc]] = ((int) s[fp + c[pc + 1]] ^ 0x80000000) > (c[pc + 2] ^ 0x80000000) ? 1 : 0;
                     pc += 3;
                     break;
-                }
-                case Jop.I32_LE_S_SI: {
-                    int x = (int) s[fp + c[pc + 1]];
-                    int y = c[pc + 2];
-                    s[fp + c[pc]] = x <= y ? 1 : 0;
+                case Jop.I32_LE_S_SI:
+                    s[fp + c[pc]] = (int) s[fp + c[pc + 1]] <= c[pc + 2] ? 1 : 0;
                     pc += 3;
                     break;
-                }
-                case Jop.I32_LE_U_SI: {
-                    int x = (int) s[fp + c[pc + 1]];
-                    int y = c[pc + 2];
-                    s[fp + c[pc]] = (x ^ 0x80000000) <= (y ^ 0x80000000) ? 1 : 0;
+                case Jop.I32_LE_U_SI:
+                    s[fp + c[pc]] = ((int) s[fp + c[pc + 1]] ^ 0x80000000) <= (c[pc + 2] ^ 0x80000000) ? 1 : 0;
                     pc += 3;
                     break;
-                }
-                case Jop.I32_GE_S_SI: {
-                    int x = (int) s[fp + c[pc + 1]];
-                    int y = c[pc + 2];
-                    s[fp + c[pc]] = x >= y ? 1 : 0;
+                case Jop.I32_GE_S_SI:
+                    s[fp + c[pc]] = (int) s[fp + c[pc + 1]] >= c[pc + 2] ? 1 : 0;
                     pc += 3;
                     break;
-                }
-                case Jop.I32_GE_U_SI: {
-                    int x = (int) s[fp + c[pc + 1]];
-                    int y = c[pc + 2];
-                    s[fp + c[pc]] = (x ^ 0x80000000) >= (y ^ 0x80000000) ? 1 : 0;
+                case Jop.I32_GE_U_SI:
+                    s[fp + c[pc]] = ((int) s[fp + c[pc + 1]] ^ 0x80000000) >= (c[pc + 2] ^ 0x80000000) ? 1 : 0;
                     pc += 3;
                     break;
-                }
                 case Jop.I32_EQZ_S: {
                     long v = s[fp + c[pc + 1]];
                     s[fp + c[pc]] = (int) v == 0 ? 1 : 0;
                     pc += 2;
                     break;
                 }
-                case Jop.I64_ADD_SS: {
-                    long x = s[fp + c[pc + 1]];
-                    long y = s[fp + c[pc + 2]];
-                    s[fp + c[pc]] = x + y;
+                case Jop.I64_ADD_SS:
+                    s[fp + c[pc]] = s[fp + c[pc + 1]] + s[fp + c[pc + 2]];
                     pc += 3;
                     break;
-                }
-                case Jop.I64_SUB_SS: {
-                    long x = s[fp + c[pc + 1]];
-                    long y = s[fp + c[pc + 2]];
-                    s[fp + c[pc]] = x - y;
+                case Jop.I64_SUB_SS:
+                    s[fp + c[pc]] = s[fp + c[pc + 1]] - s[fp + c[pc + 2]];
                     pc += 3;
                     break;
-                }
-                case Jop.I64_AND_SS: {
-                    long x = s[fp + c[pc + 1]];
-                    long y = s[fp + c[pc + 2]];
-                    s[fp + c[pc]] = x & y;
+                case Jop.I64_AND_SS:
+                    s[fp + c[pc]] = s[fp + c[pc + 1]] & s[fp + c[pc + 2]];
                     pc += 3;
                     break;
-                }
                 case Jop.I64_EQZ_S: {
                     long v = s[fp + c[pc + 1]];
                     s[fp + c[pc]] = v == 0 ? 1 : 0;
                     pc += 2;
                     break;
                 }
-                case Jop.F64_ADD_SS: {
-                    double x = Double.longBitsToDouble(s[fp + c[pc + 1]]);
-                    double y = Double.longBitsToDouble(s[fp + c[pc + 2]]);
-                    s[fp + c[pc]] = Double.doubleToLongBits(x + y);
+                case Jop.F64_ADD_SS:
+                    s[fp + c[pc]] = Double.doubleToLongBits(Double.longBitsToDouble(s[fp + c[pc + 1]]) + Double.longBitsToDouble(s[fp + c[pc + 2]]));
                     pc += 3;
                     break;
-                }
-                case Jop.F64_SUB_SS: {
-                    double x = Double.longBitsToDouble(s[fp + c[pc + 1]]);
-                    double y = Double.longBitsToDouble(s[fp + c[pc + 2]]);
-                    s[fp + c[pc]] = Double.doubleToLongBits(x - y);
+                case Jop.F64_SUB_SS:
+                    s[fp + c[pc]] = Double.doubleToLongBits(Double.longBitsToDouble(s[fp + c[pc + 1]]) - Double.longBitsToDouble(s[fp + c[pc + 2]]));
                     pc += 3;
                     break;
-                }
-                case Jop.F64_MUL_SS: {
-                    double x = Double.longBitsToDouble(s[fp + c[pc + 1]]);
-                    double y = Double.longBitsToDouble(s[fp + c[pc + 2]]);
-                    s[fp + c[pc]] = Double.doubleToLongBits(x * y);
+                case Jop.F64_MUL_SS:
+                    s[fp + c[pc]] = Double.doubleToLongBits(Double.longBitsToDouble(s[fp + c[pc + 1]]) * Double.longBitsToDouble(s[fp + c[pc + 2]]));
                     pc += 3;
                     break;
-                }
-                case Jop.F64_LT_SS: {
-                    double x = Double.longBitsToDouble(s[fp + c[pc + 1]]);
-                    double y = Double.longBitsToDouble(s[fp + c[pc + 2]]);
-                    s[fp + c[pc]] = x < y ? 1 : 0;
+                case Jop.F64_LT_SS:
+                    s[fp + c[pc]] = Double.longBitsToDouble(s[fp + c[pc + 1]]) < Double.longBitsToDouble(s[fp + c[pc + 2]]) ? 1 : 0;
                     pc += 3;
                     break;
-                }
-                case Jop.F64_GT_SS: {
-                    double x = Double.longBitsToDouble(s[fp + c[pc + 1]]);
-                    double y = Double.longBitsToDouble(s[fp + c[pc + 2]]);
-                    s[fp + c[pc]] = x > y ? 1 : 0;
+                case Jop.F64_GT_SS:
+                    s[fp + c[pc]] = Double.longBitsToDouble(s[fp + c[pc + 1]]) > Double.longBitsToDouble(s[fp + c[pc + 2]]) ? 1 : 0;
                     pc += 3;
                     break;
-                }
                 case Jop.I32_WRAP_I64_S: {
                     long v = s[fp + c[pc + 1]];
                     s[fp + c[pc]] = (int) v;
