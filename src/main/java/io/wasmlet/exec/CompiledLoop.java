@@ -647,6 +647,96 @@ final class CompiledLoop {
                     s[fp + c[pc]] = (int) s[fp + c[pc + 3]] != 0 ? s[fp + c[pc + 1]] : s[fp + c[pc + 2]];
                     pc += 4;
                     break;
+                case Jop.F32_ADD_SS: {
+                    float x = Float.intBitsToFloat((int) s[fp + c[pc + 1]]);
+                    float y = Float.intBitsToFloat((int) s[fp + c[pc + 2]]);
+                    s[fp + c[pc]] = Float.floatToIntBits(x + y);
+                    pc += 3;
+                    break;
+                }
+                case Jop.F32_SUB_SS: {
+                    float x = Float.intBitsToFloat((int) s[fp + c[pc + 1]]);
+                    float y = Float.intBitsToFloat((int) s[fp + c[pc + 2]]);
+                    s[fp + c[pc]] = Float.floatToIntBits(x - y);
+                    pc += 3;
+                    break;
+                }
+                case Jop.F32_MUL_SS: {
+                    float x = Float.intBitsToFloat((int) s[fp + c[pc + 1]]);
+                    float y = Float.intBitsToFloat((int) s[fp + c[pc + 2]]);
+                    s[fp + c[pc]] = Float.floatToIntBits(x * y);
+                    pc += 3;
+                    break;
+                }
+                case Jop.I64_ADD_SI: {
+                    long x = s[fp + c[pc + 1]];
+                    long y = c[pc + 2];
+                    s[fp + c[pc]] = x + y;
+                    pc += 3;
+                    break;
+                }
+                case Jop.I64_SUB_SI: {
+                    long x = s[fp + c[pc + 1]];
+                    long y = c[pc + 2];
+                    s[fp + c[pc]] = x - y;
+                    pc += 3;
+                    break;
+                }
+                case Jop.I64_AND_SI: {
+                    long x = s[fp + c[pc + 1]];
+                    long y = c[pc + 2];
+                    s[fp + c[pc]] = x & y;
+                    pc += 3;
+                    break;
+                }
+                case Jop.I64_SHL_SI: {
+                    long x = s[fp + c[pc + 1]];
+                    long y = c[pc + 2];
+                    s[fp + c[pc]] = x << (int) y;
+                    pc += 3;
+                    break;
+                }
+                case Jop.I64_SHR_U_SI: {
+                    long x = s[fp + c[pc + 1]];
+                    long y = c[pc + 2];
+                    s[fp + c[pc]] = x >>> (int) y;
+                    pc += 3;
+                    break;
+                }
+                case Jop.I64_EQ_SS: {
+                    long x = s[fp + c[pc + 1]];
+                    long y = s[fp + c[pc + 2]];
+                    s[fp + c[pc]] = x == y ? 1 : 0;
+                    pc += 3;
+                    break;
+                }
+                case Jop.I64_NE_SS: {
+                    long x = s[fp + c[pc + 1]];
+                    long y = s[fp + c[pc + 2]];
+                    s[fp + c[pc]] = x != y ? 1 : 0;
+                    pc += 3;
+                    break;
+                }
+                case Jop.I64_LT_S_SS: {
+                    long x = s[fp + c[pc + 1]];
+                    long y = s[fp + c[pc + 2]];
+                    s[fp + c[pc]] = x < y ? 1 : 0;
+                    pc += 3;
+                    break;
+                }
+                case Jop.I64_LT_U_SS: {
+                    long x = s[fp + c[pc + 1]];
+                    long y = s[fp + c[pc + 2]];
+                    s[fp + c[pc]] = (x ^ Long.MIN_VALUE) < (y ^ Long.MIN_VALUE) ? 1 : 0;
+                    pc += 3;
+                    break;
+                }
+                case Jop.I64_EXTEND_I32_S_S: {
+                    long v = s[fp + c[pc + 1]];
+                    s[fp + c[pc]] = (int) v;
+                    pc += 2;
+                    break;
+                }
                 case Jop.GLOBAL_GET_G:
                     s[fp + c[pc]] = globals[c[pc + 1]].value;
                     pc += 2;

@@ -430,90 +430,6 @@ final class CompiledOps {
             s[fp + c[pc]] = mem.grow((int) s[fp + c[pc + 1]]);
             pc += 2;
             return pc;
-        case Jop.F32_MUL_SS: {
-            float x = Float.intBitsToFloat((int) s[fp + c[pc + 1]]);
-            float y = Float.intBitsToFloat((int) s[fp + c[pc + 2]]);
-            s[fp + c[pc]] = Float.floatToIntBits(x * y);
-            pc += 3;
-            return pc;
-                }
-        case Jop.I64_SHL_SI: {
-            long x = s[fp + c[pc + 1]];
-            long y = c[pc + 2];
-            s[fp + c[pc]] = x << (int) y;
-            pc += 3;
-            return pc;
-                }
-        case Jop.I64_EQ_SS: {
-            long x = s[fp + c[pc + 1]];
-            long y = s[fp + c[pc + 2]];
-            s[fp + c[pc]] = x == y ? 1 : 0;
-            pc += 3;
-            return pc;
-                }
-        case Jop.I64_SUB_SI: {
-            long x = s[fp + c[pc + 1]];
-            long y = c[pc + 2];
-            s[fp + c[pc]] = x - y;
-            pc += 3;
-            return pc;
-                }
-        case Jop.F32_SUB_SS: {
-            float x = Float.intBitsToFloat((int) s[fp + c[pc + 1]]);
-            float y = Float.intBitsToFloat((int) s[fp + c[pc + 2]]);
-            s[fp + c[pc]] = Float.floatToIntBits(x - y);
-            pc += 3;
-            return pc;
-                }
-        case Jop.I64_NE_SS: {
-            long x = s[fp + c[pc + 1]];
-            long y = s[fp + c[pc + 2]];
-            s[fp + c[pc]] = x != y ? 1 : 0;
-            pc += 3;
-            return pc;
-                }
-        case Jop.I64_LT_U_SS: {
-            long x = s[fp + c[pc + 1]];
-            long y = s[fp + c[pc + 2]];
-            s[fp + c[pc]] = (x ^ Long.MIN_VALUE) < (y ^ Long.MIN_VALUE) ? 1 : 0;
-            pc += 3;
-            return pc;
-                }
-        case Jop.I64_AND_SI: {
-            long x = s[fp + c[pc + 1]];
-            long y = c[pc + 2];
-            s[fp + c[pc]] = x & y;
-            pc += 3;
-            return pc;
-                }
-        case Jop.I64_SHR_U_SI: {
-            long x = s[fp + c[pc + 1]];
-            long y = c[pc + 2];
-            s[fp + c[pc]] = x >>> (int) y;
-            pc += 3;
-            return pc;
-                }
-        case Jop.F32_ADD_SS: {
-            float x = Float.intBitsToFloat((int) s[fp + c[pc + 1]]);
-            float y = Float.intBitsToFloat((int) s[fp + c[pc + 2]]);
-            s[fp + c[pc]] = Float.floatToIntBits(x + y);
-            pc += 3;
-            return pc;
-                }
-        case Jop.I64_LT_S_SS: {
-            long x = s[fp + c[pc + 1]];
-            long y = s[fp + c[pc + 2]];
-            s[fp + c[pc]] = x < y ? 1 : 0;
-            pc += 3;
-            return pc;
-                }
-        case Jop.I64_ADD_SI: {
-            long x = s[fp + c[pc + 1]];
-            long y = c[pc + 2];
-            s[fp + c[pc]] = x + y;
-            pc += 3;
-            return pc;
-                }
         case Jop.I64_SHL_SS: {
             long x = s[fp + c[pc + 1]];
             long y = s[fp + c[pc + 2]];
@@ -561,12 +477,6 @@ final class CompiledOps {
             double y = Double.longBitsToDouble(s[fp + c[pc + 2]]);
             s[fp + c[pc]] = Double.doubleToLongBits(x / y);
             pc += 3;
-            return pc;
-                }
-        case Jop.I64_EXTEND_I32_S_S: {
-            long v = s[fp + c[pc + 1]];
-            s[fp + c[pc]] = (int) v;
-            pc += 2;
             return pc;
                 }
         default:
