@@ -927,15 +927,17 @@ final class CompiledLoop {
                     Runtime.slowOp(st, inst, inst.code, c[pc] + 1, fp);
                     pc += 2;
                     break;
-                case Jop.COUNT:
-                    Engine.charge(st, c[pc]);
-                    pc++;
-                    break;
                 case Jop.COUNT_CALL:
                     st.calls++;
-                    Engine.charge(st, c[pc]);
-                    pc++;
+                    // fall through: the function's first run
+                case Jop.COUNT: {
+                    long n = st.instructions + c[pc++];
+                    st.instructions = n;
+                    if (n > st.fuelLimit) {
+                        throw Engine.outOfFuel(st);
+                    }
                     break;
+                }
                 case Jop.UNREACHABLE:
                     throw Trap.unreachable;
                 default:

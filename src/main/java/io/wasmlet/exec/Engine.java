@@ -3,6 +3,7 @@ package io.wasmlet.exec;
 import io.wasmlet.code.Layout;
 import io.wasmlet.error.Msg;
 import io.wasmlet.error.Trap;
+import io.wasmlet.error.TrapException;
 import io.wasmlet.error.WasmException;
 
 /**
@@ -205,17 +206,13 @@ final class Engine {
         return st.pollInterval;
     }
 
-    /** Charges {@code n} instructions of fuel; traps when they are not there. */
-    static void charge(Store st, int n) {
-        st.instructions += n;
-        if (st.fuelOn) {
-            long f = st.fuel - n;
-            if (f < 0) {
-                st.fuel = 0;
-                throw Trap.outOfFuel;
-            }
-            st.fuel = f;
-        }
+    /**
+     * The count went past the fuel limit (the loops add and compare inline): the fuel is now 0
+     * and the run that asked for it does not start.
+     */
+    static TrapException outOfFuel(Store st) {
+        st.instructions = st.fuelLimit;
+        return Trap.outOfFuel;
     }
 
     /** Error before any Wasm runs: fuel needs metered code. */

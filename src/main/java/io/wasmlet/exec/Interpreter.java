@@ -246,13 +246,17 @@ final class Interpreter {
                 case Op.DROP:
                     sp--;
                     break;
-                case Op.COUNT:
-                    Engine.charge(st, code[pc++]);
-                    break;
                 case Op.COUNT_CALL:
                     st.calls++;
-                    Engine.charge(st, code[pc++]);
+                    // fall through: the function's first run
+                case Op.COUNT: {
+                    long n = st.instructions + code[pc++];
+                    st.instructions = n;
+                    if (n > st.fuelLimit) {
+                        throw Engine.outOfFuel(st);
+                    }
                     break;
+                }
                 case Op.SELECT:
                     sp -= 2;
                     if ((int) stack[sp + 1] == 0) {

@@ -48,7 +48,11 @@ public final class Store {
 
     // ---- fuel and interruption ----
     /** Fuel left; charged per straight-line run by code loaded with {@code Loader.COUNT}. */
-    long fuel = Long.MAX_VALUE;
+    /**
+     * Fuel as a limit on {@link #instructions}: metered code traps when a run would take the
+     * count past it (one add and one compare per run, no branch on whether fuel is on).
+     */
+    long fuelLimit = Long.MAX_VALUE;
     /** True once {@link #setFuel} was called: metered code is then required. */
     boolean fuelOn;
     /** Set by {@link #interrupt()} from any thread; polled at back-edges and calls. */
@@ -142,13 +146,13 @@ public final class Store {
         if (fuel < 0) {
             throw new WasmException("fuel must not be negative");
         }
-        this.fuel = fuel;
+        this.fuelLimit = Long.MAX_VALUE - instructions > fuel ? instructions + fuel : Long.MAX_VALUE - 1;
         this.fuelOn = true;
     }
 
     /** The fuel left ({@code Long.MAX_VALUE} until {@link #setFuel} is called). */
     public long fuel() {
-        return fuel;
+        return fuelLimit == Long.MAX_VALUE ? Long.MAX_VALUE : Math.max(0, fuelLimit - instructions);
     }
 
     /**
