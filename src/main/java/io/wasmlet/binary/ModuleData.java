@@ -42,6 +42,20 @@ public final class ModuleData {
     /** Function names from the name section, by function index (null entries: unnamed), or null when not kept. */
     public String[] funcNames;
 
+    /**
+     * The map from pre-decoded code back to the module's bytes, kept only with
+     * {@code Loader.DEBUG} (else all null), for backtraces: per defined function the byte
+     * offset in the file of its first instruction ({@code debugBase}) and the index of its
+     * first pre-decoded instruction in {@code debugDelta}; per pre-decoded instruction, in code
+     * order, the bytes from the previous instruction's Wasm operator to its own (0 for a
+     * function's first), 0xFF meaning "look it up in {@code debugWide}" (pairs of instruction
+     * index and delta, by index).
+     */
+    public int[] debugBase;
+    public int[] debugIndex;
+    public byte[] debugDelta;
+    public int[] debugWide;
+
     /** Pre-decoded code of all defined functions; see {@code io.wasmlet.code.Layout}. */
     public int[] code;
     /** Per defined function: the pc of its header in {@link #code}. */
