@@ -255,7 +255,12 @@ public final class Main {
         List<String> values = new ArrayList<>(List.of(args).subList(i + 1, args.length));
 
         Board board = boardName == null ? Board.desktop() : Boards.load(boardName);
-        WasmModule module = load(file, stats ? io.wasmlet.validate.Loader.COUNT : 0, maxModule);
+        // names and byte offsets for backtraces, except where the run models a board's heap
+        // (--board, --footprint): the map would count against the budget that a board's own
+        // load, without it, does not spend
+        int flags = (stats ? io.wasmlet.validate.Loader.COUNT : 0)
+                | (boardName == null && !footprint ? io.wasmlet.validate.Loader.DEBUG : 0);
+        WasmModule module = load(file, flags, maxModule);
         Store store = new Store(board);
         if (footprint) {
             Footprint f = store.footprint(module);
@@ -288,9 +293,9 @@ public final class Main {
         } catch (WasiExit e) {
             return e.code;
         } catch (TrapException e) {
-            throw new Failure("trap: " + e.getMessage(), TRAP);
+            throw new Failure("trap: " + e.getMessage() + backtrace(store), TRAP);
         } catch (ExhaustionException e) {
-            throw new Failure("exhausted: " + e.getMessage(), TRAP);
+            throw new Failure("exhausted: " + e.getMessage() + backtrace(store), TRAP);
         } finally {
             try {
                 wasi.flush();
@@ -650,6 +655,17 @@ public final class Main {
         String m = t.getMessage();
         String s = m == null ? t.getClass().getName() : t.getClass().getSimpleName() + ": " + m;
         return s.replace('\n', ' ').replace('\r', ' ');
+    }
+
+    /** The store's backtrace after a trap, as wasmtime prints it (with its first newline), or "". */
+    private static String backtrace(Store store) {
+        if (store.backtraceDepth() == 0) {
+            return "";
+        }
+        StringBuffer b = new StringBuffer("\nwasm backtrace:\n");
+        store.backtrace(b);
+        b.setLength(b.length() - 1); // the caller's println ends the last line
+        return b.toString();
     }
 
     private static Failure usage(String message) {

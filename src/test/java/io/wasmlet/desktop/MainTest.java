@@ -40,6 +40,13 @@ class MainTest {
         assertTrue(r.err().contains(fragment), () -> "stderr should mention '" + fragment + "': " + r.err());
     }
 
+    /** A trap: exit status 134, nothing on stdout, "error: MESSAGE" then the Wasm backtrace on stderr. */
+    static void assertTrap(Result r, String message) {
+        assertEquals(Main.TRAP, r.code(), () -> "exit code; stderr was: " + r.err());
+        assertEquals("", r.out(), "nothing on stdout");
+        assertTrue(r.err().startsWith("error: " + message + "\nwasm backtrace:\n    0: "), () -> "stderr: " + r.err());
+    }
+
     @Test
     void addsTwoNumbers() {
         Result r = run("run", "--invoke", "add", ADD, "2", "3");
@@ -156,7 +163,7 @@ class MainTest {
     @Test
     void footprintOfAModuleThatDoesNotFitFailsAndSaysByHowMuch() {
         // hello.wasm needs 99 KB of pre-decoded code and two pages of memory: more than nrf52840-dk's 128 KB heap
-        Result r = run("run", "tests/programs/hello.wasm", "--board", "nrf52840-dk", "--footprint");
+        Result r = run("run", "--board", "nrf52840-dk", "--footprint", "tests/programs/hello.wasm");
         assertEquals(Main.ERROR, r.code(), r.err());
         assertTrue(r.out().startsWith("footprint on board nrf52840-dk (heap 131072 bytes)"), r.out());
         long free = Long.parseLong(r.out().lines().filter(l -> l.trim().startsWith("free on board"))
