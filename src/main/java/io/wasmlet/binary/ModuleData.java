@@ -43,18 +43,11 @@ public final class ModuleData {
     public String[] funcNames;
 
     /**
-     * The map from pre-decoded code back to the module's bytes, kept only with
-     * {@code Loader.DEBUG} (else all null), for backtraces: per defined function the byte
-     * offset in the file of its first instruction ({@code debugBase}) and the index of its
-     * first pre-decoded instruction in {@code debugDelta}; per pre-decoded instruction, in code
-     * order, the bytes from the previous instruction's Wasm operator to its own (0 for a
-     * function's first), 0xFF meaning "look it up in {@code debugWide}" (pairs of instruction
-     * index and delta, by index).
+     * With {@code Loader.DEBUG} (else null), for backtraces: pairs of (code position, byte
+     * offset in the file), in code order, one before each Wasm operator the validator read; the
+     * pre-decoded instruction at pc came from the operator of the last pair at or before it.
      */
-    public int[] debugBase;
-    public int[] debugIndex;
-    public byte[] debugDelta;
-    public int[] debugWide;
+    public int[] debugMap;
 
     /** Pre-decoded code of all defined functions; see {@code io.wasmlet.code.Layout}. */
     public int[] code;

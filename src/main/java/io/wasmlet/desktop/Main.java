@@ -659,13 +659,9 @@ public final class Main {
 
     /** The store's backtrace after a trap, as wasmtime prints it (with its first newline), or "". */
     private static String backtrace(Store store) {
-        if (store.backtraceDepth() == 0) {
-            return "";
-        }
-        StringBuffer b = new StringBuffer("\nwasm backtrace:\n");
-        store.backtrace(b);
-        b.setLength(b.length() - 1); // the caller's println ends the last line
-        return b.toString();
+        String text = Backtraces.format(store.backtrace());
+        // the caller's println ends the last line
+        return text.isEmpty() ? "" : "\nwasm backtrace:\n" + text.substring(0, text.length() - 1);
     }
 
     private static Failure usage(String message) {

@@ -1,6 +1,5 @@
 package io.wasmlet.exec;
 
-import io.wasmlet.binary.ModuleData;
 import io.wasmlet.code.Jop;
 import io.wasmlet.code.Layout;
 import io.wasmlet.code.Op;
@@ -8,9 +7,16 @@ import io.wasmlet.error.ExhaustionException;
 import io.wasmlet.error.TrapException;
 
 /**
- * The Wasm frames of the last trap or exhaustion, innermost first: a store's preallocated
- * buffer, filled while the trap unwinds (the trap objects are shared singletons, so the frames
- * cannot live in them). Recording allocates nothing; only {@link #format} does.
+ * The Wasm frames of the last trap or exhaustion of a store ({@link Store#backtrace()}),
+ * innermost (the faulting instruction) first: a preallocated buffer, filled while the trap
+ * unwinds (the trap objects are shared singletons, so the frames cannot live in them), emptied
+ * when the store's next call starts. Recording and reading it allocate nothing
+ * (the command line's text of it is {@code io.wasmlet.desktop.Backtraces}).
+ *
+ * <p>A trap raised by a host function has the call of it as its innermost frame; one that
+ * leaves a host function which called back into Wasm lists the inner frames, then the outer
+ * ones. At most {@code min(frames + 1, 64)} frames are kept (the innermost); {@link #total()}
+ * counts them all.
  *
  * <h2>Recording</h2>
  * Each loop ({@link Interpreter}, {@link CompiledLoop}) wraps its dispatch in one handler that
@@ -25,9 +31,9 @@ import io.wasmlet.error.TrapException;
  * the instruction (its first int), or -1 for a frame in compiled code (the translator keeps no
  * map back: the function is known, the offset is not), and {@code inst[i]} the instance.
  */
-final class Backtrace {
+public final class Backtrace {
     /** Frames kept at most (the innermost); {@link #total} counts them all. */
-    static final int MAX_FRAMES = 64;
+    public static final int MAX_FRAMES = 64;
 
     final int[] frame;
     final Object[] inst;
@@ -45,10 +51,7 @@ final class Backtrace {
 
     /** Forgets the last backtrace: every call starts with an empty one. */
     void clear() {
-        for (int i = 0; i < depth; i++) {
-            inst[i] = null;
-        }
-        depth = 0;
+        depth = 0; // the instances stay referenced until overwritten: the store's registry holds them anyway
         total = 0;
         cause = null;
     }
@@ -84,12 +87,7 @@ final class Backtrace {
         }
         for (int k = fsp - 2; k >= baseFsp; k -= 2) {
             int ret = frames[k];
-            Instance caller = (Instance) st.frameInst[k >> 1];
-            if (ret >= 0) {
-                bt.add(st, caller, ret, false);
-            } else {
-                bt.add(st, caller, ~ret, true);
-            }
+            bt.add(st, (Instance) st.frameInst[k >> 1], ret >= 0 ? ret : ~ret, ret < 0);
         }
         bt.cause = e;
         bt.base = baseFsp;
@@ -100,7 +98,7 @@ final class Backtrace {
     private static boolean isHostCallEnd(Store st, Instance in, int pc, boolean compiled) {
         if (compiled) {
             int[] c = st.cache;
-            return pc >= 3 && c[pc - 3] == Jop.CALL || pc >= 5 && c[pc - 5] == Jop.CALL_INDIRECT;
+            return c[pc - 3] == Jop.CALL || c[pc - 5] == Jop.CALL_INDIRECT; // metadata precedes any code
         }
         int[] code = in.code;
         int at = instructionAt(in, pc);
@@ -163,13 +161,47 @@ final class Backtrace {
 
     // ---- reading a frame ----
 
-    /** Offset of frame {@code i}'s instruction in the pre-decoded code of its function (ints), or -1 (compiled). */
-    int codeOffset(int i) {
+    /** Frames kept: 0 before any trap, and again once the store's next call starts. */
+    public int depth() {
+        return depth;
+    }
+
+    /** Frames the trap unwound, the ones beyond {@link #depth()} included. */
+    public int total() {
+        return total;
+    }
+
+    /** Function index (in its module's function index space, imports first) of frame {@code i}. */
+    public int function(int i) {
+        check(i);
+        return frame[2 * i];
+    }
+
+    /** The instance whose code frame {@code i} was running. */
+    public Instance instance(int i) {
+        check(i);
+        return (Instance) inst[i];
+    }
+
+    private void check(int i) {
+        if (i < 0 || i >= depth) {
+            throw new io.wasmlet.error.WasmException("no such backtrace frame");
+        }
+    }
+
+    /**
+     * Offset of frame {@code i}'s instruction in its function's pre-decoded code, in ints from
+     * the function's first instruction (not a byte offset), or -1 for a frame in compiled code
+     * (the translator keeps no map back to the interpreter's code: the function is known, not
+     * the offset).
+     */
+    public int codeOffset(int i) {
+        check(i);
         int at = frame[2 * i + 1];
         if (at < 0) {
             return -1;
         }
-        ModuleData m = ((Instance) inst[i]).data;
+        io.wasmlet.binary.ModuleData m = ((Instance) inst[i]).data;
         return at - (m.funcEntry[frame[2 * i] - m.numImportedFuncs] + Layout.HEADER_SIZE);
     }
 
@@ -177,87 +209,23 @@ final class Backtrace {
      * Byte offset in the module's file of frame {@code i}'s instruction, as wasmtime reports it,
      * or -1: a frame in compiled code, or a module loaded without {@code Loader.DEBUG}.
      */
-    int byteOffset(int i) {
+    public int offset(int i) {
+        check(i);
         int at = frame[2 * i + 1];
-        Instance in = (Instance) inst[i];
-        ModuleData m = in.data;
-        if (at < 0 || m.debugBase == null) {
+        int[] map = ((Instance) inst[i]).data.debugMap;
+        if (at < 0 || map == null) {
             return -1;
         }
-        int def = frame[2 * i] - m.numImportedFuncs;
-        int[] code = in.code;
-        int q = m.funcEntry[def] + Layout.HEADER_SIZE;
-        int idx = m.debugIndex[def];
-        int b = m.debugBase[def];
-        while (true) {
-            b += delta(m, idx);
-            if (q >= at) {
-                return b;
-            }
-            q += Layout.instructionSize(code, q);
-            idx++;
-        }
-    }
-
-    /** The byte delta of pre-decoded instruction {@code idx} from the one before it in its function. */
-    private static int delta(ModuleData m, int idx) {
-        int d = m.debugDelta[idx] & 0xFF;
-        if (d != 0xFF) {
-            return d;
-        }
-        int[] w = m.debugWide;
-        int lo = 0;
-        int hi = w.length / 2 - 1;
-        while (lo <= hi) {
-            int mid = (lo + hi) >>> 1;
-            int k = w[2 * mid];
-            if (k == idx) {
-                return w[2 * mid + 1];
-            }
-            if (k < idx) {
-                lo = mid + 1;
+        int lo = 0; // the last pair whose code position is at or before at
+        int hi = map.length / 2 - 1;
+        while (lo < hi) {
+            int mid = (lo + hi + 1) >>> 1;
+            if (map[2 * mid] <= at) {
+                lo = mid;
             } else {
                 hi = mid - 1;
             }
         }
-        return 0; // cannot happen: every escape has its entry
-    }
-
-    /**
-     * Appends the backtrace as wasmtime prints it: one line per frame,
-     * {@code "    0: 0x1a - name"}, where the offset is the byte offset in the module's file
-     * ({@code Loader.DEBUG}), else {@code pc+N} (the instruction's index in the function's
-     * pre-decoded ints, not a byte offset), or {@code ?} in compiled code, and the name is the
-     * name section's ({@code Loader.NAMES}) or {@code wasm-function[N]}.
-     */
-    void format(StringBuffer out) {
-        for (int i = 0; i < depth; i++) {
-            String n = Integer.toString(i);
-            pad(out, n.length(), 5);
-            out.append(n).append(": ");
-            int b = byteOffset(i);
-            int c = codeOffset(i);
-            String num = b >= 0 ? Integer.toHexString(b) : c >= 0 ? Integer.toString(c) : "?";
-            String prefix = b >= 0 ? "0x" : c >= 0 ? "pc+" : "";
-            pad(out, prefix.length() + num.length(), 6);
-            out.append(prefix).append(num).append(" - ");
-            int func = frame[2 * i];
-            String name = ((Instance) inst[i]).module.functionName(func);
-            if (name != null) {
-                out.append(name);
-            } else {
-                out.append("wasm-function[").append(func).append(']');
-            }
-            out.append('\n');
-        }
-        if (total > depth) {
-            out.append("    ... ").append(total - depth).append(" more frames\n");
-        }
-    }
-
-    private static void pad(StringBuffer out, int length, int width) {
-        for (int p = length; p < width; p++) {
-            out.append(' ');
-        }
+        return map[2 * lo + 1];
     }
 }

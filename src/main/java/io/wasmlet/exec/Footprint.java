@@ -185,9 +185,8 @@ public final class Footprint {
                 b += h.string(m.funcNames[i]);
             }
         }
-        if (m.debugBase != null) {
-            b += h.array(m.debugBase.length, 4) + h.array(m.debugIndex.length, 4)
-                    + h.array(m.debugDelta.length, 1) + h.array(m.debugWide.length, 4);
+        if (m.debugMap != null) {
+            b += h.array(m.debugMap.length, 4);
         }
         if (m.bytes != null) {
             b += h.array(m.bytes.length, 1);

@@ -60,7 +60,7 @@ public final class Store {
     int translated;
     int translationsRefused;
 
-    /** The frames of the last trap or exhaustion (see {@link #backtraceDepth()}). */
+    /** The frames of the last trap or exhaustion (see {@link #backtrace()}). */
     final Backtrace backtrace;
 
     private Function[] funcs = new Function[64];
@@ -241,75 +241,13 @@ public final class Store {
         return numTypes++;
     }
 
-    // ---- the backtrace of the last trap ----
-
     /**
-     * Wasm frames of the backtrace of the last {@link io.wasmlet.error.TrapException} or
-     * {@link ExhaustionException} thrown by a call of this store, innermost (the faulting
-     * instruction) first; 0 before any trap, and again once the next call starts. Filled into a
-     * preallocated buffer as the trap unwinds, so a trap still allocates nothing. A trap raised
-     * by a host function has the call of it as its innermost frame; one that leaves a host
-     * function which called back into Wasm lists the inner frames, then the outer ones. At most
-     * {@code min(frames + 1, 64)} frames are kept (the innermost); {@link #backtraceTotal()}
-     * counts them all.
+     * The backtrace of the last {@link io.wasmlet.error.TrapException} or
+     * {@link ExhaustionException} thrown by a call of this store: valid until the next call
+     * starts (which empties it). One object per store, filled as the trap unwinds.
      */
-    public int backtraceDepth() {
-        return backtrace.depth;
-    }
-
-    /** Frames the last trap unwound, the ones beyond {@link #backtraceDepth()} included. */
-    public int backtraceTotal() {
-        return backtrace.total;
-    }
-
-    /** Function index (in its module's function index space) of backtrace frame {@code i}. */
-    public int backtraceFunction(int i) {
-        checkFrame(i);
-        return backtrace.frame[2 * i];
-    }
-
-    /** The instance whose code backtrace frame {@code i} was running. */
-    public Instance backtraceInstance(int i) {
-        checkFrame(i);
-        return (Instance) backtrace.inst[i];
-    }
-
-    /**
-     * Byte offset in the module's file of frame {@code i}'s instruction (as wasmtime's
-     * backtraces give it), or -1 when unknown: the module was loaded without
-     * {@code Loader.DEBUG}, or the frame ran in compiled code.
-     */
-    public int backtraceOffset(int i) {
-        checkFrame(i);
-        return backtrace.byteOffset(i);
-    }
-
-    /**
-     * Offset of frame {@code i}'s instruction in its function's pre-decoded code, in ints from
-     * the function's first instruction (not a byte offset), or -1 for a frame in compiled code
-     * (the translator keeps no map back to the interpreter's code: the function is known, not the offset).
-     */
-    public int backtraceCodeOffset(int i) {
-        checkFrame(i);
-        return backtrace.codeOffset(i);
-    }
-
-    /**
-     * Appends the backtrace, one line per frame as wasmtime prints it ({@code "    0:   0x1a - name"}):
-     * the byte offset ({@code Loader.DEBUG}), else {@code pc+N} (see
-     * {@link #backtraceCodeOffset}), or {@code ?} in compiled code; the name from the name
-     * section ({@code Loader.NAMES}) or {@code wasm-function[N]}; then
-     * {@code "    ... N more frames"} if some were not kept. Allocates (only) here.
-     */
-    public StringBuffer backtrace(StringBuffer out) {
-        backtrace.format(out);
-        return out;
-    }
-
-    private void checkFrame(int i) {
-        if (i < 0 || i >= backtrace.depth) {
-            throw new WasmException(Msg.num("no backtrace frame ", i));
-        }
+    public Backtrace backtrace() {
+        return backtrace;
     }
 
     /** Error path, before any Wasm runs (the one allocation invoke may do). */

@@ -60,8 +60,8 @@ final class FunctionValidator {
      * so normal code pays nothing; the JIT's fuel metering can reuse the same boundaries.
      */
     private final boolean counting;
-    /** {@code Loader.DEBUG}'s map builder, or null. */
-    DebugMap debugMap;
+    /** {@code Loader.DEBUG}'s map ({@code ModuleData.debugMap}) being built, or null. */
+    IntList debugMap;
     /** Slot of the open count's immediate, or -1. */
     private int countSlot = -1;
     private int countN;
@@ -348,7 +348,8 @@ final class FunctionValidator {
     private void body() {
         while (csp > 0) {
             if (debugMap != null) {
-                debugMap.mark(out.pos(), in.pos());
+                debugMap.add(out.pos());
+                debugMap.add(in.pos());
             }
             int op = BodyScanner.readOp(in);
             if (!dead) {

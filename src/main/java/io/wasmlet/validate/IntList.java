@@ -22,10 +22,6 @@ final class IntList {
         return a[i];
     }
 
-    void set(int i, int v) {
-        a[i] = v;
-    }
-
     void clear() {
         n = 0;
     }

@@ -26,7 +26,7 @@ public final class Loader {
     /**
      * Flag: {@link #NAMES}, and a map from the pre-decoded code back to the byte offsets of
      * the module's instructions (about one byte per instruction), so that a trap's backtrace
-     * gives each frame's offset in the file as wasmtime does ({@code Store.backtraceOffset}).
+     * gives each frame's offset in the file as wasmtime does ({@code Backtrace.offset}).
      * Without it a backtrace gives offsets in the pre-decoded code.
      */
     public static final int DEBUG = NAMES | 4;

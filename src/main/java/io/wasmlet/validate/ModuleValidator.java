@@ -224,16 +224,16 @@ final class ModuleValidator {
         }
         FunctionValidator fv = new FunctionValidator(m, in, out, counting);
         int[] entries = new int[n];
-        DebugMap debugMap = debug ? new DebugMap() : null;
+        IntList debugMap = debug ? new IntList() : null;
         fv.debugMap = debugMap;
         for (int i = 0; i < n; i++) {
             entries[i] = fv.validate(i);
-            if (debugMap != null) {
-                debugMap.function(out, entries[i], out.pos());
-            }
         }
         if (debugMap != null) {
-            debugMap.finish(m);
+            m.debugMap = new int[debugMap.size()];
+            for (int i = 0; i < m.debugMap.length; i++) {
+                m.debugMap[i] = debugMap.get(i);
+            }
         }
         IntList calls = fv.directCalls;
         for (int i = 0; i < calls.size(); i++) {

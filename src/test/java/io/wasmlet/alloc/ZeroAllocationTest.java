@@ -252,10 +252,10 @@ class ZeroAllocationTest {
                     try {
                         store.invoke((i & 255) == 0 ? recurse : f, zero, out);
                     } catch (io.wasmlet.error.WasmException e) {
-                        for (int d = 0; d < store.backtraceDepth(); d++) {
-                            sum += store.backtraceFunction(d) + store.backtraceOffset(d) + store.backtraceCodeOffset(d);
+                        for (int d = 0; d < store.backtrace().depth(); d++) {
+                            sum += store.backtrace().function(d) + store.backtrace().offset(d) + store.backtrace().codeOffset(d);
                         }
-                        sum += store.backtraceTotal();
+                        sum += store.backtrace().total();
                     }
                 }
                 if (w >= 0) {

@@ -41,23 +41,23 @@ class BacktraceTest {
     }
 
     static int[] functions(Store st) {
-        int[] f = new int[st.backtraceDepth()];
+        int[] f = new int[st.backtrace().depth()];
         for (int i = 0; i < f.length; i++) {
-            f[i] = st.backtraceFunction(i);
+            f[i] = st.backtrace().function(i);
         }
         return f;
     }
 
     static int[] offsets(Store st) {
-        int[] f = new int[st.backtraceDepth()];
+        int[] f = new int[st.backtrace().depth()];
         for (int i = 0; i < f.length; i++) {
-            f[i] = st.backtraceOffset(i);
+            f[i] = st.backtrace().offset(i);
         }
         return f;
     }
 
     static String text(Store st) {
-        return st.backtrace(new StringBuffer()).toString();
+        return io.wasmlet.desktop.Backtraces.format(st.backtrace());
     }
 
     /** Calls {@code name}(arg), expecting {@code trap}. */
@@ -71,14 +71,14 @@ class BacktraceTest {
     void aTrapThreeCallsDeepListsEveryFrameWithItsByteOffset() throws Exception {
         Store st = new Store();
         Instance inst = st.instantiate(load("deep.wasm", Loader.DEBUG), new Imports());
-        assertEquals(0, st.backtraceDepth());
+        assertEquals(0, st.backtrace().depth());
         expectTrap(st, inst, "run", 0, Trap.divByZero);
         assertArrayEquals(new int[] {DIV, MIDDLE, RUN}, functions(st));
         // wasm-objdump -d: i32.div_s at 0x58, call 0 at 0x5e, call 1 at 0x68
         assertArrayEquals(new int[] {0x58, 0x5e, 0x68}, offsets(st));
-        assertEquals(3, st.backtraceTotal());
-        assertSame(inst, st.backtraceInstance(2));
-        assertEquals(4, st.backtraceCodeOffset(0));
+        assertEquals(3, st.backtrace().total());
+        assertSame(inst, st.backtrace().instance(2));
+        assertEquals(4, st.backtrace().codeOffset(0));
         assertEquals("    0:   0x58 - div\n    1:   0x5e - middle\n    2:   0x68 - run\n", text(st));
     }
 
@@ -90,9 +90,9 @@ class BacktraceTest {
         assertArrayEquals(new int[] {DIV, MIDDLE, RUN}, functions(st));
         assertArrayEquals(new int[] {-1, -1, -1}, offsets(st));
         // div: i32.const 100, local.get 0 (2 ints each), then i32.div_s at 4; the calls follow one local.get
-        assertEquals(4, st.backtraceCodeOffset(0));
-        assertEquals(2, st.backtraceCodeOffset(1));
-        assertEquals(2, st.backtraceCodeOffset(2));
+        assertEquals(4, st.backtrace().codeOffset(0));
+        assertEquals(2, st.backtrace().codeOffset(1));
+        assertEquals(2, st.backtrace().codeOffset(2));
         assertEquals("    0:   pc+4 - wasm-function[0]\n    1:   pc+2 - wasm-function[1]\n"
                 + "    2:   pc+2 - wasm-function[2]\n", text(st));
     }
@@ -115,7 +115,7 @@ class BacktraceTest {
                 st.invoke(inst.function("run"), new long[] {1}, r);
                 st.invoke(inst.function("indirect"), new long[] {1}, r);
             }
-            assertEquals(0, st.backtraceDepth(), mode + ": a call that returns leaves no backtrace");
+            assertEquals(0, st.backtrace().depth(), mode + ": a call that returns leaves no backtrace");
             expectTrap(st, inst, "run", 0, Trap.divByZero);
             assertArrayEquals(new int[] {DIV, MIDDLE, RUN}, functions(st), mode);
             assertCompiled(st, mode, new int[] {0x58, 0x5e, 0x68});
@@ -128,10 +128,10 @@ class BacktraceTest {
     /** Interpreted: the byte offsets; compiled (all of them, after the warm-up): unknown. */
     private static void assertCompiled(Store st, String mode, int[] interpOffsets) {
         boolean compiled = !mode.equals("interp");
-        for (int i = 0; i < st.backtraceDepth(); i++) {
-            assertEquals(compiled, st.backtraceCodeOffset(i) < 0, mode + " frame " + i);
-            assertEquals(compiled ? -1 : interpOffsets[i], st.backtraceOffset(i), mode + " frame " + i);
-            assertEquals(compiled ? -1 : st.backtraceCodeOffset(i), st.backtraceCodeOffset(i));
+        for (int i = 0; i < st.backtrace().depth(); i++) {
+            assertEquals(compiled, st.backtrace().codeOffset(i) < 0, mode + " frame " + i);
+            assertEquals(compiled ? -1 : interpOffsets[i], st.backtrace().offset(i), mode + " frame " + i);
+            assertEquals(compiled ? -1 : st.backtrace().codeOffset(i), st.backtrace().codeOffset(i));
         }
         if (compiled) {
             assertTrue(text(st).startsWith("    0:      ? - div\n"), text(st));
@@ -145,15 +145,15 @@ class BacktraceTest {
             Store st = Jit.store(board, mode);
             Instance inst = st.instantiate(load("deep.wasm", Loader.DEBUG), new Imports());
             expectTrap(st, inst, "recurse", 0, Trap.callStackExhausted);
-            assertEquals(Backtrace.MAX_FRAMES, st.backtraceDepth(), mode);
+            assertEquals(Backtrace.MAX_FRAMES, st.backtrace().depth(), mode);
             // the entry frame and one per frame record: the whole budget
-            assertEquals(board.frames + 1, st.backtraceTotal(), mode);
-            for (int i = 0; i < st.backtraceDepth(); i++) {
-                assertEquals(RECURSE, st.backtraceFunction(i), mode);
+            assertEquals(board.frames + 1, st.backtrace().total(), mode);
+            for (int i = 0; i < st.backtrace().depth(); i++) {
+                assertEquals(RECURSE, st.backtrace().function(i), mode);
             }
             if (mode.equals("interp")) {
-                assertEquals(0x83, st.backtraceOffset(0), "the call that found no frame left");
-                assertEquals(0x83, st.backtraceOffset(63));
+                assertEquals(0x83, st.backtrace().offset(0), "the call that found no frame left");
+                assertEquals(0x83, st.backtrace().offset(63));
             }
             String t = text(st);
             assertTrue(t.endsWith(" - recurse\n    ... " + (board.frames + 1 - 64) + " more frames\n"), mode + ": " + t);
@@ -169,8 +169,8 @@ class BacktraceTest {
         Store st = new Store(board);
         Instance inst = st.instantiate(load("deep.wasm", Loader.DEBUG), new Imports());
         expectTrap(st, inst, "recurse", 0, Trap.callStackExhausted);
-        assertEquals(11, st.backtraceDepth());
-        assertEquals(11, st.backtraceTotal());
+        assertEquals(11, st.backtrace().depth());
+        assertEquals(11, st.backtrace().total());
         assertFalse(text(st).contains("more frames"));
     }
 
@@ -182,12 +182,12 @@ class BacktraceTest {
             Store st = Jit.store(board(64, 20000), mode);
             Instance inst = st.instantiate(load("deep.wasm", Loader.DEBUG), new Imports());
             expectTrap(st, inst, "recurse", 0, Trap.callStackExhausted);
-            totals[m] = st.backtraceTotal();
-            assertEquals(totals[m], st.backtraceDepth(), mode);
-            for (int i = 0; i < st.backtraceDepth(); i++) {
-                assertEquals(RECURSE, st.backtraceFunction(i), mode);
+            totals[m] = st.backtrace().total();
+            assertEquals(totals[m], st.backtrace().depth(), mode);
+            for (int i = 0; i < st.backtrace().depth(); i++) {
+                assertEquals(RECURSE, st.backtrace().function(i), mode);
                 if (mode.equals("interp")) {
-                    assertEquals(0x83, st.backtraceOffset(i), "frame " + i);
+                    assertEquals(0x83, st.backtrace().offset(i), "frame " + i);
                 }
             }
         }
@@ -271,12 +271,12 @@ class BacktraceTest {
         Store st = new Store();
         Instance inst = st.instantiate(load("deep.wasm", Loader.DEBUG), new Imports());
         expectTrap(st, inst, "run", 0, Trap.divByZero);
-        assertEquals(3, st.backtraceDepth());
+        assertEquals(3, st.backtrace().depth());
         assertEquals(101, st.invoke(inst.function("run"), new long[] {1})[0]);
-        assertEquals(0, st.backtraceDepth());
-        assertEquals(0, st.backtraceTotal());
+        assertEquals(0, st.backtrace().depth());
+        assertEquals(0, st.backtrace().total());
         assertEquals("", text(st));
-        assertThrows(io.wasmlet.error.WasmException.class, () -> st.backtraceFunction(0));
+        assertThrows(io.wasmlet.error.WasmException.class, () -> st.backtrace().function(0));
     }
 
     @Test
