@@ -73,7 +73,7 @@ public final class JopGen {
         List<String> operands = new ArrayList<>();
         int[][] forms = new int[FORMS.length][256];
         for (int[] f : forms) {
-            java.util.Arrays.fill(f, 0xFFFF);
+            java.util.Arrays.fill(f, 0);
         }
         StringBuilder consts = new StringBuilder();
         for (String raw : lines) {
@@ -98,7 +98,7 @@ public final class JopGen {
                 if (form < 0 || op == null) {
                     throw new IllegalArgumentException("bad form or Wasm operator: " + raw);
                 }
-                forms[form][op] = id;
+                forms[form][op] = id + 1; // 0 = none
             }
         }
         StringBuilder sb = new StringBuilder();
@@ -119,16 +119,13 @@ public final class JopGen {
         sb.append("    public static final int NONE = -1;\n\n");
         sb.append(consts).append('\n');
         StringBuilder size = new StringBuilder();
-        StringBuilder ops = new StringBuilder();
-        StringBuilder nm = new StringBuilder();
+
         for (int i = 0; i < names.size(); i++) {
             size.append(esc(operands.get(i).equals("an") ? 0 : 1 + operands.get(i).length()));
-            ops.append(operands.get(i)).append(' ');
-            nm.append(names.get(i)).append(' ');
+
         }
         sb.append("    private static final String SIZE = \"").append(size).append("\";\n");
-        sb.append("    private static final String OPERANDS = \"").append(ops).append("\";\n");
-        sb.append("    private static final String NAMES = \"").append(nm).append("\";\n");
+
         sb.append("    private static final String[] FORM_TABLES = {\n");
         for (int[] f : forms) {
             StringBuilder t = new StringBuilder();
@@ -141,16 +138,12 @@ public final class JopGen {
         sb.append("    private Jop() {\n    }\n\n");
         sb.append("    /** Length in ints of template {@code op}, or 0 for the variable br_table. */\n");
         sb.append("    public static int size(int op) {\n        return SIZE.charAt(op);\n    }\n\n");
-        sb.append("    /** The template for Wasm operator {@code wasmOp} in selection form {@code form}, or {@link #NONE}. */\n");
+        sb.append("    /**\n     * The template for Wasm operator {@code wasmOp} in selection form {@code form}, or\n");
+        sb.append("     * {@link #NONE}. (Mnemonics and operand letters are in tools/opgen/jit-ops.txt only: the\n");
+        sb.append("     * runtime never needs them, and the flashed jar is smaller without them.)\n     */\n");
         sb.append("    public static int select(int form, int wasmOp) {\n");
-        sb.append("        char c = FORM_TABLES[form].charAt(wasmOp);\n        return c == 0xFFFF ? NONE : c;\n    }\n\n");
-        sb.append("    /** Operand letters of template {@code op} (see tools/opgen/jit-ops.txt). */\n");
-        sb.append("    public static String operands(int op) {\n        return field(OPERANDS, op);\n    }\n\n");
-        sb.append("    /** Mnemonic of template {@code op}. */\n");
-        sb.append("    public static String name(int op) {\n        return field(NAMES, op);\n    }\n\n");
-        sb.append("    private static String field(String s, int op) {\n");
-        sb.append("        int start = 0;\n        for (int i = 0; i < op; i++) {\n            start = s.indexOf(' ', start) + 1;\n        }\n");
-        sb.append("        return s.substring(start, s.indexOf(' ', start));\n    }\n}\n");
+        sb.append("        return FORM_TABLES[form].charAt(wasmOp) - 1;\n    }\n\n");
+        sb.append("}\n");
         return sb.toString();
     }
 }

@@ -42,6 +42,13 @@ public final class ModuleData {
     /** Function names from the name section, by function index (null entries: unnamed), or null when not kept. */
     public String[] funcNames;
 
+    /**
+     * With {@code Loader.DEBUG} (else null), for backtraces: pairs of (code position, byte
+     * offset in the file), in code order, one before each Wasm operator the validator read; the
+     * pre-decoded instruction at pc came from the operator of the last pair at or before it.
+     */
+    public int[] debugMap;
+
     /** Pre-decoded code of all defined functions; see {@code io.wasmlet.code.Layout}. */
     public int[] code;
     /** Per defined function: the pc of its header in {@link #code}. */

@@ -277,7 +277,12 @@ public final class Main {
 
         Board board = boardName == null ? Board.desktop() : Boards.load(boardName);
         boolean metered = stats || fuel >= 0;
-        WasmModule module = load(file, metered ? io.wasmlet.validate.Loader.COUNT : 0, maxModule);
+        // names and byte offsets for backtraces, except where the run models a board's heap
+        // (--board, --footprint): the map would count against the budget that a board's own
+        // load, without it, does not spend
+        int flags = (metered ? io.wasmlet.validate.Loader.COUNT : 0)
+                | (boardName == null && !footprint ? io.wasmlet.validate.Loader.DEBUG : 0);
+        WasmModule module = load(file, flags, maxModule);
         Store store = io.wasmlet.jit.Jit.store(board, mode);
         store.interruptSource(new ThreadInterrupt());
         if (fuel >= 0) {
@@ -315,9 +320,9 @@ public final class Main {
         } catch (WasiExit e) {
             return e.code;
         } catch (TrapException e) {
-            throw new Failure("trap: " + e.getMessage(), TRAP);
+            throw new Failure("trap: " + e.getMessage() + backtrace(store), TRAP);
         } catch (ExhaustionException e) {
-            throw new Failure("exhausted: " + e.getMessage(), TRAP);
+            throw new Failure("exhausted: " + e.getMessage() + backtrace(store), TRAP);
         } finally {
             try {
                 wasi.flush();
@@ -724,6 +729,13 @@ public final class Main {
         String m = t.getMessage();
         String s = m == null ? t.getClass().getName() : t.getClass().getSimpleName() + ": " + m;
         return s.replace('\n', ' ').replace('\r', ' ');
+    }
+
+    /** The store's backtrace after a trap, as wasmtime prints it (with its first newline), or "". */
+    private static String backtrace(Store store) {
+        String text = Backtraces.format(store.backtrace());
+        // the caller's println ends the last line
+        return text.isEmpty() ? "" : "\nwasm backtrace:\n" + text.substring(0, text.length() - 1);
     }
 
     private static Failure usage(String message) {

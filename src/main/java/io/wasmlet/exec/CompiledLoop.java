@@ -35,6 +35,9 @@ final class CompiledLoop {
         int fp = st.fp;
         int pc = st.pc;
         int poll = st.pollLeft;
+        // one handler for the whole loop (not indented, to keep the loop's lines as they are):
+        // it records where a trap or exhaustion left the loop, for the store's backtrace
+        try {
         while (true) {
             switch (c[pc++]) {
                 case Jop.MOV:
@@ -946,6 +949,9 @@ final class CompiledLoop {
                     pc = CompiledOps.exec(inst, s, c, pc, fp);
                     break;
             }
+        }
+        } catch (RuntimeException e) {
+            throw Backtrace.unwind(st, e, inst, pc, fsp, baseFsp, true);
         }
     }
 }

@@ -66,6 +66,9 @@ public final class Footprint {
         this.heap = h;
         bytes[VALUE_STACK] = h.array(board.stackSlots, 8);
         bytes[FRAMES] = h.array(board.frames * 2L, 4) + h.refArray(board.frames);
+        // the backtrace buffer (Backtrace: frame, inst, cause; depth, total, base)
+        int bt = Math.min(board.frames + 1, Backtrace.MAX_FRAMES);
+        bytes[FRAMES] += h.object(3, 12) + h.array(2L * bt, 4) + h.refArray(bt);
         if (m.memories.length > m.numImportedMemories) {
             TableType mt = m.memories[m.numImportedMemories];
             // Memory: max; budgetBytes, pages, byteSize; data
@@ -229,6 +232,9 @@ public final class Footprint {
                 b += h.string(m.funcNames[i]);
             }
         }
+        if (m.debugMap != null) {
+            b += h.array(m.debugMap.length, 4);
+        }
         if (m.bytes != null) {
             b += h.array(m.bytes.length, 1);
         }
@@ -255,8 +261,8 @@ public final class Footprint {
         }
         b += h.array(m.datas.length, 1); // dataLive
         b += h.hashtable(m.exports.length) + h.refArray(m.exports.length); // exports, exportNames
-        // Store: stack, frames, frameInst, board, funcs, types; sp, fsp, numFuncs, numTypes; instructions, calls
-        b += h.object(6, 32) + h.refArray(grown(64, funcs)) + h.refArray(grown(16, distinct(m.types)));
+        // Store: stack, frames, frameInst, board, funcs, types, backtrace; sp, fsp, numFuncs, numTypes; instructions, calls
+        b += h.object(7, 32) + h.refArray(grown(64, funcs)) + h.refArray(grown(16, distinct(m.types)));
         return b;
     }
 

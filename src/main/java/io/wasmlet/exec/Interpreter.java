@@ -39,6 +39,9 @@ final class Interpreter {
         int fp = st.fp;
         int pc = st.pc;
         int poll = st.pollLeft;
+        // one handler for the whole loop (not indented, to keep the loop's lines as they are):
+        // it records where a trap or exhaustion left the loop, for the store's backtrace
+        try {
         while (true) {
             switch (code[pc++]) {
                 case Op.UNREACHABLE:
@@ -728,6 +731,9 @@ final class Interpreter {
                     sp = st.sp;
                     break;
             }
+        }
+        } catch (RuntimeException e) {
+            throw Backtrace.unwind(st, e, inst, pc, fsp, baseFsp, false);
         }
     }
 

@@ -67,6 +67,9 @@ public final class Store {
     int translated;
     int translationsRefused;
 
+    /** The frames of the last trap or exhaustion (see {@link #backtrace()}). */
+    final Backtrace backtrace;
+
     private Function[] funcs = new Function[64];
     private int numFuncs;
     private FuncType[] types = new FuncType[16];
@@ -100,6 +103,7 @@ public final class Store {
         this.cache = new int[0];
         this.job = compiler == null ? null : new CompileJob(this);
         this.pollInterval = compiler == null ? 4096 : compiler.loopWeight();
+        this.backtrace = new Backtrace(board.frames);
     }
 
     /** Execution modes, as {@link #mode()} reports them. */
@@ -262,6 +266,15 @@ public final class Store {
         return numTypes++;
     }
 
+    /**
+     * The backtrace of the last {@link io.wasmlet.error.TrapException} or
+     * {@link ExhaustionException} thrown by a call of this store: valid until the next call
+     * starts (which empties it). One object per store, filled as the trap unwinds.
+     */
+    public Backtrace backtrace() {
+        return backtrace;
+    }
+
     /** Error path, before any Wasm runs (the one allocation invoke may do). */
     private static WasmException wrongArity(int np, int nr) {
         return new WasmException(Msg.num("wrong number of arguments or results: expected ", np,
@@ -293,6 +306,7 @@ public final class Store {
             throw wrongArity(np, nr);
         }
         register(f);
+        backtrace.clear();
         int base = sp;
         int baseFsp = fsp;
         if (base + np + nr >= stack.length) {

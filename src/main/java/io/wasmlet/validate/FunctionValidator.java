@@ -60,6 +60,8 @@ final class FunctionValidator {
      * so normal code pays nothing; the JIT's fuel metering can reuse the same boundaries.
      */
     private final boolean counting;
+    /** {@code Loader.DEBUG}'s map ({@code ModuleData.debugMap}) being built, or null. */
+    IntList debugMap;
     /** Slot of the open count's immediate, or -1. */
     private int countSlot = -1;
     private int countN;
@@ -345,6 +347,10 @@ final class FunctionValidator {
 
     private void body() {
         while (csp > 0) {
+            if (debugMap != null) {
+                debugMap.add(out.pos());
+                debugMap.add(in.pos());
+            }
             int op = BodyScanner.readOp(in);
             if (!dead) {
                 countN++;

@@ -23,6 +23,13 @@ public final class Loader {
      * it is held.
      */
     public static final int NAMES = 2;
+    /**
+     * Flag: {@link #NAMES}, and a map from the pre-decoded code back to the byte offsets of
+     * the module's instructions (about one byte per instruction), so that a trap's backtrace
+     * gives each frame's offset in the file as wasmtime does ({@code Backtrace.offset}).
+     * Without it a backtrace gives offsets in the pre-decoded code.
+     */
+    public static final int DEBUG = NAMES | 4;
 
     private Loader() {
     }
@@ -36,14 +43,14 @@ public final class Loader {
     }
 
     /**
-     * As {@link #load(byte[])}, with {@code flags} ({@link #COUNT}, {@link #NAMES}). The module
+     * As {@link #load(byte[])}, with {@code flags} ({@link #COUNT}, {@link #NAMES}, {@link #DEBUG}). The module
      * does not keep {@code bytes}: data segments are copied out of it while decoding, and the
      * function bodies are read from it only until they are validated.
      */
     public static WasmModule load(byte[] bytes, int flags) {
         WasmModule m = ModuleDecoder.decode(bytes, (flags & NAMES) != 0);
         ModuleData d = ModuleData.of(m);
-        new ModuleValidator(d, (flags & COUNT) != 0).validate();
+        new ModuleValidator(d, (flags & COUNT) != 0, (flags & DEBUG) == DEBUG).validate();
         d.bytes = null;
         d.bodyStart = null;
         d.bodyEnd = null;
@@ -67,7 +74,7 @@ public final class Loader {
 
     /**
      * Reads the stream to its end (it is not closed) and loads the module, with {@code flags}
-     * ({@link #COUNT}). Stops reading as soon as the stream has given more than
+     * ({@link #COUNT}, {@link #NAMES}, {@link #DEBUG}). Stops reading as soon as the stream has given more than
      * {@code maxBytes}, so an endless stream (a device such as {@code /dev/zero}) ends too.
      *
      * @throws IOException if reading fails

@@ -24,8 +24,10 @@ final class ModuleValidator {
 
     private final ModuleData m;
     private final boolean counting;
+    private final boolean debug;
 
-    ModuleValidator(ModuleData m, boolean counting) {
+    ModuleValidator(ModuleData m, boolean counting, boolean debug) {
+        this.debug = debug;
         this.m = m;
         this.counting = counting;
     }
@@ -222,8 +224,16 @@ final class ModuleValidator {
         }
         FunctionValidator fv = new FunctionValidator(m, in, out, counting);
         int[] entries = new int[n];
+        IntList debugMap = debug ? new IntList() : null;
+        fv.debugMap = debugMap;
         for (int i = 0; i < n; i++) {
             entries[i] = fv.validate(i);
+        }
+        if (debugMap != null) {
+            m.debugMap = new int[debugMap.size()];
+            for (int i = 0; i < m.debugMap.length; i++) {
+                m.debugMap[i] = debugMap.get(i);
+            }
         }
         IntList calls = fv.directCalls;
         for (int i = 0; i < calls.size(); i++) {

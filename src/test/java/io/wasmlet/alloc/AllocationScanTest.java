@@ -53,6 +53,7 @@ class AllocationScanTest {
             "io/wasmlet/exec/Engine.corrupt", // cannot happen with translated code
             "io/wasmlet/exec/Engine.unmetered", // error before any Wasm runs: fuel set, code not metered
             "io/wasmlet/exec/Store.setFuel", // error: negative fuel (an embedder's setting, not a call)
+            "io/wasmlet/exec/Backtrace.check", // error: no such backtrace frame (the embedder's lookup, after a trap)
             "io/wasmlet/jit/Translator.reserve"); // sizes the translator's buffers at instantiation
 
     @Test

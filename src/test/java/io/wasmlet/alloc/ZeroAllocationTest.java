@@ -220,4 +220,54 @@ class ZeroAllocationTest {
                 + " workloads, " + bytes + " bytes allocated");
         assertEquals(0, bytes, "bytes allocated across " + calls + " workload calls");
     }
+    /**
+     * Traps caught and re-entered with their backtrace read (a trap three calls deep through
+     * call and call_indirect, and call-stack exhaustion, in a module loaded with
+     * {@code Loader.DEBUG}): recording the frames into the store's buffer and reading them back
+     * through the accessors allocate nothing, interpreted or compiled.
+     */
+    @Test
+    void trapsWithTheirBacktracesAllocateNothing() throws Exception {
+        byte[] bytes = java.nio.file.Files.readAllBytes(java.nio.file.Paths.get("tests/backtrace/deep.wasm"));
+        for (String mode : new String[] {"interp", "tiered", "eager"}) {
+            Store store = Jit.store(Board.named("stm32h747i-disco"), mode);
+            io.wasmlet.exec.Instance inst = store.instantiate(
+                    io.wasmlet.validate.Loader.load(bytes, io.wasmlet.validate.Loader.DEBUG), new io.wasmlet.exec.Imports());
+            io.wasmlet.exec.Function run = inst.function("run");
+            io.wasmlet.exec.Function indirect = inst.function("indirect");
+            io.wasmlet.exec.Function recurse = inst.function("recurse");
+            long[] zero = {0};
+            long[] one = {1};
+            long[] out = new long[1];
+            long[] windows = new long[6];
+            boolean clean = false;
+            long check = 0;
+            for (int w = -2; w < windows.length && !clean; w++) { // two warm-up rounds
+                long before = allocated();
+                long sum = 0;
+                for (int i = 0; i < 2000; i++) {
+                    store.invoke(run, one, out);
+                    sum += out[0];
+                    io.wasmlet.exec.Function f = (i & 1) == 0 ? run : indirect;
+                    try {
+                        store.invoke((i & 255) == 0 ? recurse : f, zero, out);
+                    } catch (io.wasmlet.error.WasmException e) {
+                        for (int d = 0; d < store.backtrace().depth(); d++) {
+                            sum += store.backtrace().function(d) + store.backtrace().offset(d) + store.backtrace().codeOffset(d);
+                        }
+                        sum += store.backtrace().total();
+                    }
+                }
+                if (w >= 0) {
+                    windows[w] = allocated() - before;
+                    clean = windows[w] == 0;
+                    assertEquals(check, sum, mode + ": every round reads the same backtraces");
+                }
+                check = sum;
+            }
+            System.out.println("zero-allocation (" + mode + ", traps with backtraces): windows allocated "
+                    + java.util.Arrays.toString(windows) + " bytes");
+            assertTrue(clean, mode + ": every window allocated: " + java.util.Arrays.toString(windows));
+        }
+    }
 }

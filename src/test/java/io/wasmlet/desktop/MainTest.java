@@ -40,6 +40,13 @@ class MainTest {
         assertTrue(r.err().contains(fragment), () -> "stderr should mention '" + fragment + "': " + r.err());
     }
 
+    /** A trap: exit status 134, nothing on stdout, "error: MESSAGE" then the Wasm backtrace on stderr. */
+    static void assertTrap(Result r, String message) {
+        assertEquals(Main.TRAP, r.code(), () -> "exit code; stderr was: " + r.err());
+        assertEquals("", r.out(), "nothing on stdout");
+        assertTrue(r.err().startsWith("error: " + message + "\nwasm backtrace:\n    0: "), () -> "stderr: " + r.err());
+    }
+
     @Test
     void addsTwoNumbers() {
         Result r = run("run", "--invoke", "add", ADD, "2", "3");

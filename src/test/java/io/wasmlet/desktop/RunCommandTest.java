@@ -1,6 +1,7 @@
 package io.wasmlet.desktop;
 
 import static io.wasmlet.desktop.MainTest.assertError;
+import static io.wasmlet.desktop.MainTest.assertTrap;
 import static io.wasmlet.desktop.MainTest.run;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -62,7 +63,51 @@ class RunCommandTest {
         Result r = run("run", EXIT, "abort");
         assertEquals(Main.TRAP, r.code());
         assertEquals("leaving with abort\n", r.out());
-        assertEquals("error: trap: unreachable\n", r.err());
+        // exitcode.wasm is stripped (no name section); wasm-objdump -d: func[9] holds the
+        // unreachable at 0x292, func[64] is _start, whose call of main is at 0x6429
+        assertTrue(r.err().startsWith("error: trap: unreachable\nwasm backtrace:\n"
+                + "    0:  0x292 - wasm-function[9]\n    1:  0x288 - wasm-function[8]\n"), r.err());
+        assertTrue(r.err().endsWith("    5: 0x6429 - wasm-function[64]\n"), r.err());
+    }
+
+    /**
+     * A trap three calls deep (tests/backtrace/deep.wat, with a name section) prints wasmtime's
+     * backtrace: byte offsets of the instructions (those of wasm-objdump -d) and the names.
+     */
+    @Test
+    void aTrapPrintsTheWasmBacktrace() {
+        Result r = run("run", "--invoke", "run", "tests/backtrace/deep.wasm", "0");
+        assertEquals(Main.TRAP, r.code());
+        assertEquals("error: trap: integer divide by zero\nwasm backtrace:\n"
+                + "    0:   0x58 - div\n    1:   0x5e - middle\n    2:   0x68 - run\n", r.err());
+        r = run("run", "--invoke", "indirect", "tests/backtrace/deep.wasm", "0");
+        assertEquals("error: trap: integer divide by zero\nwasm backtrace:\n"
+                + "    0:   0x58 - div\n    1:   0x71 - middle_indirect\n    2:   0x79 - indirect\n", r.err());
+    }
+
+    /** Exhaustion: the innermost 64 frames, then how many more there were (the desktop's 20,000 frames and the entry). */
+    @Test
+    void exhaustionPrintsTheInnermostFramesAndCountsTheRest() {
+        Result r = run("run", "--mode", "interp", "--invoke", "recurse", "tests/backtrace/deep.wasm", "0");
+        assertEquals(Main.TRAP, r.code());
+        assertTrue(r.err().startsWith("error: exhausted: call stack exhausted\nwasm backtrace:\n    0:   0x83 - recurse\n"),
+                r.err());
+        assertTrue(r.err().endsWith("   63:   0x83 - recurse\n    ... 19937 more frames\n"), r.err());
+        // compiled frames name the same functions; their offset is unknown (the translator keeps no
+        // reverse pc map)
+        Result t = run("run", "--mode", "tiered", "--invoke", "recurse", "tests/backtrace/deep.wasm", "0");
+        assertEquals(Main.TRAP, t.code());
+        assertTrue(t.err().startsWith("error: exhausted: call stack exhausted\nwasm backtrace:\n    0:      ? - recurse\n"),
+                t.err());
+        assertTrue(t.err().endsWith("   63:      ? - recurse\n    ... 19937 more frames\n"), t.err());
+    }
+
+    /** On a board the module is loaded as a board would load it: no names, offsets in the pre-decoded code. */
+    @Test
+    void onABoardTheBacktraceGivesPreDecodedOffsets() {
+        Result r = run("run", "--board", "stm32f746g-disco", "--invoke", "run", "tests/backtrace/deep.wasm", "0");
+        assertEquals("error: trap: integer divide by zero\nwasm backtrace:\n    0:   pc+4 - wasm-function[0]\n"
+                + "    1:   pc+2 - wasm-function[1]\n    2:   pc+2 - wasm-function[2]\n", r.err());
     }
 
     @Test
@@ -79,7 +124,7 @@ class RunCommandTest {
         assertEquals("", r.out());
         r = run("run", "--unknown-imports-default", "--invoke", "no_result", STUBS);
         assertEquals(0, r.code(), r.err());
-        assertError(run("run", "--unknown-imports-trap", "--invoke", "frobnicate", STUBS), Main.TRAP,
+        assertTrap(run("run", "--unknown-imports-trap", "--invoke", "frobnicate", STUBS),
                 "trap: unknown import wasi_snapshot_preview1.frobnicate called");
         assertEquals("52\n", run("run", "--unknown-imports-trap", "--invoke", "sock_accept", STUBS).out(),
                 "a preview1 function is not a stub");
@@ -91,8 +136,7 @@ class RunCommandTest {
         assertError(run("run", "--invoke", "g", wasm), Main.ERROR, "imports env.f (function)");
         Result r = run("run", "--unknown-imports-default", "--invoke", "g", wasm);
         assertEquals("0\n", r.out(), r.err());
-        assertError(run("run", "--unknown-imports-trap", "--invoke", "g", wasm), Main.TRAP,
-                "trap: unknown import env.f called");
+        assertTrap(run("run", "--unknown-imports-trap", "--invoke", "g", wasm), "trap: unknown import env.f called");
     }
 
     @Test

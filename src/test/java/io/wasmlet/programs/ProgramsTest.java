@@ -228,7 +228,10 @@ class ProgramsTest {
             assertArrayEquals(expected, out.toByteArray(), c.name() + ": stdout bytes");
             assertEquals(c.exit(), code, () -> c.name() + ": exit status; stderr was: " + stderr);
             if (c.exit() == 134) {
-                assertEquals("error: trap: unreachable\n", stderr, c.name() + ": abort() is a trap");
+                assertTrue(stderr.startsWith("error: trap: unreachable\nwasm backtrace:\n    0: "), c.name()
+                        + ": abort() is a trap, with its backtrace: " + stderr);
+                assertTrue(stderr.endsWith(" - _start\n") || stderr.matches("(?s).* - wasm-function\\[\\d+\\]\n"),
+                        c.name() + ": the backtrace ends the output: " + stderr);
             } else {
                 assertEquals("", stderr, c.name() + ": stderr");
             }
