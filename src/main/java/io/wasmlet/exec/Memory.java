@@ -67,7 +67,10 @@ public final class Memory {
         return max;
     }
 
-    /** The backing array; valid bytes are {@code [0, pages() * 65536)}. */
+    /**
+     * The backing array; valid bytes are {@code [0, byteSize())}. On boards that grow by
+     * reallocation it may be longer (spare capacity, all zero), and a grow may replace it.
+     */
     public byte[] bytes() {
         return data;
     }
@@ -80,8 +83,8 @@ public final class Memory {
             return -1;
         }
         int bytes = (int) Math.min(n * PAGE, (long) budgetBytes);
-        if (bytes > data.length) {
-            reallocate(bytes);
+        if (bytes > data.length && !reallocate(bytes)) {
+            return -1;
         }
         pages = (int) n;
         byteSize = bytes;
@@ -90,12 +93,35 @@ public final class Memory {
 
     /**
      * The one allocation after instantiation, and only on boards without preallocation
-     * (the desktop): growing beyond the current array.
+     * (the desktop): growing beyond the current array. The capacity at least doubles (capped by
+     * the declared maximum and the budget), so n one-page grows copy O(n) pages in all, not
+     * O(n^2). Bytes past {@link #byteSize} stay zero: no access reaches them before a grow
+     * admits them. When the Java heap cannot hold the new array, memory.grow fails (-1) as
+     * the specification allows, rather than the JVM's OutOfMemoryError ending the run.
+     *
+     * @return false when the heap is exhausted (nothing changed)
      */
-    private void reallocate(int bytes) {
-        byte[] d = new byte[bytes];
+    private boolean reallocate(int bytes) {
+        long cap = Math.max((long) bytes, Math.min(2L * data.length, (long) budgetBytes));
+        if (max >= 0) {
+            cap = Math.max((long) bytes, Math.min(cap, max * PAGE));
+        }
+        byte[] d;
+        try {
+            d = new byte[(int) cap];
+        } catch (OutOfMemoryError e) {
+            if (cap == bytes) {
+                return false;
+            }
+            try {
+                d = new byte[bytes];
+            } catch (OutOfMemoryError e2) {
+                return false;
+            }
+        }
         System.arraycopy(data, 0, d, 0, byteSize);
         data = d;
+        return true;
     }
 
     private int ea(int addr, int off, int n) {
