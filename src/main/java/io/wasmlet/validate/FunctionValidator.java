@@ -194,7 +194,7 @@ final class FunctionValidator {
 
     private void push(byte t) {
         if (vsp == vals.length) {
-            Limits.check(vsp + 1L, Limits.MAX_OPERAND_STACK, "operand stack height in one function");
+            Limits.check(vsp + 1L, Limits.MAX_OPERAND_STACK, "values on the operand stack of one function");
             byte[] b = new byte[vsp * 2];
             System.arraycopy(vals, 0, b, 0, vsp);
             vals = b;
