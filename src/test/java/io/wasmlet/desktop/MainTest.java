@@ -156,7 +156,7 @@ class MainTest {
     @Test
     void footprintOfAModuleThatDoesNotFitFailsAndSaysByHowMuch() {
         // hello.wasm needs 99 KB of pre-decoded code and two pages of memory: more than nrf52840-dk's 128 KB heap
-        Result r = run("run", "tests/programs/hello.wasm", "--board", "nrf52840-dk", "--footprint");
+        Result r = run("run", "--board", "nrf52840-dk", "--footprint", "tests/programs/hello.wasm");
         assertEquals(Main.ERROR, r.code(), r.err());
         assertTrue(r.out().startsWith("footprint on board nrf52840-dk (heap 131072 bytes)"), r.out());
         long free = Long.parseLong(r.out().lines().filter(l -> l.trim().startsWith("free on board"))
