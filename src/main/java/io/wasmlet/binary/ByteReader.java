@@ -265,6 +265,7 @@ public final class ByteReader {
         if (n > limit - pos) {
             throw error("unexpected end: length out of bounds");
         }
+        Limits.check(n, Limits.MAX_STRING_SIZE, "bytes in one name");
         String s = Utf8.decode(buf, pos, n);
         if (s == null) {
             throw error("malformed UTF-8 encoding");

@@ -14,6 +14,22 @@ public final class FuncType {
         return same(params, o.params) && same(results, o.results);
     }
 
+    /** Equal when {@link #sameAs}: function types are compared by content (type interning). */
+    public boolean equals(Object o) {
+        return o instanceof FuncType && sameAs((FuncType) o);
+    }
+
+    public int hashCode() {
+        int h = params.length * 31 + results.length;
+        for (int i = 0; i < params.length; i++) {
+            h = h * 31 + params[i];
+        }
+        for (int i = 0; i < results.length; i++) {
+            h = h * 37 + results[i];
+        }
+        return h;
+    }
+
     private static boolean same(byte[] a, byte[] b) {
         if (a.length != b.length) {
             return false;

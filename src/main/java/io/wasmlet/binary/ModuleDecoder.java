@@ -131,20 +131,22 @@ public final class ModuleDecoder {
 
     private void typeSection() {
         int n = vec();
+        Limits.check(n, Limits.MAX_TYPES, "types");
         FuncType[] types = new FuncType[n];
         for (int i = 0; i < n; i++) {
             if (in.u8() != 0x60) {
                 throw in.error("malformed function type (expected 0x60)");
             }
-            byte[] params = valTypes();
-            byte[] results = valTypes();
+            byte[] params = valTypes(Limits.MAX_PARAMS, "parameters in one function type");
+            byte[] results = valTypes(Limits.MAX_RESULTS, "results in one function type");
             types[i] = new FuncType(params, results);
         }
         m.types = types;
     }
 
-    private byte[] valTypes() {
+    private byte[] valTypes(int max, String what) {
         int n = vec();
+        Limits.check(n, max, what);
         byte[] r = new byte[n];
         for (int i = 0; i < n; i++) {
             r[i] = valType();
@@ -177,6 +179,7 @@ public final class ModuleDecoder {
 
     private void importSection() {
         int n = vec();
+        Limits.check(n, Limits.MAX_IMPORTS, "imports");
         Import[] imports = new Import[n];
         int[] funcTypes = new int[n];
         TableType[] tables = new TableType[n];
@@ -224,6 +227,7 @@ public final class ModuleDecoder {
 
     private int functionSection() {
         int n = vec();
+        Limits.check((long) m.numImportedFuncs + n, Limits.MAX_FUNCTIONS, "functions");
         int[] all = new int[m.numImportedFuncs + n];
         System.arraycopy(m.funcTypes, 0, all, 0, m.numImportedFuncs);
         for (int i = 0; i < n; i++) {
@@ -235,6 +239,7 @@ public final class ModuleDecoder {
 
     private void tableSection() {
         int n = vec();
+        Limits.check((long) m.numImportedTables + n, Limits.MAX_TABLES, "tables");
         TableType[] all = new TableType[m.numImportedTables + n];
         System.arraycopy(m.tables, 0, all, 0, m.numImportedTables);
         for (int i = 0; i < n; i++) {
@@ -246,6 +251,7 @@ public final class ModuleDecoder {
 
     private void memorySection() {
         int n = vec();
+        Limits.check((long) m.numImportedMemories + n, Limits.MAX_MEMORIES, "memories");
         TableType[] all = new TableType[m.numImportedMemories + n];
         System.arraycopy(m.memories, 0, all, 0, m.numImportedMemories);
         for (int i = 0; i < n; i++) {
@@ -256,6 +262,7 @@ public final class ModuleDecoder {
 
     private void globalSection() {
         int n = vec();
+        Limits.check((long) m.numImportedGlobals + n, Limits.MAX_GLOBALS, "globals");
         GlobalType[] all = new GlobalType[m.numImportedGlobals + n];
         System.arraycopy(m.globals, 0, all, 0, m.numImportedGlobals);
         for (int i = 0; i < n; i++) {
@@ -271,6 +278,7 @@ public final class ModuleDecoder {
 
     private void exportSection() {
         int n = vec();
+        Limits.check(n, Limits.MAX_EXPORTS, "exports");
         Export[] ex = new Export[n];
         for (int i = 0; i < n; i++) {
             String name = in.name();
@@ -285,6 +293,7 @@ public final class ModuleDecoder {
 
     private void elementSection() {
         int n = vec();
+        Limits.check(n, Limits.MAX_ELEMENT_SEGMENTS, "element segments");
         ElemSegment[] segs = new ElemSegment[n];
         for (int i = 0; i < n; i++) {
             int flags = in.u32();
@@ -311,6 +320,7 @@ public final class ModuleDecoder {
                 }
             }
             int count = vec();
+            Limits.check(count, Limits.MAX_TABLE_ENTRIES, "entries in one element segment");
             if (exprs) {
                 ConstExpr[] items = new ConstExpr[count];
                 for (int k = 0; k < count; k++) {
@@ -340,6 +350,7 @@ public final class ModuleDecoder {
             if (size > in.remaining()) {
                 throw in.error("unexpected end: function body size out of bounds");
             }
+            Limits.check(size, Limits.MAX_FUNCTION_SIZE, "bytes in one function body");
             int bodyEnd = in.pos() + size;
             int outer = in.limit();
             in.setLimit(bodyEnd);
@@ -354,6 +365,9 @@ public final class ModuleDecoder {
                 }
                 valType();
             }
+            int t = m.funcTypes[m.numImportedFuncs + i];
+            total += t >= 0 && t < m.types.length ? m.types[t].params.length : 0;
+            Limits.check(total, Limits.MAX_LOCALS, "locals in one function (parameters included)");
             in.seek(bodyEnd);
             in.setLimit(outer);
         }
@@ -363,6 +377,7 @@ public final class ModuleDecoder {
 
     private void dataSection() {
         int n = vec();
+        Limits.check(n, Limits.MAX_DATA_SEGMENTS, "data segments");
         if (m.dataCount >= 0 && n != m.dataCount) {
             throw in.error("data count and data section have inconsistent lengths");
         }

@@ -1,7 +1,7 @@
 package io.wasmlet.board;
 
+import io.wasmlet.error.BoardException;
 import io.wasmlet.error.Msg;
-import io.wasmlet.error.WasmException;
 
 import java.io.IOException;
 import java.io.InputStream;
@@ -24,10 +24,29 @@ import java.io.InputStream;
  * at instantiation, so that growing never allocates (MCU boards); false to allocate the
  * minimum and reallocate on growth (the desktop);</li>
  * <li>{@code table.entries}, {@code counters}, {@code codecache.ints}: table size, profile
- * counter slots and JIT code-cache size.</li>
+ * counter slots and JIT code-cache size;</li>
+ * <li>{@code reentry.depth} (optional, default {@value #DEFAULT_REENTRY_DEPTH}): how deeply host
+ * functions may call back into the store (host -> Wasm -> host -> Wasm ...), each level
+ * being Java recursion.</li>
  * </ul>
+ *
+ * <p>Every number is checked against its allowed range when the descriptor is read, and the
+ * value stack and frames must fit the heap, so an absurd file fails with a
+ * {@link BoardException} naming the key and the range instead of reaching the runtime.
+ * {@code heap.kb = auto} and {@code memory.bytes = auto} (the desktop descriptor) size the
+ * budgets from the VM this runs in: see {@link #hostHeapBytes()}.
  */
 public final class Board {
+    /** Host re-entry depth when a descriptor does not set {@code reentry.depth}. */
+    public static final int DEFAULT_REENTRY_DEPTH = 32;
+    /**
+     * The optional class that tells {@link #hostHeapBytes()} the VM's real heap limit (the
+     * desktop jar's, from {@code Runtime.maxMemory()}, which CLDC lacks): found by name, so the
+     * core does not depend on it.
+     */
+    static final String HOST_HEAP_CLASS = "io.wasmlet.desktop.DesktopHeap";
+    private static final int MAX = Integer.MAX_VALUE;
+
     public final String name;
     public final String vendor;
     public final String cpu;
@@ -44,26 +63,38 @@ public final class Board {
     public final int tableEntries;
     public final int counterSlots;
     public final int codeCacheInts;
+    public final int reentryDepth;
 
     private Board(Props p) {
         name = p.str("name");
         vendor = p.str("vendor");
         cpu = p.str("cpu");
         jvm = p.str("jvm");
-        clockMhz = p.num("clock.mhz");
-        ramKb = p.num("ram.kb");
-        flashKb = p.num("flash.kb");
-        externalRamKb = p.num("external.ram.kb");
-        heapKb = p.num("heap.kb");
-        stackSlots = p.num("stack.slots");
-        frames = p.num("frames");
-        memoryBytes = p.num("memory.bytes");
+        clockMhz = p.num("clock.mhz", 0, 1000000);
+        ramKb = p.num("ram.kb", 0, MAX);
+        flashKb = p.num("flash.kb", 0, MAX);
+        externalRamKb = p.num("external.ram.kb", 0, MAX);
+        heapKb = p.str("heap.kb").equals("auto") ? (int) Math.min(hostHeapBytes() / 1024, (long) MAX)
+                : p.num("heap.kb", 1, MAX);
+        stackSlots = p.num("stack.slots", 16, 1 << 28);
+        frames = p.num("frames", 1, 1 << 26);
+        // the largest memory one Java array holds: 32,767 pages
+        memoryBytes = p.str("memory.bytes").equals("auto") ? (int) Math.min(heapKb * 768L, 32767L * 65536)
+                : p.num("memory.bytes", 0, MAX);
         memoryPrealloc = p.bool("memory.prealloc");
-        tableEntries = p.num("table.entries");
-        counterSlots = p.num("counters");
-        codeCacheInts = p.num("codecache.ints");
-        if (stackSlots < 16 || frames < 1 || memoryBytes < 0 || tableEntries < 0 || heapKb < 1) {
-            throw new WasmException(Msg.cat("board ", name, ": budgets must be positive"));
+        tableEntries = p.num("table.entries", 0, 10000000);
+        counterSlots = p.num("counters", 0, 1 << 24);
+        codeCacheInts = p.num("codecache.ints", 0, 1 << 28);
+        reentryDepth = p.has("reentry.depth") ? p.num("reentry.depth", 1, 100000) : DEFAULT_REENTRY_DEPTH;
+        checkFits();
+    }
+
+    /** The arenas a store allocates up front, and the budgets, must fit the heap. */
+    private void checkFits() {
+        long heap = heapKb * 1024L;
+        if (stackSlots * 8L + frames * 12L > heap || memoryBytes > heap || tableEntries * 4L > heap) {
+            throw new BoardException(Msg.cat("board ", name, ": stack.slots * 8 + frames * 12, memory.bytes and"
+                    + " table.entries * 4 must each fit heap.kb * 1024"));
         }
     }
 
@@ -73,32 +104,63 @@ public final class Board {
     }
 
     /**
-     * A descriptor packaged with the runtime (the {@code mcu-boards} folder is on the class
-     * path as {@code /mcu-boards/NAME.board}), or null.
+     * A descriptor packaged with the runtime: both the desktop and the compact jar carry
+     * {@code mcu-boards/*.board}, concatenated as {@code /mcu-boards/all.boards} (written by
+     * {@code compact-profile/build.xml}).
+     *
+     * @throws BoardException if there is no such board (the message lists the known ones)
      */
     public static Board named(String name) throws IOException {
-        InputStream in = Board.class.getResourceAsStream(Msg.cat("/mcu-boards/", name, ".board"));
-        if (in == null) {
-            return null;
-        }
+        InputStream in;
         try {
-            return parse(in);
+            // Class.forName, not a class literal: a literal compiles to an ldc of a class
+            // constant, which class files before version 49 (CLDC 1.1 VMs) cannot hold
+            in = Class.forName("io.wasmlet.board.Board").getResourceAsStream("/mcu-boards/all.boards");
+        } catch (ClassNotFoundException e) {
+            in = null;
+        }
+        if (in == null) {
+            throw new BoardException("/mcu-boards/all.boards is missing");
+        }
+        Props p;
+        try {
+            p = Props.read(in, name);
         } finally {
             in.close();
         }
+        if (!p.has("name")) {
+            throw new BoardException(Msg.cat("unknown board '", name, "'; known boards: ").concat(p.names.toString()));
+        }
+        return new Board(p);
     }
 
-    /** The built-in desktop budgets (tests, the command line without --board). */
+    /**
+     * The desktop budgets (tests, the command line without --board): the packaged
+     * {@code desktop} descriptor. Its heap is the VM's ({@link #hostHeapBytes()}), its memory
+     * budget three quarters of that, and its value stack 65,536 slots (512 KiB); for more, read
+     * a descriptor of your own with {@link #parse} (or {@code --board FILE}).
+     */
     public static Board desktop() {
         try {
-            Board b = named("desktop");
-            if (b != null) {
-                return b;
-            }
+            return named("desktop");
         } catch (IOException e) {
-            // fall through to the built-in copy
+            throw new BoardException(Msg.cat("cannot read the desktop board: ", e.getMessage()));
         }
-        return new Board(Props.desktop());
+    }
+
+    /**
+     * The heap this VM may grow to, in bytes, for {@code heap.kb = auto}. On a desktop JVM with
+     * the desktop classes present, {@code io.wasmlet.desktop.DesktopHeap} reports
+     * {@code Runtime.maxMemory()} (the {@code -Xmx} limit). Elsewhere it is the CLDC estimate
+     * {@code Runtime.totalMemory()}: the whole heap on a CLDC VM, and never more than the limit
+     * on a JVM whose heap can still grow.
+     */
+    public static long hostHeapBytes() {
+        try {
+            return ((HostHeap) Class.forName(HOST_HEAP_CLASS).newInstance()).maxBytes();
+        } catch (Exception e) {
+            return Runtime.getRuntime().totalMemory();
+        }
     }
 
     public String toString() {

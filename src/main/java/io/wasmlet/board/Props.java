@@ -1,18 +1,37 @@
 package io.wasmlet.board;
 
+import io.wasmlet.error.BoardException;
 import io.wasmlet.error.Msg;
-import io.wasmlet.error.WasmException;
 
 import java.io.IOException;
 import java.io.InputStream;
 import java.util.Hashtable;
 
-/** A {@code key = value} file with {@code #} comments (CLDC 1.1 has no java.util.Properties). */
+/**
+ * A {@code key = value} file with {@code #} comments (CLDC 1.1 has no java.util.Properties).
+ * One stream may hold several boards, each starting at its {@code name} line (the packaged
+ * {@code /mcu-boards/all.boards}); {@link #read(InputStream, String)} keeps one of them.
+ */
 final class Props {
     private final Hashtable map = new Hashtable();
+    /** Keep only the board of this name (null: the whole stream is one board). */
+    private final String only;
+    /** The board the lines read so far belong to. */
+    private String current;
+    /** Every board name seen, comma-separated (for the unknown-board message). */
+    final StringBuffer names = new StringBuffer();
+
+    private Props(String only) {
+        this.only = only;
+    }
 
     static Props read(InputStream in) throws IOException {
-        Props p = new Props();
+        return read(in, null);
+    }
+
+    /** Reads {@code in} to its end, keeping the board named {@code only} (or all lines if null). */
+    static Props read(InputStream in, String only) throws IOException {
+        Props p = new Props(only);
         StringBuffer line = new StringBuffer();
         int c;
         do {
@@ -27,28 +46,6 @@ final class Props {
         return p;
     }
 
-    /** The desktop budgets, used if the descriptor file is not on the class path. */
-    static Props desktop() {
-        Props p = new Props();
-        p.line("name = desktop");
-        p.line("vendor = any");
-        p.line("cpu = any JVM host");
-        p.line("jvm = Java SE 17+");
-        p.line("clock.mhz = 0");
-        p.line("ram.kb = 4194304");
-        p.line("flash.kb = 0");
-        p.line("external.ram.kb = 0");
-        p.line("heap.kb = 2097152");
-        p.line("stack.slots = 1048576");
-        p.line("frames = 20000");
-        p.line("memory.bytes = 268435456");
-        p.line("memory.prealloc = false");
-        p.line("table.entries = 1048576");
-        p.line("counters = 65536");
-        p.line("codecache.ints = 4194304");
-        return p;
-    }
-
     private void line(String raw) {
         int hash = raw.indexOf('#');
         String s = (hash >= 0 ? raw.substring(0, hash) : raw).trim();
@@ -57,25 +54,48 @@ final class Props {
         }
         int eq = s.indexOf('=');
         if (eq <= 0) {
-            throw new WasmException(Msg.cat("board descriptor: expected key = value, got \"", s, "\""));
+            throw new BoardException(Msg.cat("board descriptor: expected key = value, got \"", s, "\""));
         }
-        map.put(s.substring(0, eq).trim(), s.substring(eq + 1).trim());
+        String key = s.substring(0, eq).trim();
+        String value = s.substring(eq + 1).trim();
+        if (only != null && key.equals("name")) {
+            current = value;
+            names.append(names.length() == 0 ? "" : ", ").append(value);
+        }
+        if (only == null || only.equals(current)) {
+            map.put(key, value);
+        }
     }
 
     String str(String key) {
         String v = (String) map.get(key);
         if (v == null) {
-            throw new WasmException(Msg.cat("board descriptor: missing key \"", key, "\""));
+            throw new BoardException(Msg.cat("board descriptor: missing key \"", key, "\""));
         }
         return v;
     }
 
-    int num(String key) {
+    boolean has(String key) {
+        return map.get(key) != null;
+    }
+
+    /** An integer in {@code [min, max]}; anything else (not a number, overflow) names the key. */
+    int num(String key, int min, int max) {
         String v = str(key);
+        long n;
         try {
-            return Integer.parseInt(v);
+            n = v.length() > 12 ? Long.MAX_VALUE : Long.parseLong(v);
         } catch (NumberFormatException e) {
-            throw new WasmException(Msg.cat("board descriptor: \"", key, "\" is not a number: ").concat(v));
+            throw new BoardException(Msg.cat("board descriptor: \"", key, "\" is not a number: ").concat(v));
+        }
+        range(key, n, min, max);
+        return (int) n;
+    }
+
+    static void range(String key, long n, int min, int max) {
+        if (n < min || n > max) {
+            throw new BoardException(Msg.num(Msg.num(Msg.cat("board descriptor: \"", key, "\" must be in ["), min,
+                    ", "), max, "]"));
         }
     }
 
@@ -87,6 +107,6 @@ final class Props {
         if (v.equals("false")) {
             return false;
         }
-        throw new WasmException(Msg.cat("board descriptor: \"", key, "\" must be true or false"));
+        throw new BoardException(Msg.cat("board descriptor: \"", key, "\" must be true or false"));
     }
 }

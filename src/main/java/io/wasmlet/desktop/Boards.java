@@ -1,6 +1,7 @@
 package io.wasmlet.desktop;
 
 import io.wasmlet.board.Board;
+import io.wasmlet.error.BoardException;
 import io.wasmlet.error.WasmException;
 
 import java.io.IOException;
@@ -11,7 +12,7 @@ import java.nio.file.Paths;
 
 /** Finds a board descriptor for {@code --board}: a packaged name or a file path. */
 final class Boards {
-    /** The descriptors packaged from mcu-boards/ (BoardsTest keeps this list in step). */
+    /** The descriptors packaged from mcu-boards/ (MainTest keeps this list in step). */
     static final String[] KNOWN = {"desktop", "esp32-s3-devkitc-1-n8r8", "imxrt1170-evk", "nrf52840-dk",
             "rp2040-pico", "rp2350-pico2", "stm32f746g-disco", "stm32h747i-disco"};
 
@@ -29,11 +30,11 @@ final class Boards {
                     return Board.parse(in);
                 }
             }
-            Board b = Board.named(nameOrPath);
-            if (b == null) {
-                throw Main.error("unknown board '" + nameOrPath + "'; known boards: " + String.join(", ", KNOWN));
+            try {
+                return Board.named(nameOrPath); // an unknown name fails listing the known ones
+            } catch (BoardException e) {
+                throw Main.error(e.getMessage());
             }
-            return b;
         } catch (IOException e) {
             throw Main.error("cannot read board " + nameOrPath + ": " + e.getMessage());
         } catch (WasmException e) {

@@ -14,6 +14,8 @@ import io.wasmlet.code.Layout;
 import io.wasmlet.code.Op;
 import io.wasmlet.error.ResourceLimitException;
 
+import java.util.Hashtable;
+
 /**
  * What a module holds on a board, arena by arena, computed before anything is allocated. The
  * same numbers decide admission ({@link #check}) and fill the footprint report.
@@ -91,7 +93,7 @@ public final class Footprint {
             bytes[CODE_CACHE] = h.array(board.codeCacheInts, 4);
         }
         bytes[METADATA] = metadata(m, h);
-        bytes[INSTANCE] = instance(m, h);
+        bytes[INSTANCE] = instance(m, board, h);
         bytes[STATIC_DATA] = h == HeapModel.TARGET ? STATIC_DATA_BYTES : 0;
     }
 
@@ -245,7 +247,7 @@ public final class Footprint {
     }
 
     /** The instance's objects and the store's, in a store that holds only this instance. */
-    private static long instance(ModuleData m, HeapModel h) {
+    private static long instance(ModuleData m, Board board, HeapModel h) {
         int funcs = m.funcTypes.length;
         int defined = funcs - m.numImportedFuncs;
         // Instance: 13 references
@@ -261,9 +263,20 @@ public final class Footprint {
         }
         b += h.array(m.datas.length, 1); // dataLive
         b += h.hashtable(m.exports.length) + h.refArray(m.exports.length); // exports, exportNames
-        // Store: stack, frames, frameInst, board, funcs, types, backtrace; sp, fsp, numFuncs, numTypes; instructions, calls
-        b += h.object(7, 32) + h.refArray(grown(64, funcs)) + h.refArray(grown(16, distinct(m.types)));
+        // Store: stack, frames, frameInst, board, funcs, types, reentryExhausted, stackExhausted, backtrace; sp, fsp,
+        // numFuncs, depth; instructions, calls
+        b += h.object(9, 32) + h.refArray(grown(64, funcs));
+        int types = distinct(m.types);
+        b += h.hashtable(types) + types * h.object(0, 4); // types: FuncType to Integer
+        b += throwable(h, Store.stackExhaustedMessage(board)) + throwable(h, Store.reentryExhaustedMessage(board));
         return b;
+    }
+
+    /** A preallocated exception without a stack trace, and its message. */
+    private static long throwable(HeapModel h, String message) {
+        // JDK Throwable: backtrace, detailMessage, cause, stackTrace, suppressedExceptions; depth. CLDC:
+        // detailMessage, backtrace
+        return (h.compactStrings ? h.object(5, 4) : h.object(2, 0)) + h.string(message);
     }
 
     /** Capacity of a store registry that starts at {@code initial} and doubles when full, after {@code n} entries. */
@@ -275,18 +288,13 @@ public final class Footprint {
         return c;
     }
 
+    /** Distinct function types by content (one hash lookup each, as {@link Store#typeId} interns them). */
     private static int distinct(FuncType[] types) {
-        int n = 0;
+        Hashtable seen = new Hashtable();
         for (int i = 0; i < types.length; i++) {
-            boolean seen = false;
-            for (int k = 0; k < i && !seen; k++) {
-                seen = types[k].sameAs(types[i]);
-            }
-            if (!seen) {
-                n++;
-            }
+            seen.put(types[i], types[i]);
         }
-        return n;
+        return seen.size();
     }
 
     /**

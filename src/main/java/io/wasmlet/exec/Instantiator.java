@@ -12,6 +12,7 @@ import io.wasmlet.binary.WasmModule;
 import io.wasmlet.binary.TableType;
 import io.wasmlet.board.Board;
 import io.wasmlet.error.Msg;
+import io.wasmlet.error.ResourceLimitException;
 import io.wasmlet.error.TrapException;
 import io.wasmlet.error.UninstantiableException;
 import io.wasmlet.error.UnlinkableException;
@@ -116,13 +117,19 @@ final class Instantiator {
         }
         // tables and memory are sized from the board (the footprint check above admitted them)
         Board board = store.board;
-        for (int t = m.numImportedTables; t < m.tables.length; t++) {
-            TableType tt = m.tables[t];
-            tables[t] = new Table(tt.elemType, (int) tt.min, tt.max, board.tableEntries, board.memoryPrealloc);
-        }
-        if (m.memories.length > m.numImportedMemories) {
-            TableType mt = m.memories[m.numImportedMemories];
-            memory = new Memory((int) mt.min, mt.max, Memory.budget(board.memoryBytes), board.memoryPrealloc);
+        try {
+            for (int t = m.numImportedTables; t < m.tables.length; t++) {
+                TableType tt = m.tables[t];
+                tables[t] = new Table(tt.elemType, (int) tt.min, tt.max, board.tableEntries, board.memoryPrealloc);
+            }
+            if (m.memories.length > m.numImportedMemories) {
+                TableType mt = m.memories[m.numImportedMemories];
+                memory = new Memory((int) mt.min, mt.max, Memory.budget(board.memoryBytes), board.memoryPrealloc);
+            }
+        } catch (OutOfMemoryError e) {
+            // the footprint fit the board's heap, but the VM's heap is fuller than the board says
+            throw new ResourceLimitException(Msg.cat("the Java heap cannot hold the module's tables and memory (board ",
+                    board.name, ")"));
         }
         Instance inst = new Instance(module, store, funcs, tables, memory, globals, typeIds, jit);
         for (int f = m.numImportedFuncs; f < funcs.length; f++) {

@@ -71,7 +71,8 @@ public final class Memory {
 
     /**
      * A snapshot of the backing array, for zero-copy I/O between the memory and a stream or
-     * file. Valid bytes are {@code [0, byteSize())}; the array may be longer.
+     * file. Valid bytes are {@code [0, byteSize())}; the array may be longer (on boards that
+     * grow by reallocation: spare capacity, all zero).
      *
      * <p><b>Note:</b> growing the memory (by {@code memory.grow} in the guest, or
      * {@link #grow}) may replace the array, after which a reference taken earlier is stale:
@@ -91,8 +92,8 @@ public final class Memory {
             return -1;
         }
         int bytes = (int) Math.min(n * PAGE, (long) budgetBytes);
-        if (bytes > data.length) {
-            reallocate(bytes);
+        if (bytes > data.length && !reallocate(bytes)) {
+            return -1;
         }
         pages = (int) n;
         byteSize = bytes;
@@ -101,12 +102,35 @@ public final class Memory {
 
     /**
      * The one allocation after instantiation, and only on boards without preallocation
-     * (the desktop): growing beyond the current array.
+     * (the desktop): growing beyond the current array. The capacity at least doubles (capped by
+     * the declared maximum and the budget), so n one-page grows copy O(n) pages in all, not
+     * O(n^2). Bytes past {@link #byteSize} stay zero: no access reaches them before a grow
+     * admits them. When the Java heap cannot hold the new array, memory.grow fails (-1) as
+     * the specification allows, rather than the JVM's OutOfMemoryError ending the run.
+     *
+     * @return false when the heap is exhausted (nothing changed)
      */
-    private void reallocate(int bytes) {
-        byte[] d = new byte[bytes];
+    private boolean reallocate(int bytes) {
+        long cap = Math.max((long) bytes, Math.min(2L * data.length, (long) budgetBytes));
+        if (max >= 0) {
+            cap = Math.max((long) bytes, Math.min(cap, max * PAGE));
+        }
+        byte[] d;
+        try {
+            d = new byte[(int) cap];
+        } catch (OutOfMemoryError e) {
+            if (cap == bytes) {
+                return false;
+            }
+            try {
+                d = new byte[bytes];
+            } catch (OutOfMemoryError e2) {
+                return false;
+            }
+        }
         System.arraycopy(data, 0, d, 0, byteSize);
         data = d;
+        return true;
     }
 
     private int ea(int addr, int off, int n) {

@@ -8,13 +8,17 @@ import io.wasmlet.error.Trap;
 import io.wasmlet.error.Msg;
 import io.wasmlet.error.WasmException;
 
+import java.util.Hashtable;
+
 /**
  * The execution arena shared by the instances that link to each other: one value stack, one
  * call-frame stack, the registry that gives functions their reference values, and the budgets
  * that bound memories and tables. All of it is allocated up front, so calling an export
  * allocates nothing (except through the convenience {@link #invoke(Function, long[])}).
  *
- * <p>A store is single-threaded: one call runs at a time (host functions may call back in).
+ * <p>One call runs at a time: {@link #invoke} and {@link #instantiate} are synchronized on the
+ * store, so a second thread waits for the first call to return (host functions may call back in
+ * from the calling thread, up to the board's {@code reentry.depth}).
  */
 public final class Store {
     final long[] stack;
@@ -25,6 +29,12 @@ public final class Store {
     final Object[] frameInst;
     int fsp;
     final Board board;
+    /** Calls into this store now running on the Java stack (host re-entry nests them). */
+    private int depth;
+    /** Preallocated: the re-entry budget ran out. */
+    private final ExhaustionException reentryExhausted;
+    /** Preallocated: the value stack or the frames ran out (the spec's "call stack exhausted"). */
+    private final ExhaustionException stackExhausted;
     /** Counters of code loaded with {@code Loader.COUNT}. */
     long instructions;
     long calls;
@@ -72,10 +82,14 @@ public final class Store {
 
     private Function[] funcs = new Function[64];
     private int numFuncs;
-    private FuncType[] types = new FuncType[16];
-    private int numTypes;
+    /** Canonical type ids: {@link FuncType} (hashed by content) to Integer. */
+    private final Hashtable types = new Hashtable();
 
-    /** A store with the desktop budgets ({@link Board#desktop()}), interpreter only. */
+    /**
+     * A store with the desktop budgets ({@link Board#desktop()}), interpreter only: sized to the
+     * heap this VM has, with a 65,536-slot (512 KiB) value stack; a descriptor of your own with
+     * more {@code stack.slots} ({@link Board#parse}) gives more.
+     */
     public Store() {
         this(Board.desktop());
     }
@@ -104,6 +118,19 @@ public final class Store {
         this.job = compiler == null ? null : new CompileJob(this);
         this.pollInterval = compiler == null ? 4096 : compiler.loopWeight();
         this.backtrace = new Backtrace(board.frames);
+        this.stackExhausted = new ExhaustionException(stackExhaustedMessage(board));
+        this.reentryExhausted = new ExhaustionException(reentryExhaustedMessage(board));
+    }
+
+    /** The message of the preallocated value-stack/frames exhaustion (also counted by {@link Footprint}). */
+    static String stackExhaustedMessage(Board board) {
+        return Msg.num(Msg.num("call stack exhausted: stack.slots = ", board.stackSlots, ", frames = "),
+                board.frames, Msg.cat(" on board ", board.name));
+    }
+
+    /** The message of the preallocated re-entry exhaustion (also counted by {@link Footprint}). */
+    static String reentryExhaustedMessage(Board board) {
+        return Msg.num("host re-entry too deep: reentry.depth = ", board.reentryDepth, Msg.cat(" on board ", board.name));
     }
 
     /** Execution modes, as {@link #mode()} reports them. */
@@ -218,7 +245,7 @@ public final class Store {
      * @throws io.wasmlet.error.UnlinkableException if an import is missing or of the wrong type
      * @throws io.wasmlet.error.UninstantiableException if a segment does not fit or the start function traps
      */
-    public Instance instantiate(WasmModule module, Imports imports) {
+    public synchronized Instance instantiate(WasmModule module, Imports imports) {
         return new Instantiator(this, module, imports).run();
     }
 
@@ -250,20 +277,14 @@ public final class Store {
         return funcs[ref - 1];
     }
 
-    /** Canonical id of a function type: equal types get equal ids. */
+    /** Canonical id of a function type: equal types get equal ids (one hash lookup). */
     int typeId(FuncType t) {
-        for (int i = 0; i < numTypes; i++) {
-            if (types[i].sameAs(t)) {
-                return i;
-            }
+        Integer id = (Integer) types.get(t);
+        if (id == null) {
+            id = new Integer(types.size());
+            types.put(t, id);
         }
-        if (numTypes == types.length) {
-            FuncType[] n = new FuncType[numTypes * 2];
-            System.arraycopy(types, 0, n, 0, numTypes);
-            types = n;
-        }
-        types[numTypes] = t;
-        return numTypes++;
+        return id.intValue();
     }
 
     /**
@@ -297,9 +318,25 @@ public final class Store {
      *
      * @return the number of results
      * @throws io.wasmlet.error.TrapException on a trap
-     * @throws ExhaustionException when the call-frame or value-stack budget runs out
+     * @throws ExhaustionException when the call-frame, value-stack or re-entry budget runs out
      */
-    public int invoke(Function f, long[] args, long[] results) {
+    public synchronized int invoke(Function f, long[] args, long[] results) {
+        // synchronized: callers on other threads wait; the calling thread may re-enter
+        if (depth >= board.reentryDepth) {
+            throw reentryExhausted;
+        }
+        depth++;
+        try {
+            return call(f, args, results);
+        } catch (ExhaustionException e) {
+            throw e == Trap.callStackExhausted ? stackExhausted : e;
+        } finally {
+            depth--;
+        }
+    }
+
+    /** The body of {@link #invoke(Function, long[], long[])}, inside its re-entry and thread guard. */
+    private int call(Function f, long[] args, long[] results) {
         int np = f.type.params.length;
         int nr = f.type.results.length;
         if (args.length < np || results.length < nr) {

@@ -71,8 +71,8 @@ public final class Table {
         }
         int old = size;
         int n = (int) newSize;
-        if (n > elems.length) {
-            reallocate(n);
+        if (n > elems.length && !reallocate(n)) {
+            return -1;
         }
         for (int i = old; i < n; i++) {
             elems[i] = init;
@@ -81,11 +81,34 @@ public final class Table {
         return old;
     }
 
-    /** Growing beyond the current array: only on boards without preallocation. */
-    private void reallocate(int n) {
-        int[] e = new int[n];
+    /**
+     * Growing beyond the current array: only on boards without preallocation. The capacity at
+     * least doubles (capped by the declared maximum and the budget), so growing one entry at a
+     * time copies O(n) entries in all; an exhausted Java heap makes table.grow fail (-1).
+     *
+     * @return false when the heap is exhausted (nothing changed)
+     */
+    private boolean reallocate(int n) {
+        long cap = Math.max((long) n, Math.min(Math.max(2L * elems.length, 16L), (long) budget));
+        if (max >= 0) {
+            cap = Math.max((long) n, Math.min(cap, max));
+        }
+        int[] e;
+        try {
+            e = new int[(int) cap];
+        } catch (OutOfMemoryError oom) {
+            if (cap == n) {
+                return false;
+            }
+            try {
+                e = new int[n];
+            } catch (OutOfMemoryError oom2) {
+                return false;
+            }
+        }
         System.arraycopy(elems, 0, e, 0, size);
         elems = e;
+        return true;
     }
 
     /** table.fill; traps when the range is out of bounds. */

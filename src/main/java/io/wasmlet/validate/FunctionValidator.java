@@ -2,6 +2,7 @@ package io.wasmlet.validate;
 
 import io.wasmlet.binary.ByteReader;
 import io.wasmlet.binary.FuncType;
+import io.wasmlet.binary.Limits;
 import io.wasmlet.binary.ModuleData;
 import io.wasmlet.binary.TableType;
 import io.wasmlet.binary.ValType;
@@ -19,8 +20,8 @@ import io.wasmlet.error.Msg;
  * functions: its stacks grow but are never rebuilt.
  */
 final class FunctionValidator {
-    /** Most locals (parameters included) one function may declare in this runtime. */
-    static final int MAX_LOCALS = 50000;
+    /** Most locals (parameters included) one function may declare (the decoder checks it first). */
+    static final int MAX_LOCALS = Limits.MAX_LOCALS;
 
     private static final int K_BLOCK = 0;
     private static final int K_LOOP = 1;
@@ -66,7 +67,14 @@ final class FunctionValidator {
     private int countSlot = -1;
     private int countN;
 
-    private byte[] localTypes = new byte[16];
+    /**
+     * Declared locals as their groups (end index, exclusive, and type), not expanded one per
+     * local: a 4-byte body may declare 50,000 locals, and expanding them would make loading cost
+     * that much per body. {@link #localType} finds a local's group by binary search.
+     */
+    private int[] localGroupEnd = new int[16];
+    private byte[] localGroupType = new byte[16];
+    private int localGroups;
     private int numLocals;
     private int maxHeight;
     private int funcIndex;
@@ -137,19 +145,41 @@ final class FunctionValidator {
                     " locals; this runtime supports at most ", MAX_LOCALS));
         }
         numLocals = (int) total;
-        if (localTypes.length < numLocals) {
-            localTypes = new byte[numLocals + 16];
+        if (localGroupEnd.length < groups) {
+            localGroupEnd = new int[groups + 16];
+            localGroupType = new byte[groups + 16];
         }
-        System.arraycopy(params, 0, localTypes, 0, params.length);
         in.seek(start);
         int n = params.length;
+        localGroups = 0;
         for (int g = 0; g < groups; g++) {
             int c = in.u32();
             byte t = (byte) in.u8();
-            for (int k = 0; k < c; k++) {
-                localTypes[n++] = t;
+            if (c != 0) {
+                n += c;
+                localGroupEnd[localGroups] = n;
+                localGroupType[localGroups++] = t;
             }
         }
+    }
+
+    /** The type of local {@code i} (0 <= i < numLocals): a parameter's, or its group's. */
+    private byte localType(int i) {
+        byte[] params = funcType.params;
+        if (i < params.length) {
+            return params[i];
+        }
+        int lo = 0;
+        int hi = localGroups - 1;
+        while (lo < hi) {
+            int mid = (lo + hi) >>> 1;
+            if (localGroupEnd[mid] <= i) {
+                lo = mid + 1;
+            } else {
+                hi = mid;
+            }
+        }
+        return localGroupType[lo];
     }
 
     // ---- errors ----
@@ -166,6 +196,7 @@ final class FunctionValidator {
 
     private void push(byte t) {
         if (vsp == vals.length) {
+            Limits.check(vsp + 1L, Limits.MAX_OPERAND_STACK, "values on the operand stack of one function");
             byte[] b = new byte[vsp * 2];
             System.arraycopy(vals, 0, b, 0, vsp);
             vals = b;
@@ -258,6 +289,7 @@ final class FunctionValidator {
 
     private void pushCtl(int kind, int bt) {
         if (csp == ctlKind.length) {
+            Limits.check(csp + 1L, Limits.MAX_NESTING, "nested blocks in one function");
             int n = csp * 2;
             ctlKind = grow(ctlKind, n);
             ctlType = grow(ctlType, n);
@@ -701,7 +733,7 @@ final class FunctionValidator {
                 if (i < 0 || i >= numLocals) {
                     throw invalid(Msg.num("unknown local ", i & 0xFFFFFFFFL));
                 }
-                byte t = localTypes[i];
+                byte t = localType(i);
                 if (op == Op.LOCAL_GET) {
                     push(t);
                 } else {
@@ -818,6 +850,7 @@ final class FunctionValidator {
         if (n > in.remaining()) {
             throw in.error("unexpected end: br_table length out of bounds");
         }
+        Limits.check(n, Limits.MAX_BR_TABLE_SIZE, "labels in one br_table");
         int start = in.pos();
         // pass 1: validate the labels
         pop(ValType.I32);
@@ -832,18 +865,29 @@ final class FunctionValidator {
             out.emit(Op.BR_TABLE);
             out.emit(n);
         }
+        // labels whose types are those last checked (same block type, same kind of label) need
+        // no second check: the cost stays one check per distinct block type, not per label
+        int checkedType = 0;
+        boolean checkedLoop = false;
+        boolean checked = false;
         for (int i = 0; i <= n; i++) {
             int f = label();
             byte[] types = labelTypes(f);
             if (types.length != arity) {
                 throw invalid("type mismatch: br_table labels have different arities");
             }
-            // each label's types must match the operand stack (which is then discarded)
-            int save = vsp;
-            boolean wasUnreachable = ctlUnreachable[csp - 1];
-            popTypes(types);
-            vsp = save;
-            ctlUnreachable[csp - 1] = wasUnreachable;
+            boolean loop = ctlKind[f] == K_LOOP;
+            if (arity > 0 && !(checked && ctlType[f] == checkedType && loop == checkedLoop)) {
+                // each label's types must match the operand stack (which is then discarded)
+                int save = vsp;
+                boolean wasUnreachable = ctlUnreachable[csp - 1];
+                popTypes(types);
+                vsp = save;
+                ctlUnreachable[csp - 1] = wasUnreachable;
+                checked = true;
+                checkedType = ctlType[f];
+                checkedLoop = loop;
+            }
             if (emit) {
                 if (ctlKind[f] == K_FUNC) {
                     // a return through br_table: target the function frame's end chain

@@ -14,6 +14,8 @@ import io.wasmlet.binary.ValType;
 import io.wasmlet.error.InvalidException;
 import io.wasmlet.error.Msg;
 
+import java.util.Hashtable;
+
 /**
  * Module-level validation (index spaces, limits, constant expressions, exports, start,
  * segments), then every function body through {@link FunctionValidator}, which emits the
@@ -162,8 +164,10 @@ final class ModuleValidator {
         }
     }
 
+    /** Checks every export's index, and that names are unique (one hash lookup each). */
     private void exports() {
         Export[] ex = m.exports;
+        Hashtable names = new Hashtable(ex.length * 2 + 1);
         for (int i = 0; i < ex.length; i++) {
             int limit;
             switch (ex[i].kind) {
@@ -175,10 +179,8 @@ final class ModuleValidator {
             if (ex[i].index < 0 || ex[i].index >= limit) {
                 throw invalid(Msg.num(Msg.cat("unknown ", WasmModule.kindName(ex[i].kind), " "), ex[i].index & 0xFFFFFFFFL));
             }
-            for (int k = 0; k < i; k++) {
-                if (ex[k].name.equals(ex[i].name)) {
-                    throw invalid(Msg.cat("duplicate export name \"", ex[i].name, "\""));
-                }
+            if (names.put(ex[i].name, ex[i]) != null) {
+                throw invalid(Msg.cat("duplicate export name \"", ex[i].name, "\""));
             }
         }
     }

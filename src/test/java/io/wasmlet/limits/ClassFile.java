@@ -298,6 +298,48 @@ public final class ClassFile {
         }
     }
 
+    // ---- CLDC 1.1 ------------------------------------------------------------------------
+
+    /**
+     * What in this class a CLDC 1.1 VM (class files up to version 48) cannot load or run:
+     * constant-pool entries added after Java 6 (MethodHandle, MethodType, Dynamic,
+     * InvokeDynamic, Module, Package), {@code invokedynamic}, an {@code ldc}/{@code ldc_w} of a
+     * Class, MethodType, MethodHandle or Dynamic constant (a class literal compiles to one from
+     * version 49 on), and any opcode outside the JVM's instruction set (0x00-0xC9 minus 0xBA).
+     */
+    public List<String> cldc11Violations() {
+        List<String> bad = new ArrayList<>();
+        for (int i = 1; i < cpTag.length; i++) {
+            int tag = cpTag[i];
+            if (tag == METHOD_HANDLE || tag == METHOD_TYPE || tag == DYNAMIC || tag == INVOKE_DYNAMIC
+                    || tag == MODULE || tag == PACKAGE) {
+                bad.add(name + ": constant pool entry #" + i + " of tag " + tag);
+            }
+        }
+        for (Member m : methods) {
+            List<Insn> insns;
+            try {
+                insns = instructions(m);
+            } catch (IllegalArgumentException e) {
+                bad.add(name + "." + m + ": " + e.getMessage());
+                continue;
+            }
+            for (Insn insn : insns) {
+                int op = insn.opcode;
+                if (op == INVOKEDYNAMIC) {
+                    bad.add(name + "." + m + " at " + insn.offset + ": invokedynamic");
+                } else if (op == 0x12 || op == 0x13 || op == 0x14) {
+                    int tag = cpTag[insn.cpIndex];
+                    if (tag == CLASS || tag == METHOD_TYPE || tag == METHOD_HANDLE || tag == DYNAMIC) {
+                        bad.add(name + "." + m + " at " + insn.offset + ": " + mnemonic(op) + " of a constant of tag "
+                                + tag + (tag == CLASS ? " (class literal " + className(insn.cpIndex) + ")" : ""));
+                    }
+                }
+            }
+        }
+        return bad;
+    }
+
     // ---- bytecode ----------------------------------------------------------------------
 
     /** The opcodes of a method's bytecode in order; empty for abstract and native methods. */

@@ -30,6 +30,31 @@ class ClassFileTest {
         }
     }
 
+    /** What a CLDC 1.1 VM rejects: a class literal (ldc of a class) and a lambda (invokedynamic). */
+    static class Modern {
+        Object literal() {
+            return String.class;
+        }
+
+        Runnable lambda() {
+            return () -> { };
+        }
+    }
+
+    @Test
+    void findsWhatCldcCannotLoad() throws IOException {
+        ClassFile modern;
+        try (InputStream in = ClassFileTest.class.getResourceAsStream("ClassFileTest$Modern.class")) {
+            modern = new ClassFile(in.readAllBytes());
+        }
+        String all = String.join("\n", modern.cldc11Violations());
+        assertTrue(all.contains("literal()Ljava/lang/Object; at 0: ldc of a constant of tag 7 (class literal"
+                + " java/lang/String)"), all);
+        assertTrue(all.contains("lambda()Ljava/lang/Runnable; at 0: invokedynamic"), all);
+        assertTrue(all.contains("constant pool entry") && all.contains("of tag 18"), all);
+        assertEquals(List.of(), sample().cldc11Violations());
+    }
+
     private static ClassFile sample() throws IOException {
         try (InputStream in = ClassFileTest.class.getResourceAsStream("ClassFileTest$Sample.class")) {
             assertNotNull(in, "Sample.class not found next to the test");

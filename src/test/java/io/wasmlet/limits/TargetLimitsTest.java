@@ -123,6 +123,42 @@ class TargetLimitsTest {
         }
     }
 
+    /**
+     * The jars people flash, read as they are packed: nothing a CLDC 1.1 VM cannot load
+     * ({@link ClassFile#cldc11Violations}; issue 11: {@code Board.class} was an ldc of a class
+     * constant), and the core jar carries every board descriptor for {@code Board.named}.
+     */
+    @Test
+    void compactJarsUseOnlyCldc11Bytecode() throws IOException {
+        List<String> bad = new ArrayList<>();
+        int scanned = 0;
+        for (String jar : new String[] {"target/wasmlet-compact.jar", "target/wasmlet-compact-wasi.jar"}) {
+            try (java.util.zip.ZipFile zip = new java.util.zip.ZipFile(jar)) {
+                for (java.util.zip.ZipEntry e : java.util.Collections.list(zip.entries())) {
+                    if (e.getName().endsWith(".class")) {
+                        try (java.io.InputStream in = zip.getInputStream(e)) {
+                            bad.addAll(new ClassFile(in.readAllBytes()).cldc11Violations());
+                        }
+                        scanned++;
+                    }
+                }
+            }
+        }
+        assertTrue(scanned > 40, "scanned only " + scanned + " classes");
+        assertNone("bytecode outside CLDC 1.1 in the compact jars", bad);
+        try (java.util.zip.ZipFile zip = new java.util.zip.ZipFile("target/wasmlet-compact.jar")) {
+            java.util.zip.ZipEntry boards = zip.getEntry("mcu-boards/all.boards");
+            assertTrue(boards != null, "the compact jar lacks mcu-boards/all.boards");
+            String text = new String(zip.getInputStream(boards).readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
+            try (Stream<Path> files = Files.list(Paths.get("mcu-boards"))) {
+                for (Path p : (Iterable<Path>) files.filter(f -> f.toString().endsWith(".board"))::iterator) {
+                    String n = p.getFileName().toString().replace(".board", "");
+                    assertTrue(text.contains("name=" + n + "\n"), "all.boards lacks " + n);
+                }
+            }
+        }
+    }
+
     private static void assertNone(String what, List<String> violations) {
         if (!violations.isEmpty()) {
             fail(what + ":\n  " + String.join("\n  ", violations));
