@@ -90,14 +90,14 @@ class RunCommandTest {
     void exhaustionPrintsTheInnermostFramesAndCountsTheRest() {
         Result r = run("run", "--mode", "interp", "--invoke", "recurse", "tests/backtrace/deep.wasm", "0");
         assertEquals(Main.TRAP, r.code());
-        assertTrue(r.err().startsWith("error: exhausted: call stack exhausted\nwasm backtrace:\n    0:   0x83 - recurse\n"),
+        assertTrue(r.err().startsWith("error: exhausted: call stack exhausted: stack.slots = 65536, frames = 20000 on board desktop\nwasm backtrace:\n    0:   0x83 - recurse\n"),
                 r.err());
         assertTrue(r.err().endsWith("   63:   0x83 - recurse\n    ... 19937 more frames\n"), r.err());
         // compiled frames name the same functions; their offset is unknown (the translator keeps no
         // reverse pc map)
         Result t = run("run", "--mode", "tiered", "--invoke", "recurse", "tests/backtrace/deep.wasm", "0");
         assertEquals(Main.TRAP, t.code());
-        assertTrue(t.err().startsWith("error: exhausted: call stack exhausted\nwasm backtrace:\n    0:      ? - recurse\n"),
+        assertTrue(t.err().startsWith("error: exhausted: call stack exhausted: stack.slots = 65536, frames = 20000 on board desktop\nwasm backtrace:\n    0:      ? - recurse\n"),
                 t.err());
         assertTrue(t.err().endsWith("   63:      ? - recurse\n    ... 19937 more frames\n"), t.err());
     }
