@@ -1,0 +1,249 @@
+import io.wasmlet.binary.FuncType;
+import io.wasmlet.binary.WasmModule;
+import io.wasmlet.board.Board;
+import io.wasmlet.error.TrapException;
+import io.wasmlet.error.WasmException;
+import io.wasmlet.exec.Function;
+import io.wasmlet.exec.Imports;
+import io.wasmlet.exec.Instance;
+import io.wasmlet.exec.Memory;
+import io.wasmlet.exec.Store;
+import io.wasmlet.jit.Jit;
+import io.wasmlet.jit.Tuning;
+import io.wasmlet.validate.Loader;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Random;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
+
+/**
+ * The long fuzzing campaign (the short, deterministic one is {@code TierFuzzTest} in the test
+ * suite). Inputs: the spec corpus, the C workloads and programs, and their mutants (byte flips,
+ * random bytes, truncation, LEB128 continuation edits, splices of a run of bytes from another
+ * input). Each input is decoded and validated with fuel metering; an import-free one is
+ * instantiated and every export called twice in each execution mode (interp, tiered with a
+ * threshold of 2, eager) under the same fuel. Failures: an exception that is not one of the
+ * runtime's typed errors, an input that takes more than 20 s (a hang: the watchdog interrupts
+ * the store), or a disagreement between the tiers on results, traps, fuel left or memory. Each
+ * failing input is written to tests/fuzz/regressions/ with a .txt saying what failed.
+ *
+ * <pre>
+ * mvn -q -B package -DskipTests
+ * java -cp target/classes tools/fuzz/TierFuzz.java 1000000 [seed]
+ * </pre>
+ */
+public final class TierFuzz {
+    static final long FUEL = 100_000;
+    static final long[] ARGS = {0, 1, 7, -1, 0x7FFFFFFF, 65536, 100};
+    static volatile Store running;
+    static volatile long started;
+
+    long inputs, decoded, valid, instantiated, calls, traps, outOfFuel, untyped, hangs, disagreements;
+
+    public static void main(String[] a) throws Exception {
+        long n = Long.parseLong(a[0]);
+        long seed = a.length > 1 ? Long.parseLong(a[1]) : 20261201L;
+        List<byte[]> corpus = new ArrayList<>();
+        for (String dir : new String[] {"tests/spec", "tests/workloads", "tests/programs", "tests/jit", "tests/alloc"}) {
+            try (Stream<Path> s = Files.list(Path.of(dir))) {
+                for (Path p : s.filter(f -> f.toString().endsWith(".wasm")).sorted().collect(Collectors.toList())) {
+                    corpus.add(Files.readAllBytes(p));
+                }
+            }
+        }
+        Thread watchdog = new Thread(() -> {
+            while (true) {
+                try {
+                    Thread.sleep(1000);
+                } catch (InterruptedException e) {
+                    return;
+                }
+                Store s = running;
+                if (s != null && System.nanoTime() - started > 20_000_000_000L) {
+                    s.interrupt();
+                }
+            }
+        });
+        watchdog.setDaemon(true);
+        watchdog.start();
+        TierFuzz f = new TierFuzz();
+        Random rnd = new Random(seed);
+        long t0 = System.nanoTime();
+        for (long i = 0; i < n; i++) {
+            byte[] b = i < corpus.size() ? corpus.get((int) i) : mutate(corpus, rnd);
+            f.one(b, i);
+            if ((i + 1) % 100_000 == 0) {
+                System.out.println(f.summary(i + 1, System.nanoTime() - t0));
+            }
+        }
+        System.out.println("final: " + f.summary(n, System.nanoTime() - t0));
+        System.exit(f.untyped + f.hangs + f.disagreements == 0 ? 0 : 1);
+    }
+
+    String summary(long done, long nanos) {
+        return String.format("%,d inputs (%,.0f/s): %,d decoded and valid, %,d instantiated, %,d export calls per mode,"
+                        + " %,d traps, %,d out of fuel; untyped exceptions %d, hangs %d, tier disagreements %d",
+                done, done / (nanos / 1e9), valid, instantiated, calls, traps, outOfFuel, untyped, hangs, disagreements);
+    }
+
+    static byte[] mutate(List<byte[]> corpus, Random rnd) {
+        byte[] b = corpus.get(rnd.nextInt(corpus.size()));
+        if (b.length > 64_000) {
+            b = corpus.get(rnd.nextInt(corpus.size()));
+        }
+        b = b.clone();
+        int edits = 1 + rnd.nextInt(4);
+        for (int e = 0; e < edits && b.length > 9; e++) {
+            int at = 8 + rnd.nextInt(b.length - 8);
+            switch (rnd.nextInt(6)) {
+                case 0: b[at] ^= (byte) (1 << rnd.nextInt(8)); break;
+                case 1: b[at] = (byte) rnd.nextInt(256); break;
+                case 2: b = Arrays.copyOf(b, at); break; // truncation
+                case 3: b[at] = (byte) (b[at] | 0x80); break; // a LEB128 that goes on
+                case 4: b[at] = (byte) (rnd.nextBoolean() ? 0x7F : 0x00); break; // LEB extremes
+                default: { // splice a run of another input over this one
+                    byte[] o = corpus.get(rnd.nextInt(corpus.size()));
+                    if (o.length == 0) {
+                        break;
+                    }
+                    int from = rnd.nextInt(o.length);
+                    int len = Math.min(1 + rnd.nextInt(64), Math.min(o.length - from, b.length - at));
+                    System.arraycopy(o, from, b, at, len);
+                    break;
+                }
+            }
+        }
+        return b;
+    }
+
+    void one(byte[] b, long index) {
+        inputs++;
+        WasmModule m;
+        try {
+            m = Loader.load(b, Loader.COUNT);
+            valid++;
+        } catch (WasmException expected) {
+            return;
+        } catch (Throwable t) {
+            fail(b, index, "load: " + t);
+            untyped++;
+            return;
+        }
+        if (m.importCount() > 0) {
+            return;
+        }
+        String[] modes = {"interp", "tiered", "eager"};
+        List<List<String>> logs = new ArrayList<>();
+        for (String mode : modes) {
+            List<String> log = new ArrayList<>();
+            started = System.nanoTime();
+            try {
+                run(m, mode, log);
+            } catch (Throwable t) {
+                fail(b, index, mode + ": " + t);
+                untyped++;
+                return;
+            } finally {
+                running = null;
+            }
+            if (System.nanoTime() - started > 20_000_000_000L) {
+                fail(b, index, mode + ": took " + (System.nanoTime() - started) / 1_000_000 + " ms");
+                hangs++;
+                return;
+            }
+            logs.add(log);
+        }
+        if (!logs.get(0).isEmpty() && !logs.get(0).get(0).startsWith("instantiate:")) {
+            instantiated++;
+        }
+        for (String e : logs.get(0)) {
+            if (e.startsWith("call")) {
+                calls++;
+                if (e.contains("all fuel consumed")) {
+                    outOfFuel++;
+                } else if (e.contains("-> trap")) {
+                    traps++;
+                }
+            }
+        }
+        for (int k = 1; k < modes.length; k++) {
+            if (!logs.get(0).equals(logs.get(k))) {
+                fail(b, index, modes[k] + " disagrees with interp:\ninterp " + logs.get(0) + "\n" + modes[k] + " " + logs.get(k));
+                disagreements++;
+                return;
+            }
+        }
+    }
+
+    static void fail(byte[] b, long index, String what) {
+        try {
+            Path dir = Path.of("tests/fuzz/regressions");
+            Files.createDirectories(dir);
+            Files.write(dir.resolve("input-" + index + ".wasm"), b);
+            Files.writeString(dir.resolve("input-" + index + ".txt"), what + "\n");
+        } catch (Exception e) {
+            System.err.println("cannot save input " + index + ": " + e);
+        }
+        System.out.println("FAILURE on input " + index + ": " + what);
+    }
+
+    static Store store(String mode) {
+        if (mode.equals("tiered")) {
+            Tuning t = new Tuning();
+            t.threshold = 2;
+            t.loopWeight = 8;
+            return new Store(Board.desktop(), Jit.tiered(t));
+        }
+        return Jit.store(Board.desktop(), mode);
+    }
+
+    static void run(WasmModule m, String mode, List<String> log) {
+        Store store = store(mode);
+        running = store;
+        Instance inst;
+        try {
+            store.setFuel(FUEL);
+            inst = store.instantiate(m, new Imports());
+        } catch (WasmException e) {
+            log.add("instantiate: " + e.getClass().getSimpleName() + " " + e.getMessage());
+            return;
+        }
+        for (String name : inst.exportNames()) {
+            if (inst.exportKind(name) != WasmModule.KIND_FUNC) {
+                continue;
+            }
+            Function f = inst.function(name);
+            FuncType t = f.type();
+            for (int round = 0; round < 2; round++) {
+                long[] args = new long[t.params.length];
+                for (int i = 0; i < args.length; i++) {
+                    args[i] = ARGS[(i + round * 3 + name.length()) % ARGS.length];
+                }
+                long[] results = new long[t.results.length];
+                store.setFuel(FUEL);
+                String outcome;
+                try {
+                    store.invoke(f, args, results);
+                    outcome = Arrays.toString(results);
+                } catch (WasmException e) {
+                    outcome = (e instanceof TrapException ? "trap " : "error ") + e.getClass().getSimpleName() + " "
+                            + e.getMessage();
+                }
+                log.add("call " + name + " " + Arrays.toString(args) + " -> " + outcome + ", fuel left " + store.fuel());
+            }
+        }
+        for (String name : inst.exportNames()) {
+            if (inst.exportKind(name) == WasmModule.KIND_MEMORY) {
+                Memory mem = inst.memory(name);
+                byte[] all = new byte[mem.byteSize()];
+                mem.readBytes(0, all, 0, all.length);
+                log.add("memory " + name + " " + mem.pages() + " pages, hash " + Arrays.hashCode(all));
+            }
+        }
+    }
+}
