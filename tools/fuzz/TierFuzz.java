@@ -34,8 +34,11 @@ import java.util.stream.Stream;
  *
  * <pre>
  * mvn -q -B package -DskipTests
- * java -cp target/classes tools/fuzz/TierFuzz.java 1000000 [seed]
+ * java -cp target/classes tools/fuzz/TierFuzz.java 1000000 [seed [generated]]
  * </pre>
+ * With {@code generated} &gt; 0, that many valid modules from {@code wasm-opt -ttf} (Debian's
+ * binaryen) join the corpus first; their logging imports are stubs that record each call's
+ * arguments in the log the tiers are compared on.
  */
 public final class TierFuzz {
     static final long FUEL = 100_000;
@@ -48,7 +51,9 @@ public final class TierFuzz {
     public static void main(String[] a) throws Exception {
         long n = Long.parseLong(a[0]);
         long seed = a.length > 1 ? Long.parseLong(a[1]) : 20261201L;
+        int generated = a.length > 2 ? Integer.parseInt(a[2]) : 0;
         List<byte[]> corpus = new ArrayList<>();
+        corpus.addAll(generate(generated, seed));
         for (String dir : new String[] {"tests/spec", "tests/workloads", "tests/programs", "tests/jit", "tests/alloc"}) {
             try (Stream<Path> s = Files.list(Path.of(dir))) {
                 for (Path p : s.filter(f -> f.toString().endsWith(".wasm")).sorted().collect(Collectors.toList())) {
@@ -83,6 +88,33 @@ public final class TierFuzz {
         }
         System.out.println("final: " + f.summary(n, System.nanoTime() - t0));
         System.exit(f.untyped + f.hangs + f.disagreements == 0 ? 0 : 1);
+    }
+
+    /**
+     * Valid modules that run, from binaryen's {@code wasm-opt -ttf} (random bytes in, a valid
+     * MVP module out; it imports logging functions, which the fuzzer links to recording stubs).
+     */
+    static List<byte[]> generate(int count, long seed) throws Exception {
+        List<byte[]> out = new ArrayList<>();
+        if (count == 0) {
+            return out;
+        }
+        Path dir = Files.createTempDirectory("ttf");
+        Random r = new Random(seed);
+        for (int i = 0; i < count; i++) {
+            byte[] noise = new byte[1000 + r.nextInt(8000)];
+            r.nextBytes(noise);
+            Path in = dir.resolve("in.bin");
+            Path wasm = dir.resolve("out.wasm");
+            Files.write(in, noise);
+            Process p = new ProcessBuilder("wasm-opt", "-ttf", in.toString(), "--mvp-features", "-o", wasm.toString())
+                    .redirectErrorStream(true).redirectOutput(ProcessBuilder.Redirect.DISCARD).start();
+            if (p.waitFor() == 0 && Files.exists(wasm)) {
+                out.add(Files.readAllBytes(wasm));
+            }
+        }
+        System.out.println("generated " + out.size() + " modules with wasm-opt -ttf");
+        return out;
     }
 
     String summary(long done, long nanos) {
@@ -134,8 +166,10 @@ public final class TierFuzz {
             untyped++;
             return;
         }
-        if (m.importCount() > 0) {
-            return;
+        for (int i = 0; i < m.importCount(); i++) {
+            if (m.importAt(i).kind != WasmModule.KIND_FUNC) {
+                return; // only function imports can be stubbed
+            }
         }
         String[] modes = {"interp", "tiered", "eager"};
         List<List<String>> logs = new ArrayList<>();
@@ -206,9 +240,25 @@ public final class TierFuzz {
         Store store = store(mode);
         running = store;
         Instance inst;
+        Imports imports = new Imports();
+        for (int i = 0; i < m.importCount(); i++) {
+            io.wasmlet.binary.Import im = m.importAt(i);
+            FuncType t = m.type(im.index);
+            String label = im.module + "." + im.name;
+            imports.add(im.module, im.name, new Function(t, (caller, stack, base) -> {
+                StringBuilder sb = new StringBuilder("host ").append(label);
+                for (int k = 0; k < t.params.length; k++) {
+                    sb.append(' ').append(stack[base + k]);
+                }
+                log.add(sb.toString());
+                for (int k = 0; k < t.results.length; k++) {
+                    stack[base + k] = 0;
+                }
+            }));
+        }
         try {
             store.setFuel(FUEL);
-            inst = store.instantiate(m, new Imports());
+            inst = store.instantiate(m, imports);
         } catch (WasmException e) {
             log.add("instantiate: " + e.getClass().getSimpleName() + " " + e.getMessage());
             return;
