@@ -263,7 +263,7 @@ final class Translator {
             return;
         }
         int m = pcMap[interpTarget - base];
-        if (m >= 0 && interpTarget - base < pcMapLimit) {
+        if (m >= 0) { // translated already: a backward target
             c[top++] = m;
         } else {
             fix[2 * nfix] = top;
@@ -273,8 +273,6 @@ final class Translator {
         }
     }
 
-    /** Interpreter pcs below this (relative) are translated: their map entries are final. */
-    private int pcMapLimit;
 
     private void branchTo(int interpTarget, int height) {
         int i = interpTarget - base;
@@ -370,7 +368,6 @@ final class Translator {
         h = locals;
         lastDest = -1;
         boolean live = true;
-        pcMapLimit = 0;
         while (pc < end && !full) {
             int rel = pc - base;
             if (target[rel] != 0) {
@@ -396,7 +393,6 @@ final class Translator {
                 continue;
             }
             pcMap[rel] = top;
-            pcMapLimit = rel + 1;
             int next = op(pc);
             if (next < 0) {
                 live = false;
