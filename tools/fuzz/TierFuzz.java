@@ -25,7 +25,8 @@ import java.util.stream.Stream;
  * The long fuzzing campaign (the short, deterministic one is {@code TierFuzzTest} in the test
  * suite). Inputs: the spec corpus, the C workloads and programs, and their mutants (byte flips,
  * random bytes, truncation, LEB128 continuation edits, splices of a run of bytes from another
- * input). Each input is decoded and validated with fuel metering; an import-free one is
+ * input, and section-aware edits: sections replaced, inserted, dropped or duplicated, function bodies
+ * swapped between modules; see src/test/java/io/wasmlet/fuzz/Mutator.java). Each input is decoded and validated with fuel metering; an import-free one is
  * instantiated and every export called twice in each execution mode (interp, tiered with a
  * threshold of 2, eager) under the same fuel. Failures: an exception that is not one of the
  * runtime's typed errors, an input that takes more than 20 s (a hang: the watchdog interrupts
@@ -34,7 +35,7 @@ import java.util.stream.Stream;
  *
  * <pre>
  * mvn -q -B package -DskipTests
- * java -cp target/classes tools/fuzz/TierFuzz.java 1000000 [seed [generated]]
+ * java -cp target/classes:target/test-classes tools/fuzz/TierFuzz.java 1000000 [seed [generated]]
  * </pre>
  * With {@code generated} &gt; 0, that many valid modules from {@code wasm-opt -ttf} (Debian's
  * binaryen) join the corpus first; their logging imports are stubs that record each call's
@@ -124,33 +125,7 @@ public final class TierFuzz {
     }
 
     static byte[] mutate(List<byte[]> corpus, Random rnd) {
-        byte[] b = corpus.get(rnd.nextInt(corpus.size()));
-        if (b.length > 64_000) {
-            b = corpus.get(rnd.nextInt(corpus.size()));
-        }
-        b = b.clone();
-        int edits = 1 + rnd.nextInt(4);
-        for (int e = 0; e < edits && b.length > 9; e++) {
-            int at = 8 + rnd.nextInt(b.length - 8);
-            switch (rnd.nextInt(6)) {
-                case 0: b[at] ^= (byte) (1 << rnd.nextInt(8)); break;
-                case 1: b[at] = (byte) rnd.nextInt(256); break;
-                case 2: b = Arrays.copyOf(b, at); break; // truncation
-                case 3: b[at] = (byte) (b[at] | 0x80); break; // a LEB128 that goes on
-                case 4: b[at] = (byte) (rnd.nextBoolean() ? 0x7F : 0x00); break; // LEB extremes
-                default: { // splice a run of another input over this one
-                    byte[] o = corpus.get(rnd.nextInt(corpus.size()));
-                    if (o.length == 0) {
-                        break;
-                    }
-                    int from = rnd.nextInt(o.length);
-                    int len = Math.min(1 + rnd.nextInt(64), Math.min(o.length - from, b.length - at));
-                    System.arraycopy(o, from, b, at, len);
-                    break;
-                }
-            }
-        }
-        return b;
+        return io.wasmlet.fuzz.Mutator.mutate(corpus, rnd);
     }
 
     void one(byte[] b, long index) {

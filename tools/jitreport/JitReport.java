@@ -25,6 +25,7 @@ import java.util.List;
  * java -cp target/classes tools/jitreport/JitReport.java ablation bench     # HotSpot, bench n
  * java -Xint -cp target/classes tools/jitreport/JitReport.java ablation test # -Xint, test n
  * java -cp target/classes tools/jitreport/JitReport.java compile
+ * java -Xint -cp target/classes tools/jitreport/JitReport.java fuel test    # what fuel costs, per tier
  * java -cp target/classes tools/jitreport/JitReport.java overhead
  * </pre>
  */
@@ -80,6 +81,9 @@ public final class JitReport {
                 break;
             case "compile":
                 compile();
+                break;
+            case "fuel":
+                fuel(args.length > 1 && args[1].equals("bench"), args.length > 2 ? Integer.parseInt(args[2]) : 5);
                 break;
             default:
                 overhead();
@@ -138,6 +142,52 @@ public final class JitReport {
         }
         System.out.println(g);
         System.out.println(f);
+    }
+
+    /**
+     * The cost of fuel in each tier: the same workload on plain code and on metered code
+     * ({@code Loader.COUNT}) with fuel set, best of {@code reps} calls each, the four stores
+     * taking turns so that the machine's load moves all of them alike.
+     */
+    static void fuel(boolean bench, int reps) throws Exception {
+        List<Workload> ws = workloads(bench);
+        String[] names = {"interp", "interp + fuel", "tiered", "tiered + fuel"};
+        double[] logs = new double[2];
+        System.out.println("| workload | interp ms | interp + fuel ms | tiered ms | tiered + fuel ms |");
+        System.out.println("|---|---:|---:|---:|---:|");
+        for (Workload w : ws) {
+            byte[] b = bytes(w.name());
+            Function[] runs = new Function[4];
+            Store[] stores = new Store[4];
+            for (int k = 0; k < 4; k++) {
+                stores[k] = k < 2 ? new Store(Board.desktop()) : new Store(Board.desktop(), Jit.tiered());
+                WasmModule m = Loader.load(b, k % 2 == 1 ? Loader.COUNT : 0);
+                runs[k] = stores[k].instantiate(m, new Imports()).function("run");
+                if (k % 2 == 1) {
+                    stores[k].setFuel(Long.MAX_VALUE / 4);
+                }
+            }
+            long[] best = {Long.MAX_VALUE, Long.MAX_VALUE, Long.MAX_VALUE, Long.MAX_VALUE};
+            long[] a = {w.n()};
+            long[] r = new long[1];
+            for (int i = 0; i <= reps; i++) {
+                for (int k = 0; k < 4; k++) {
+                    long t0 = System.nanoTime();
+                    stores[k].invoke(runs[k], a, r);
+                    long t = System.nanoTime() - t0;
+                    check(w, r, names[k]);
+                    if (i > 0) {
+                        best[k] = Math.min(best[k], t);
+                    }
+                }
+            }
+            logs[0] += Math.log(best[1] / (double) best[0]);
+            logs[1] += Math.log(best[3] / (double) best[2]);
+            System.out.println(String.format("| %s | %.1f | %.1f | %.1f | %.1f |", w.name(), best[0] / 1e6,
+                    best[1] / 1e6, best[2] / 1e6, best[3] / 1e6));
+        }
+        System.out.println(String.format("| fuel's cost, geometric mean | | +%.1f%% | | +%.1f%% |",
+                100 * (Math.exp(logs[0] / ws.size()) - 1), 100 * (Math.exp(logs[1] / ws.size()) - 1)));
     }
 
     static void check(Workload w, long[] r, String config) {

@@ -35,9 +35,15 @@ final class CompiledLoop {
         int fp = st.fp;
         int pc = st.pc;
         int poll = st.pollLeft;
+        // the fuel left, in a local: st.instructions is brought up to date wherever the loop
+        // ends (one exit below the loop, and the handler) and around host calls
+        long fuel = st.fuelLimit - st.instructions;
+        boolean inHost = false;
+        int tier;
         // one handler for the whole loop (not indented, to keep the loop's lines as they are):
         // it records where a trap or exhaustion left the loop, for the store's backtrace
         try {
+        loop:
         while (true) {
             switch (c[pc++]) {
                 case Jop.MOV:
@@ -828,14 +834,16 @@ final class CompiledLoop {
                     int sp = fp + n;
                     if (fsp == baseFsp) {
                         st.sp = sp;
-                        return Engine.DONE;
+                        tier = Engine.DONE;
+                        break loop;
                     }
                     fsp -= 2;
                     int ret = frames[fsp];
                     fp = frames[fsp + 1];
                     Instance caller = (Instance) frameInst[fsp >> 1];
                     if (ret >= 0) {
-                        return Engine.leave(st, ret, fp, sp, fsp, caller, poll, Engine.INTERP);
+                        tier = Engine.leave(st, ret, fp, sp, fsp, caller, poll, Engine.INTERP);
+                        break loop;
                     }
                     pc = ~ret;
                     if (caller != inst) {
@@ -883,7 +891,12 @@ final class CompiledLoop {
                     if (fn.host != null) {
                         st.sp = base + fn.type.params.length;
                         st.fsp = fsp;
+                        // the host may read or set the fuel, or call Wasm that spends it
+                        st.instructions = st.fuelLimit - fuel;
+                        inHost = true;
                         fn.host.call(inst, s, base);
+                        inHost = false;
+                        fuel = st.fuelLimit - st.instructions;
                         break;
                     }
                     Instance ci = fn.instance;
@@ -906,7 +919,8 @@ final class CompiledLoop {
                     }
                     int e = Engine.enter(st, ci, icode[h + Layout.H_FUNC_INDEX] - ci.firstDefined);
                     if (e < 0) {
-                        return Engine.leave(st, h + Layout.HEADER_SIZE, fp, sp, fsp, ci, poll, Engine.INTERP);
+                        tier = Engine.leave(st, h + Layout.HEADER_SIZE, fp, sp, fsp, ci, poll, Engine.INTERP);
+                        break loop;
                     }
                     if (ci == inst && c[at] == Jop.CALL) {
                         // bind the direct call: from now on it enters the compiled callee at once
@@ -923,7 +937,8 @@ final class CompiledLoop {
                 }
                 case Jop.EXIT:
                     // fall back to the interpreter at the same point of the same frame
-                    return Engine.leave(st, c[pc], fp, fp + c[pc + 1], fsp, inst, poll, Engine.INTERP);
+                    tier = Engine.leave(st, c[pc], fp, fp + c[pc + 1], fsp, inst, poll, Engine.INTERP);
+                    break loop;
                 case Jop.SLOW:
                     st.sp = fp + c[pc + 1];
                     st.fsp = fsp;
@@ -933,14 +948,12 @@ final class CompiledLoop {
                 case Jop.COUNT_CALL:
                     st.calls++;
                     // fall through: the function's first run
-                case Jop.COUNT: {
-                    long n = st.instructions + c[pc++];
-                    st.instructions = n;
-                    if (n > st.fuelLimit) {
-                        throw Engine.outOfFuel(st);
+                case Jop.COUNT:
+                    if ((fuel -= c[pc++]) < 0) {
+                        fuel = 0; // the run does not start; the handler leaves the fuel at 0
+                        throw Trap.outOfFuel;
                     }
                     break;
-                }
                 case Jop.UNREACHABLE:
                     throw Trap.unreachable;
                 default:
@@ -951,7 +964,12 @@ final class CompiledLoop {
             }
         }
         } catch (RuntimeException e) {
+            if (!inHost) {
+                st.instructions = st.fuelLimit - fuel;
+            }
             throw Backtrace.unwind(st, e, inst, pc, fsp, baseFsp, true);
         }
+        st.instructions = st.fuelLimit - fuel;
+        return tier;
     }
 }

@@ -35,6 +35,7 @@ import org.junit.jupiter.api.Test;
  */
 class TierFuzzTest {
     private static final int MUTANTS = 6000;
+    private static final int STRUCTURAL = 3000;
     private static final long FUEL = 200_000;
     private static final long[] ARGS = {0, 1, 7, -1, 0x7FFFFFFF, 65536, 100};
 
@@ -65,7 +66,18 @@ class TierFuzzTest {
             }
             compare(b, "mutant " + i, failures, counts);
         }
-        System.out.println("tier fuzz: " + seeds.size() + " spec modules and " + MUTANTS + " mutants; " + counts[0]
+        // and mutants by every edit of the long campaign, the section-aware ones included
+        // (sections replaced, inserted, dropped, duplicated; function bodies swapped)
+        List<byte[]> small = new ArrayList<>();
+        for (byte[] seed : seeds) {
+            if (seed.length <= 4000) {
+                small.add(seed);
+            }
+        }
+        for (int i = 0; i < STRUCTURAL && failures.size() < 5; i++) {
+            compare(Mutator.mutate(small, rnd), "structural mutant " + i, failures, counts);
+        }
+        System.out.println("tier fuzz: " + seeds.size() + " spec modules and " + (MUTANTS + STRUCTURAL) + " mutants; " + counts[0]
                 + " modules run in 3 modes, " + counts[1] + " export calls each, " + counts[2]
                 + " of them trapping or out of fuel");
         assertEquals(List.of(), failures);

@@ -136,6 +136,69 @@ class JitTest {
         assertEquals(used[0], used[2], "eager charges what the interpreter charges");
     }
 
+    /**
+     * The compiled loop keeps the fuel in a local: host calls made from compiled code must see
+     * it, spend it through nested Wasm calls, set it, and run out of it with every tier agreeing
+     * on what was charged (tests/jit/hostfuel.wat).
+     */
+    @Test
+    void fuelIsExactAcrossHostCallsThatReadSpendAndSetIt() throws Exception {
+        long[][] seen = new long[MODES.length][];
+        for (int m = 0; m < MODES.length; m++) {
+            String mode = MODES[m];
+            Store store = Jit.store(Board.desktop(), mode);
+            long[] log = new long[2048];
+            int[] at = {0};
+            Instance[] self = new Instance[1];
+            Imports imports = new Imports();
+            byte[] i32 = {io.wasmlet.binary.ValType.I32};
+            imports.add("env", "cb", new Function(new io.wasmlet.binary.FuncType(i32, i32),
+                    new io.wasmlet.exec.HostFunction() {
+                        public void call(Instance caller, long[] stack, int base) {
+                            int i = (int) stack[base];
+                            log[at[0]++] = store.fuel();
+                            long r = store.invoke(self[0].function("inner"), new long[] {100 + i})[0];
+                            log[at[0]++] = store.fuel();
+                            if (i == 7) {
+                                store.setFuel(50_000); // the rest of the call runs on this
+                            }
+                            stack[base] = r;
+                        }
+                    }));
+            self[0] = store.instantiate(Loader.load(Files.readAllBytes(Paths.get("tests/jit/hostfuel.wasm")),
+                    Loader.COUNT), imports);
+            for (int warm = 0; warm < 3; warm++) {
+                store.setFuel(Long.MAX_VALUE / 2); // tier up outer and inner (tiered mode)
+                call(store, self[0], "outer", 20);
+                at[0] = 0;
+            }
+            store.setFuel(1_000_000);
+            assertEquals(sumInner(20), call(store, self[0], "outer", 20), mode);
+            long left = store.fuel();
+            at[0] = 0;
+            store.setFuel(1_000_000);
+            // runs out inside a nested call after the host set 50,000: the trap passes through the host
+            TrapException t = assertThrows(TrapException.class, () -> call(store, self[0], "outer", 400), mode);
+            assertSame(Trap.outOfFuel, t, mode);
+            assertEquals(0, store.fuel(), mode);
+            long[] r = java.util.Arrays.copyOf(log, at[0] + 1);
+            r[at[0]] = left;
+            seen[m] = r;
+            assertTrue(r[0] < 1_000_000 && r[1] < r[0], mode + ": the host sees the fuel compiled code spent");
+        }
+        assertEquals(java.util.Arrays.toString(seen[0]), java.util.Arrays.toString(seen[1]), "tiered agrees");
+        assertEquals(java.util.Arrays.toString(seen[0]), java.util.Arrays.toString(seen[2]), "eager agrees");
+    }
+
+    /** What outer(n) returns: the sum over i < n of inner(100 + i) = (100 + i)(99 + i) / 2. */
+    static long sumInner(int n) {
+        long s = 0;
+        for (int i = 0; i < n; i++) {
+            s += (long) (100 + i) * (99 + i) / 2;
+        }
+        return s;
+    }
+
     @Test
     void fuelNeedsMeteredCode() throws Exception {
         Store store = Jit.store(Board.desktop());
