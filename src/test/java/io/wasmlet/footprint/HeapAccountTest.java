@@ -29,7 +29,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 class HeapAccountTest {
     static Map<String, Long> probe(String... args) throws Exception {
         String java = Paths.get(System.getProperty("java.home"), "bin", "java").toString();
-        List<String> cmd = new java.util.ArrayList<>(List.of(java, "-Xint", "-XX:+UseSerialGC",
+        // no TLABs: the peak sampling reads the heap in use, which counts a thread's fresh TLAB whole
+        List<String> cmd = new java.util.ArrayList<>(List.of(java, "-Xint", "-XX:+UseSerialGC", "-XX:-UseTLAB",
                 "-XX:-StackTraceInThrowable", "-Xmx96m", "-cp",
                 "target/classes" + File.pathSeparator + "target/test-classes", "io.wasmlet.footprint.HeapProbe"));
         cmd.addAll(List.of(args));
@@ -77,8 +78,16 @@ class HeapAccountTest {
         long module0 = r.get("arena." + Footprint.METADATA) + r.get("arena." + Footprint.CODE)
                 + r.get("arena." + Footprint.SIDE_TABLE);
         within10(r.get("loaded"), module0, name + ", the loaded module");
-        System.out.printf("%s: file %d, allocated while loading %d, while instantiating %d%n", name, r.get("file"),
-                r.get("allocLoad"), r.get("allocInstantiate"));
+        long peak = r.get("peakLoad");
+        System.out.printf("%s: file %d, allocated while loading %d, while instantiating %d; peak live heap while"
+                + " loading %d, while loading and instantiating %d%n", name, r.get("file"), r.get("allocLoad"),
+                r.get("allocInstantiate"), peak, Math.max(peak, r.get("retained")));
+        // the peak while loading holds at least the loaded module, and no more than all that loading allocated
+        assertTrue(peak >= r.get("loaded") * 9 / 10 && peak <= r.get("allocLoad") + 16384, name + ": peak " + peak);
+        // instantiating allocates only what the instance keeps (so it adds no peak of its own)
+        long kept = r.get("retained") - r.get("loaded");
+        assertTrue(r.get("allocInstantiate") <= kept * 11 / 10 + 4096,
+                name + ": instantiating allocated " + r.get("allocInstantiate") + ", keeps " + kept);
     }
 
     /** The runtime's static data as the report counts it, recomputed here from the objects. */

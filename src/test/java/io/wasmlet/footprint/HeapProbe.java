@@ -32,7 +32,9 @@ import javax.management.ObjectName;
  * <li>{@code loaded}: heap held by the loaded module alone (before instantiation);</li>
  * <li>{@code allocLoad}, {@code allocInstantiate}: bytes the thread allocated to load from an
  * {@code InputStream} and to instantiate;</li>
- * <li>{@code file}: the module's size.</li>
+ * <li>{@code file}: the module's size;</li>
+ * <li>{@code peakLoad}: the highest live heap sampled while loading from a file stream, above
+ * the heap before ({@link #peakWhileLoading}).</li>
  * </ul>
  * {@code HeapProbe static} instead measures the heap the runtime core's static initialisers hold.
  * Usage: {@code HeapProbe BOARD_FILE MODULE.wasm} or {@code HeapProbe static}.
@@ -197,5 +199,82 @@ public final class HeapProbe {
         for (int i = 0; i < Footprint.ARENAS; i++) {
             System.out.println("arena." + i + " " + f.bytes(i));
         }
+        keep1 = null;
+        keep2 = null;
+        keep3 = null;
+        m = null;
+        store = null;
+        inst = null;
+        imports = null; // bound to that store: it would hold it (interpreted frames keep dead locals)
+        System.out.println("peakLoad " + peakWhileLoading(args[1]));
+    }
+
+    /**
+     * Takes a full GC and returns the heap in use just after it, as the collector itself
+     * recorded it (read afterwards, the heap in use would count what other threads allocated
+     * in between).
+     */
+    static long heapAfterFullGc() {
+        System.gc();
+        for (java.lang.management.GarbageCollectorMXBean b : ManagementFactory.getGarbageCollectorMXBeans()) {
+            if (b.getName().equals("MarkSweepCompact")) { // the serial collector's full GC
+                com.sun.management.GcInfo info = ((com.sun.management.GarbageCollectorMXBean) b).getLastGcInfo();
+                long used = 0;
+                for (java.lang.management.MemoryPoolMXBean pool : ManagementFactory.getMemoryPoolMXBeans()) {
+                    if (pool.getType() == java.lang.management.MemoryType.HEAP) {
+                        used += info.getMemoryUsageAfterGc().get(pool.getName()).getUsed();
+                    }
+                }
+                return used;
+            }
+        }
+        throw new IllegalStateException("run with -XX:+UseSerialGC");
+    }
+
+    /**
+     * The highest live heap seen while loading the module from a file stream ({@code
+     * Loader.load(InputStream)}), above the heap before: a second thread takes a full GC and reads
+     * the heap in use, again and again, over several loads, and the loading thread takes one more
+     * sample once the module is loaded (a sampled peak: a moment shorter than the gap between two
+     * samples can be missed; the loads are repeated to make that unlikely). Instantiating adds no
+     * peak of its own: it allocates only what the instance keeps ({@code HeapAccountTest} checks
+     * that), so the peak of loading and instantiating is the larger of this and the retained heap.
+     */
+    static long peakWhileLoading(String path) throws Exception {
+        long[] rounds = new long[4];
+        for (int round = 0; round < rounds.length; round++) {
+            // the median of three sampled maxima (after a first round that settles the heap): one
+            // sample that raced with the next load, or one round that missed the peak, cannot decide
+            long base = heapAfterFullGc();
+            long[] peak = {0};
+            boolean[] stop = {false};
+            Thread sampler = new Thread(() -> {
+                while (!stop[0]) {
+                    long now = heapAfterFullGc();
+                    synchronized (peak) {
+                        peak[0] = Math.max(peak[0], now);
+                    }
+                }
+            });
+            sampler.setDaemon(true);
+            sampler.start();
+            for (int r = 0; r < 4; r++) {
+                Object[] held = new Object[1];
+                try (InputStream in = new FileInputStream(path)) {
+                    held[0] = Loader.load(in);
+                }
+                long all = heapAfterFullGc(); // the module held: sampled here for certain
+                synchronized (peak) {
+                    peak[0] = Math.max(peak[0], all);
+                }
+                held[0] = null;
+                heapAfterFullGc(); // the last load gone before the next
+            }
+            stop[0] = true;
+            sampler.join();
+            rounds[round] = peak[0] - base;
+        }
+        java.util.Arrays.sort(rounds, 1, 4);
+        return Math.max(0, rounds[2]);
     }
 }
