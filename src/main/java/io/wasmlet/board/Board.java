@@ -27,7 +27,9 @@ import java.io.InputStream;
  * counter slots and JIT code-cache size;</li>
  * <li>{@code reentry.depth} (optional, default {@value #DEFAULT_REENTRY_DEPTH}): how deeply host
  * functions may call back into the store (host -> Wasm -> host -> Wasm ...), each level
- * being Java recursion.</li>
+ * being Java recursion;</li>
+ * <li>{@code jit.threshold}, {@code jit.loop.weight}, {@code jit.fuse}, {@code jit.registers}
+ * (optional): the JIT tier's tuning on this board ({@code io.wasmlet.jit.Tuning}).</li>
  * </ul>
  *
  * <p>Every number is checked against its allowed range when the descriptor is read, and the
@@ -64,6 +66,12 @@ public final class Board {
     public final int counterSlots;
     public final int codeCacheInts;
     public final int reentryDepth;
+    /** {@code jit.threshold}, {@code jit.loop.weight}: the JIT's tuning for this board, -1 when absent. */
+    public final int jitThreshold;
+    public final int jitLoopWeight;
+    /** {@code jit.fuse}, {@code jit.registers}: 1 (true), 0 (false), or -1 when absent. */
+    public final int jitFuse;
+    public final int jitRegisters;
 
     private Board(Props p) {
         name = p.str("name");
@@ -86,6 +94,10 @@ public final class Board {
         counterSlots = p.num("counters", 0, 1 << 24);
         codeCacheInts = p.num("codecache.ints", 0, 1 << 28);
         reentryDepth = p.has("reentry.depth") ? p.num("reentry.depth", 1, 100000) : DEFAULT_REENTRY_DEPTH;
+        jitThreshold = p.has("jit.threshold") ? p.num("jit.threshold", 0, MAX) : -1;
+        jitLoopWeight = p.has("jit.loop.weight") ? p.num("jit.loop.weight", 1, 1 << 24) : -1;
+        jitFuse = p.has("jit.fuse") ? (p.bool("jit.fuse") ? 1 : 0) : -1;
+        jitRegisters = p.has("jit.registers") ? (p.bool("jit.registers") ? 1 : 0) : -1;
         checkFits();
     }
 

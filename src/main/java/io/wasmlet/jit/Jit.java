@@ -3,6 +3,8 @@ package io.wasmlet.jit;
 import io.wasmlet.board.Board;
 import io.wasmlet.exec.CompileJob;
 import io.wasmlet.exec.Compiler;
+import io.wasmlet.error.Msg;
+import io.wasmlet.error.WasmException;
 import io.wasmlet.exec.Store;
 
 /**
@@ -48,23 +50,31 @@ public final class Jit extends Compiler {
         return new Jit(true, tuning);
     }
 
-    /** A store on {@code board} in tiered mode: the usual way to run code fast. */
+    /**
+     * A store on {@code board} in tiered mode, tuned as the board's descriptor says
+     * ({@link Tuning#of(Board)}): the usual way to run code fast.
+     */
     public static Store store(Board board) {
-        return new Store(board, tiered());
+        return new Store(board, tiered(Tuning.of(board)));
     }
 
-    /** The store for a mode name: {@code interp}, {@code tiered} or {@code eager}; null if unknown. */
+    /**
+     * The store for a mode name: {@code interp}, {@code tiered} or {@code eager} (tuned as the
+     * board's descriptor says).
+     *
+     * @throws WasmException for any other name
+     */
     public static Store store(Board board, String mode) {
         if (mode.equals("interp")) {
             return new Store(board);
         }
         if (mode.equals("tiered")) {
-            return new Store(board, tiered());
+            return new Store(board, tiered(Tuning.of(board)));
         }
         if (mode.equals("eager")) {
-            return new Store(board, eager());
+            return new Store(board, eager(Tuning.of(board)));
         }
-        return null;
+        throw new WasmException(Msg.cat("unknown execution mode \"", mode, "\": interp, tiered or eager"));
     }
 
     protected int callThreshold() {

@@ -1,10 +1,13 @@
 package io.wasmlet.jit;
 
+import io.wasmlet.board.Board;
+
 /**
  * The JIT's knobs, in one place (Wizard's {@code Tuning}): thresholds and feature switches that
  * change speed and memory, never results. A board descriptor may set them
- * ({@code jit.threshold}, {@code jit.loop.weight}, {@code jit.fuse}, {@code jit.registers});
- * {@link Jit#tiered(Tuning)} takes them.
+ * ({@code jit.threshold}, {@code jit.loop.weight}, {@code jit.fuse}, {@code jit.registers}):
+ * {@link #of(Board)} reads them, and {@link Jit#store(Board)} uses that;
+ * {@link Jit#tiered(Tuning)} takes any tuning.
  */
 public final class Tuning {
     /** Calls plus weighted back-edges before a function is translated. */
@@ -18,5 +21,23 @@ public final class Tuning {
 
     /** The defaults. */
     public Tuning() {
+    }
+
+    /** The defaults, with what {@code board}'s descriptor sets ({@code jit.*} keys) in their place. */
+    public static Tuning of(Board board) {
+        Tuning t = new Tuning();
+        if (board.jitThreshold >= 0) {
+            t.threshold = board.jitThreshold;
+        }
+        if (board.jitLoopWeight >= 0) {
+            t.loopWeight = board.jitLoopWeight;
+        }
+        if (board.jitFuse >= 0) {
+            t.fuseBranches = board.jitFuse == 1;
+        }
+        if (board.jitRegisters >= 0) {
+            t.registerOperands = board.jitRegisters == 1;
+        }
+        return t;
     }
 }

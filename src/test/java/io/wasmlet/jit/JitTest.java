@@ -233,6 +233,35 @@ class JitTest {
         }
     }
 
+    /** A descriptor's jit.* keys tune the stores Jit.store makes for that board. */
+    @Test
+    void theBoardDescriptorTunesTheJit() throws Exception {
+        Store plain = Jit.store(Board.desktop());
+        Instance a = instance(plain, 0);
+        call(plain, a, "fib", 5); // 15 calls: far below the default threshold of 1,000
+        assertEquals(0, plain.functionsTranslated());
+        String text = new String(JitTest.class.getResourceAsStream("/mcu-boards/desktop.board").readAllBytes(),
+                StandardCharsets.UTF_8) + "\njit.threshold = 3\njit.loop.weight = 16\njit.fuse = false\njit.registers = true\n";
+        Board tuned = Board.parse(new ByteArrayInputStream(text.getBytes(StandardCharsets.UTF_8)));
+        Tuning t = Tuning.of(tuned);
+        assertEquals(3, t.threshold);
+        assertEquals(16, t.loopWeight);
+        assertEquals(false, t.fuseBranches);
+        assertEquals(true, t.registerOperands);
+        Tuning d = Tuning.of(Board.desktop());
+        assertEquals(new Tuning().threshold, d.threshold, "absent keys keep the defaults");
+        Store store = Jit.store(tuned, "tiered");
+        Instance b = instance(store, 0);
+        assertEquals(5, call(store, b, "fib", 5));
+        assertEquals(1, store.functionsTranslated(), "fib translated after 3 calls");
+        assertEquals(Store.MODE_EAGER, Jit.store(tuned, "eager").mode());
+        WasmException e = assertThrows(WasmException.class, () -> Jit.store(tuned, "fast"));
+        assertEquals("unknown execution mode \"fast\": interp, tiered or eager", e.getMessage());
+        String bad = text + "jit.loop.weight = 0\n";
+        assertThrows(io.wasmlet.error.BoardException.class,
+                () -> Board.parse(new ByteArrayInputStream(bad.getBytes(StandardCharsets.UTF_8))));
+    }
+
     static Board boardWithCodeCache(int ints) throws Exception {
         String text = new String(JitTest.class.getResourceAsStream("/mcu-boards/desktop.board").readAllBytes(),
                 StandardCharsets.UTF_8).replaceAll("codecache.ints = \\d+", "codecache.ints = " + ints);
