@@ -52,7 +52,7 @@ public final class JitReport {
     }
 
     /** The configurations of the ablation, in order: each adds one feature to the previous. */
-    static final String[] CONFIGS = {"interp", "templates", "+registers", "+fusion (tiered)", "eager"};
+    static final String[] CONFIGS = {"interp", "templates", "+registers", "+branch fusion", "+address folding (tiered)", "eager"};
 
     static Store store(String config) {
         Board b = Board.desktop();
@@ -66,6 +66,10 @@ public final class JitReport {
                 return new Store(b, Jit.tiered(t));
             case "+registers":
                 t.fuseBranches = false;
+                t.fuseAddresses = false;
+                return new Store(b, Jit.tiered(t));
+            case "+branch fusion":
+                t.fuseAddresses = false;
                 return new Store(b, Jit.tiered(t));
             case "eager":
                 return new Store(b, Jit.eager());

@@ -15,7 +15,7 @@ import java.util.Map;
  * CLDC-compatible (int constants and String-encoded tables).
  */
 public final class JopGen {
-    static final String[] FORMS = {"ss", "si", "s", "brss", "brsi", "load", "store"};
+    static final String[] FORMS = {"ss", "si", "s", "brss", "brsi", "load", "store", "loadak"};
 
     public static void main(String[] args) throws IOException {
         Path root = Path.of(args.length > 1 ? args[1] : ".");
@@ -128,9 +128,15 @@ public final class JopGen {
 
         sb.append("    private static final String[] FORM_TABLES = {\n");
         for (int[] f : forms) {
+            // 1 = none, template id + 2 otherwise (a 0 would take two bytes in the class file);
+            // each table ends at its last operator with a template
+            int n = f.length;
+            while (n > 0 && f[n - 1] == 0) {
+                n--;
+            }
             StringBuilder t = new StringBuilder();
-            for (int v : f) {
-                t.append(esc(v));
+            for (int i = 0; i < n; i++) {
+                t.append(esc(f[i] + 1));
             }
             sb.append("        \"").append(t).append("\",\n");
         }
@@ -142,7 +148,8 @@ public final class JopGen {
         sb.append("     * {@link #NONE}. (Mnemonics and operand letters are in tools/opgen/jit-ops.txt only: the\n");
         sb.append("     * runtime never needs them, and the flashed jar is smaller without them.)\n     */\n");
         sb.append("    public static int select(int form, int wasmOp) {\n");
-        sb.append("        return FORM_TABLES[form].charAt(wasmOp) - 1;\n    }\n\n");
+        sb.append("        String t = FORM_TABLES[form];\n");
+        sb.append("        return wasmOp < t.length() ? t.charAt(wasmOp) - 2 : NONE;\n    }\n\n");
         sb.append("}\n");
         return sb.toString();
     }

@@ -83,7 +83,8 @@ public final class OpGen {
         sb.append("// GENERATED FILE -- DO NOT EDIT.\n");
         sb.append("// Source: tools/opgen/wasm-ops.txt; generator: tools/opgen/OpGen.java.\n");
         sb.append("package io.wasmlet.code;\n\n");
-        sb.append("/**\n * Opcode numbers of the pre-decoded code and their static properties. Single-byte Wasm\n");
+        sb.append("/**\n * Opcode numbers of the pre-decoded code and their static properties (mnemonics are in\n");
+        sb.append(" * tools/opgen/wasm-ops.txt only: the runtime never needs them). Single-byte Wasm\n");
         sb.append(" * opcodes keep their value, the 0xFC page starts at {@link #FC_BASE}, internal\n");
         sb.append(" * instructions start at {@link #INTERNAL_BASE}. Tables are encoded in strings (one char\n");
         sb.append(" * per opcode) to keep class initialisation and heap small on CLDC VMs.\n */\n");
@@ -102,14 +103,12 @@ public final class OpGen {
         for (String c : consts) {
             sb.append(c);
         }
-        StringBuilder immS = new StringBuilder(), sizeS = new StringBuilder(), sigS = new StringBuilder(),
-                nameS = new StringBuilder();
+        StringBuilder immS = new StringBuilder(), sizeS = new StringBuilder(), sigS = new StringBuilder();
         for (int c = 0; c < nextInternal; c++) {
             if (names[c] == null) {
                 immS.append(esc(0xFF));
                 sizeS.append(esc(0));
                 sigS.append(esc(0)).append(esc(0)).append(esc(0)).append(esc(0));
-                nameS.append(' ');
                 continue;
             }
             immS.append(esc(imm[c]));
@@ -129,12 +128,11 @@ public final class OpGen {
             for (int v : codes) {
                 sigS.append(esc(v));
             }
-            nameS.append(names[c]).append(' ');
         }
         sb.append("\n    private static final String IMM = \"").append(immS).append("\";\n");
         sb.append("    private static final String SIZE = \"").append(sizeS).append("\";\n");
         sb.append("    private static final String SIG = \"").append(sigS).append("\";\n");
-        sb.append("    private static final String NAMES = \"").append(nameS).append("\";\n\n");
+        sb.append('\n');
         sb.append("    private Op() {\n    }\n\n");
         sb.append("    /** True if {@code op} is an opcode of the table. */\n");
         sb.append("    public static boolean exists(int op) {\n        return op >= 0 && op < LIMIT && IMM.charAt(op) != 0xFF;\n    }\n\n");
@@ -145,12 +143,7 @@ public final class OpGen {
         sb.append("    /** Type code of input {@code k} (0..2) of a table-checked op; 0 = none. */\n");
         sb.append("    public static int sigIn(int op, int k) {\n        return SIG.charAt(op * 4 + k);\n    }\n\n");
         sb.append("    /** Type code of the output of a table-checked op, 0 = none, {@link #SIG_HAND} = by hand. */\n");
-        sb.append("    public static int sigOut(int op) {\n        return SIG.charAt(op * 4 + 3);\n    }\n\n");
-        sb.append("    /** The mnemonic (error messages, disassembly); not for hot paths. */\n");
-        sb.append("    public static String name(int op) {\n");
-        sb.append("        int start = 0;\n        for (int i = 0; i < op; i++) {\n");
-        sb.append("            start = NAMES.indexOf(' ', start) + 1;\n        }\n");
-        sb.append("        return NAMES.substring(start, NAMES.indexOf(' ', start));\n    }\n}\n");
+        sb.append("    public static int sigOut(int op) {\n        return SIG.charAt(op * 4 + 3);\n    }\n}\n");
         return sb.toString();
     }
 

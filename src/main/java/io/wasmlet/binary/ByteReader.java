@@ -63,8 +63,11 @@ public final class ByteReader {
     /** What an error for a feature of a proposal this runtime does not implement ends with. */
     public static final String UNSUPPORTED = " (a proposal this runtime does not implement)";
     /** The error for a memory index other than 0 (where a zero byte is expected). */
-    public static final String ZERO_BYTE = "zero byte expected (a memory index other than 0: multi-memory"
-            + " is a proposal this runtime does not implement)";
+    public static String zeroByteExpected() {
+        // a method, not a constant: a constant's text would be copied into every class using it
+        return "zero byte expected (a memory index other than 0: multi-memory is a proposal this runtime does not"
+                + " implement)";
+    }
 
     /**
      * The error for an opcode byte this runtime does not know, naming the proposal it belongs

@@ -28,8 +28,8 @@ import java.io.InputStream;
  * <li>{@code reentry.depth} (optional, default {@value #DEFAULT_REENTRY_DEPTH}): how deeply host
  * functions may call back into the store (host -> Wasm -> host -> Wasm ...), each level
  * being Java recursion;</li>
- * <li>{@code jit.threshold}, {@code jit.loop.weight}, {@code jit.fuse}, {@code jit.registers}
- * (optional): the JIT tier's tuning on this board ({@code io.wasmlet.jit.Tuning}).</li>
+ * <li>{@code jit.threshold}, {@code jit.loop.weight}, {@code jit.fuse}, {@code jit.registers},
+ * {@code jit.fuse.addresses} (optional): the JIT tier's tuning on this board ({@code io.wasmlet.jit.Tuning}).</li>
  * </ul>
  *
  * <p>Every number is checked against its allowed range when the descriptor is read, and the
@@ -69,9 +69,10 @@ public final class Board {
     /** {@code jit.threshold}, {@code jit.loop.weight}: the JIT's tuning for this board, -1 when absent. */
     public final int jitThreshold;
     public final int jitLoopWeight;
-    /** {@code jit.fuse}, {@code jit.registers}: 1 (true), 0 (false), or -1 when absent. */
+    /** {@code jit.fuse}, {@code jit.registers}, {@code jit.fuse.addresses}: 1 (true), 0 (false), or -1 when absent. */
     public final int jitFuse;
     public final int jitRegisters;
+    public final int jitFuseAddresses;
 
     private Board(Props p) {
         name = p.str("name");
@@ -98,6 +99,7 @@ public final class Board {
         jitLoopWeight = p.has("jit.loop.weight") ? p.num("jit.loop.weight", 1, 1 << 24) : -1;
         jitFuse = p.has("jit.fuse") ? (p.bool("jit.fuse") ? 1 : 0) : -1;
         jitRegisters = p.has("jit.registers") ? (p.bool("jit.registers") ? 1 : 0) : -1;
+        jitFuseAddresses = p.has("jit.fuse.addresses") ? (p.bool("jit.fuse.addresses") ? 1 : 0) : -1;
         checkFits();
     }
 

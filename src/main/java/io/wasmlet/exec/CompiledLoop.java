@@ -266,18 +266,20 @@ final class CompiledLoop {
                     pc += 2;
                     break;
                 }
-                case Jop.I32_LOAD_M: {
-                    // memory access inlined: an int-only bounds check (addresses and offsets
-                    // at or above 2^31 are out of bounds of any Java-backed memory) and the bytes
-                    int a = (int) s[fp + c[pc + 1]];
-                    int off = c[pc + 2];
+                case Jop.I32_LOAD_AK: {
+                    // memory access inlined: the address is a slot plus k (the i32.add the
+                    // translator folded in, wrapping like it; k = 0 for a plain load), an int-only
+                    // bounds check (addresses and offsets at or above 2^31 are out of bounds of
+                    // any Java-backed memory) and the bytes
+                    int a = (int) s[fp + c[pc + 1]] + c[pc + 2];
+                    int off = c[pc + 3];
                     if ((a | off) < 0 || a > mem.byteSize - 4 - off) {
                         throw Trap.memoryOutOfBounds;
                     }
                     byte[] d = mem.data;
                     a += off;
                     s[fp + c[pc]] = (d[a] & 0xFF) | (d[a + 1] & 0xFF) << 8 | (d[a + 2] & 0xFF) << 16 | d[a + 3] << 24;
-                    pc += 3;
+                    pc += 4;
                     break;
                 }
                 case Jop.I64_LOAD_M:
@@ -296,14 +298,14 @@ final class CompiledLoop {
                     s[fp + c[pc]] = mem.i32Load8S((int) s[fp + c[pc + 1]], c[pc + 2]);
                     pc += 3;
                     break;
-                case Jop.I32_LOAD8_U_M: {
-                    int a = (int) s[fp + c[pc + 1]];
-                    int off = c[pc + 2];
+                case Jop.I32_LOAD8_U_AK: {
+                    int a = (int) s[fp + c[pc + 1]] + c[pc + 2];
+                    int off = c[pc + 3];
                     if ((a | off) < 0 || a > mem.byteSize - 1 - off) {
                         throw Trap.memoryOutOfBounds;
                     }
                     s[fp + c[pc]] = mem.data[a + off] & 0xFF;
-                    pc += 3;
+                    pc += 4;
                     break;
                 }
                 case Jop.I32_STORE_M: {
@@ -358,18 +360,18 @@ final class CompiledLoop {
                     pc += 3;
                     break;
                 }
-                case Jop.I32_LOAD16_S_M:
-                case Jop.I32_LOAD16_U_M: {
-                    int a = (int) s[fp + c[pc + 1]];
-                    int off = c[pc + 2];
+                case Jop.I32_LOAD16_S_AK:
+                case Jop.I32_LOAD16_U_AK: {
+                    int a = (int) s[fp + c[pc + 1]] + c[pc + 2];
+                    int off = c[pc + 3];
                     if ((a | off) < 0 || a > mem.byteSize - 2 - off) {
                         throw Trap.memoryOutOfBounds;
                     }
                     byte[] d = mem.data;
                     a += off;
                     int v = (d[a] & 0xFF) | (d[a + 1] & 0xFF) << 8;
-                    s[fp + c[pc]] = c[pc - 1] == Jop.I32_LOAD16_S_M ? (short) v : v;
-                    pc += 3;
+                    s[fp + c[pc]] = c[pc - 1] == Jop.I32_LOAD16_S_AK ? (short) v : v;
+                    pc += 4;
                     break;
                 }
                 case Jop.BR_I32_EQ_SS: {

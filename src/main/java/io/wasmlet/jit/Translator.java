@@ -19,7 +19,10 @@ import io.wasmlet.exec.CompileJob;
  * or {@code local.tee} names (its destination operand is patched). So
  * {@code local.get a; local.get b; i32.add; local.set c} is one {@code i32.add_ss c a b}, and
  * {@code local.get i; i32.const 1; i32.add; local.set i} one {@code i32.add_si i i 1}. A compare
- * followed by {@code br_if} or {@code if} fuses into one compare-and-branch. Before anything that
+ * followed by {@code br_if} or {@code if} fuses into one compare-and-branch, and an
+ * {@code i32.add} of a constant that computes a load's address folds into the load
+ * ({@code i32.load_ak d a k offset}: address {@code a + k}, wrapping as the add does, plus the
+ * offset). Before anything that
  * needs real slots (a label, a branch carrying values, a call's arguments, an exit) the abstract
  * entries are materialized, and before a {@code local.set x} the entries still reading {@code x}
  * are.
@@ -58,6 +61,8 @@ final class Translator {
     private final boolean registers;
     /** {@link Tuning#fuseBranches}. */
     private final boolean fuse;
+    /** {@link Tuning#fuseAddresses}. */
+    private final boolean fuseAddresses;
 
     private CompileJob job;
     private int[] code;
@@ -71,9 +76,10 @@ final class Translator {
     /** Cache index of the destination operand of the last emitted value-producing template, or -1. */
     private int lastDest;
 
-    Translator(boolean registers, boolean fuse) {
+    Translator(boolean registers, boolean fuse, boolean fuseAddresses) {
         this.registers = registers;
         this.fuse = fuse;
+        this.fuseAddresses = registers && fuseAddresses;
     }
 
     /** Sizes the work buffers for functions of up to {@code codeInts} ints and {@code maxHeight} slots. */
@@ -632,8 +638,27 @@ final class Translator {
 
     private int numeric(int op, int pc) {
         if (Op.imm(op) == Op.IMM_MEMARG) {
+            int ak = Jop.select(Jop.FORM_LOADAK, op);
             int load = Jop.select(Jop.FORM_LOAD, op);
-            if (load != Jop.NONE) {
+            if (ak != Jop.NONE) {
+                int a;
+                int k = 0;
+                int add = lastDest - 1;
+                if (fuseAddresses && kind[h - 1] == NAT && lastDest >= 0 && c[lastDest] == h - 1
+                        && top == lastDest + 3 && c[add] == Jop.I32_ADD_SI) {
+                    // the address is an i32.add_si just emitted into this slot, read by nothing
+                    // else: fold it in (its operand is unchanged: nothing was emitted since)
+                    a = c[add + 2];
+                    k = c[add + 3];
+                    top = add;
+                    pcMap[pc - base] = add;
+                } else {
+                    a = src(h - 1);
+                }
+                h--;
+                produce(ak, h, a, k, code[pc + 1], 4);
+                push(NAT, 0);
+            } else if (load != Jop.NONE) {
                 int a = src(h - 1);
                 h--;
                 produce(load, h, a, code[pc + 1], 0, 3);

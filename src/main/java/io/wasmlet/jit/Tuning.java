@@ -5,7 +5,8 @@ import io.wasmlet.board.Board;
 /**
  * The JIT's knobs, in one place (Wizard's {@code Tuning}): thresholds and feature switches that
  * change speed and memory, never results. A board descriptor may set them
- * ({@code jit.threshold}, {@code jit.loop.weight}, {@code jit.fuse}, {@code jit.registers}):
+ * ({@code jit.threshold}, {@code jit.loop.weight}, {@code jit.fuse}, {@code jit.registers},
+ * {@code jit.fuse.addresses}):
  * {@link #of(Board)} reads them, and {@link Jit#store(Board)} uses that;
  * {@link Jit#tiered(Tuning)} takes any tuning.
  */
@@ -18,6 +19,8 @@ public final class Tuning {
     public boolean fuseBranches = true;
     /** Register-style operands: locals and constants read in place, results written in place. */
     public boolean registerOperands = true;
+    /** Fold an {@code i32.add} of a constant that computes a load's address into the load (with register operands). */
+    public boolean fuseAddresses = true;
 
     /** The defaults. */
     public Tuning() {
@@ -37,6 +40,9 @@ public final class Tuning {
         }
         if (board.jitRegisters >= 0) {
             t.registerOperands = board.jitRegisters == 1;
+        }
+        if (board.jitFuseAddresses >= 0) {
+            t.fuseAddresses = board.jitFuseAddresses == 1;
         }
         return t;
     }

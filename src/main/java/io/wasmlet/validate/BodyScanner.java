@@ -65,7 +65,7 @@ final class BodyScanner {
 
     private void zero() {
         if (in.u8() != 0) {
-            throw in.error(ByteReader.ZERO_BYTE);
+            throw in.error(ByteReader.zeroByteExpected());
         }
     }
 

@@ -507,7 +507,7 @@ final class FunctionValidator {
 
     private void zeroByte() {
         if (in.u8() != 0) {
-            throw in.error(ByteReader.ZERO_BYTE);
+            throw in.error(ByteReader.zeroByteExpected());
         }
     }
 

@@ -93,11 +93,13 @@ class HeapAccountTest {
     /** The runtime's static data as the report counts it, recomputed here from the objects. */
     static long staticData(HeapModel h) {
         long b = 0;
-        int names = 0;
-        for (int op = 0; op < Op.LIMIT; op++) {
-            names += Op.name(op).length() + 1;
+        b += 2 * string(Op.LIMIT, h) + string(4 * Op.LIMIT, h); // Op's IMM, SIZE and SIG tables
+        // Jop's SIZE table and its selection-form tables (an array of strings)
+        String[] forms = jopFormTables();
+        b += string(io.wasmlet.code.Jop.TEMPLATES, h) + h.refArray(forms.length);
+        for (String f : forms) {
+            b += string(f.length(), h);
         }
-        b += 2 * string(Op.LIMIT, h) + string(4 * Op.LIMIT, h) + string(names, h);
         Throwable[] traps = {Trap.unreachable, Trap.divByZero, Trap.intOverflow, Trap.invalidConversion,
                 Trap.memoryOutOfBounds, Trap.tableOutOfBounds, Trap.undefinedElement, Trap.uninitializedElement,
                 Trap.indirectTypeMismatch, Trap.callStackExhausted};
@@ -113,6 +115,16 @@ class HeapAccountTest {
         b += h.object(1, 17) + string(HeapModel.TARGET.name.length(), h); // HeapModel.TARGET
         b += h.array(13, 1) + h.array(0, 1); // ModuleDecoder.ORDER, FunctionValidator.NONE
         return b;
+    }
+
+    static String[] jopFormTables() {
+        try {
+            java.lang.reflect.Field f = io.wasmlet.code.Jop.class.getDeclaredField("FORM_TABLES");
+            f.setAccessible(true);
+            return (String[]) f.get(null);
+        } catch (ReflectiveOperationException e) {
+            throw new AssertionError(e);
+        }
     }
 
     private static long string(int n, HeapModel h) {

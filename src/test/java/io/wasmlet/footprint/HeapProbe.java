@@ -134,15 +134,18 @@ public final class HeapProbe {
             }
             String h0 = histogram();
             long before = total(h0) - classes(h0);
-            String[] classes = {"io.wasmlet.code.Op", "io.wasmlet.error.Trap", "io.wasmlet.exec.Footprint",
+            String[] classes = {"io.wasmlet.code.Op", "io.wasmlet.code.Jop", "io.wasmlet.error.Trap", "io.wasmlet.exec.Footprint",
                     "io.wasmlet.exec.HeapModel", "io.wasmlet.binary.ModuleDecoder", "io.wasmlet.validate.FunctionValidator"};
             Class<?>[] keep = new Class<?>[classes.length];
             for (int i = 0; i < classes.length; i++) {
                 keep[i] = Class.forName(classes[i], true, HeapProbe.class.getClassLoader());
             }
             // Op's static strings are created when its class is initialised; resolve them as the runtime does
-            io.wasmlet.code.Op.name(io.wasmlet.code.Op.LIMIT - 1);
             io.wasmlet.code.Op.sigOut(0);
+            io.wasmlet.code.Jop.size(0);
+            for (int form = 0; form <= io.wasmlet.code.Jop.FORM_LOADAK; form++) {
+                io.wasmlet.code.Jop.select(form, 0);
+            }
             io.wasmlet.code.Op.size(0);
             io.wasmlet.code.Op.imm(0);
             keep1 = keep;

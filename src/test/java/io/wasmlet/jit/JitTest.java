@@ -233,6 +233,34 @@ class JitTest {
         }
     }
 
+    /**
+     * An i32.add of a constant folded into the load it addresses keeps the add's wrap-around
+     * and the offset's lack of it, traps where the separate instructions trap, and leaves the
+     * add in place when its value is used again (tests/jit/address.wat).
+     */
+    @Test
+    void foldedAddressesWrapAndTrapAsTheSeparateInstructions() throws Exception {
+        for (String mode : MODES) {
+            Store store = Jit.store(Board.desktop(), mode);
+            Instance in = store.instantiate(Loader.load(Files.readAllBytes(Paths.get("tests/jit/address.wasm"))),
+                    new Imports());
+            assertEquals(0x100f0e0dL, call(store, in, "w32", 0), mode + ": bytes 12..15");
+            assertEquals(0x08070605L, call(store, in, "w32", -8), mode + ": -8 + 8 = 0, + 4");
+            assertEquals(0x100f0e0dL, call(store, in, "w32", 0xfffffff8 + 8), mode + ": wraps at 2^32 to 0, then + 12");
+            assertSame(Trap.memoryOutOfBounds, assertThrows(TrapException.class, () -> call(store, in, "w32", 65524)),
+                    mode + ": 65,536: out of bounds");
+            assertEquals(2, call(store, in, "u8", 16), mode + ": 16 - 16 + 1 = byte 1");
+            assertEquals(2, call(store, in, "u8", 16 + 65536 * 65536), mode);
+            assertSame(Trap.memoryOutOfBounds, assertThrows(TrapException.class, () -> call(store, in, "u8", 0)),
+                    mode + ": 0 - 16 wraps to 2^32 - 16: out of bounds");
+            assertEquals(0x0201, call(store, in, "s16", 0x80000001L), mode + ": 0x7fffffff + 0x80000001 wraps to 0");
+            assertSame(Trap.memoryOutOfBounds, assertThrows(TrapException.class, () -> call(store, in, "s16", 1)),
+                    mode + ": 2^31 is out of bounds");
+            assertEquals(6 + 5, call(store, in, "tee", 2), mode + ": byte 5 (6) plus the kept address 5");
+            assertEquals(12500 * (9 + 10 + 11 + 12 + 13 + 14 + 15 + 16), call(store, in, "sum", 100000), mode);
+        }
+    }
+
     /** A descriptor's jit.* keys tune the stores Jit.store makes for that board. */
     @Test
     void theBoardDescriptorTunesTheJit() throws Exception {
