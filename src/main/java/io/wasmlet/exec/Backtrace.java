@@ -28,8 +28,9 @@ import io.wasmlet.error.TrapException;
  *
  * <h2>Per frame</h2>
  * {@code frame[2i]} the function index in its module, {@code frame[2i + 1]} the interpreter pc of
- * the instruction (its first int), or -1 for a frame in compiled code (the translator keeps no
- * map back: the function is known, the offset is not), and {@code inst[i]} the instance.
+ * the instruction (its first int), and {@code inst[i]} the instance. For a frame in compiled
+ * code the pc is the translated instruction's, from the function's trap-site map in the code
+ * cache ({@link CompileJob}): the same frames and offsets as the interpreter's for the same trap.
  */
 public final class Backtrace {
     /** Frames kept at most (the innermost); {@link #total} counts them all. */
@@ -114,8 +115,9 @@ public final class Backtrace {
         int func;
         int at;
         if (compiled) {
-            func = in.code[st.cache[functionAt(st.cache, in, pc) + CompileJob.M_HEADER] + Layout.H_FUNC_INDEX];
-            at = -1;
+            int e = functionAt(st.cache, in, pc);
+            func = in.code[st.cache[e + CompileJob.M_HEADER] + Layout.H_FUNC_INDEX];
+            at = siteAt(st.cache, e, pc);
         } else {
             at = instructionAt(in, pc);
             func = in.code[in.data.funcEntry[Engine.definedAt(in, at)] + Layout.H_FUNC_INDEX];
@@ -137,6 +139,38 @@ public final class Backtrace {
             }
         }
         return best;
+    }
+
+    /**
+     * The interpreter pc of the instruction that compiled code was executing with cache pc
+     * {@code pc} in the function compiled at {@code e} (past the template's opcode, or at the
+     * end of a call's), or -1: the first trap site of the function's site map (see
+     * {@link CompileJob}) whose code ends at or after {@code pc}, found by binary search.
+     */
+    static int siteAt(int[] c, int e, int pc) {
+        int m = c[e + CompileJob.M_OSR];
+        m += 1 + 2 * c[m];
+        int n = c[m++];
+        boolean packed = n >= 0;
+        if (!packed) {
+            n = ~n;
+        }
+        int key = pc - e;
+        int lo = 0;
+        int hi = n;
+        while (lo < hi) {
+            int mid = (lo + hi) >>> 1;
+            int end = packed ? c[m + mid] >>> 16 : c[m + 2 * mid];
+            if (end < key) {
+                lo = mid + 1;
+            } else {
+                hi = mid;
+            }
+        }
+        if (lo == n) {
+            return -1; // cannot happen: every throwing template is a site
+        }
+        return c[e + CompileJob.M_HEADER] + (packed ? c[m + lo] & 0xFFFF : c[m + 2 * lo + 1]);
     }
 
     /**
@@ -191,9 +225,8 @@ public final class Backtrace {
 
     /**
      * Offset of frame {@code i}'s instruction in its function's pre-decoded code, in ints from
-     * the function's first instruction (not a byte offset), or -1 for a frame in compiled code
-     * (the translator keeps no map back to the interpreter's code: the function is known, not
-     * the offset).
+     * the function's first instruction (not a byte offset); a frame in compiled code gives the
+     * offset of the interpreter instruction it was translated from.
      */
     public int codeOffset(int i) {
         check(i);
@@ -207,7 +240,7 @@ public final class Backtrace {
 
     /**
      * Byte offset in the module's file of frame {@code i}'s instruction, as wasmtime reports it,
-     * or -1: a frame in compiled code, or a module loaded without {@code Loader.DEBUG}.
+     * or -1 for a module loaded without {@code Loader.DEBUG}.
      */
     public int offset(int i) {
         check(i);

@@ -12,9 +12,13 @@ import io.wasmlet.code.Layout;
  * {@link #META} ints of metadata precede each entry pc {@code e}:
  * {@code cache[e - 5]} max height, {@code [e - 4]} the interpreter header pc, {@code [e - 3]}
  * the index of its OSR map (a count then pairs of interpreter loop-header pc and cache pc),
- * {@code [e - 2]} parameters, {@code [e - 1]} locals to zero. Slots are the interpreter's
- * frame slots: fp-relative, locals first, so switching tiers anywhere the translator mapped
- * is a pc change, not a copy.
+ * {@code [e - 2]} parameters, {@code [e - 1]} locals to zero. The trap-site map follows the OSR
+ * map: a count, then per template that can throw or that a call returns to, ascending, where
+ * its code ends (from {@code e}) and the interpreter pc it was translated from (from the
+ * header), packed as {@code end << 16 | pc} (count {@code n}) or as pairs when either does not
+ * fit 16 bits (count {@code ~n}); {@link Backtrace} maps compiled frames back with it. Slots
+ * are the interpreter's frame slots: fp-relative, locals first, so switching tiers anywhere the
+ * translator mapped is a pc change, not a copy.
  */
 public final class CompileJob {
     public static final int META = 5;

@@ -50,6 +50,14 @@ final class Translator {
     /** Loop headers for the OSR map: pairs of (interpreter pc, cache pc). */
     private int[] osr = new int[0];
     private int nosr;
+    /**
+     * Trap sites recorded so far ({@link #site}), kept as pairs at the far end of the cache's free
+     * region, from {@link #siteEnd} down to {@link #limit}, until they follow the OSR map.
+     */
+    private int nsite;
+    private int siteEnd;
+    /** The entry pc of the function being translated. */
+    private int start;
     /** The abstract stack, by slot. */
     private int[] kind = new int[0];
     private long[] val = new long[0];
@@ -111,6 +119,8 @@ final class Translator {
         }
         nfix = 0;
         nosr = 0;
+        nsite = 0;
+        siteEnd = limit;
         markTargets(entry + Layout.HEADER_SIZE, j.end);
         locals = j.numLocals();
         // metadata, then the code
@@ -121,6 +131,7 @@ final class Translator {
             return -1;
         }
         int cpc = top;
+        start = cpc;
         c[meta] = code[entry + Layout.H_MAX_HEIGHT];
         c[meta + 1] = entry;
         c[meta + 3] = code[entry + Layout.H_PARAMS];
@@ -146,8 +157,40 @@ final class Translator {
         for (int i = 0; i < 2 * nosr; i++) {
             c[top++] = osr[i];
         }
+        sites(cpc, len);
         j.top = top;
         return cpc;
+    }
+
+    /**
+     * Writes the trap-site map after the OSR map: a count, then per site the end of its compiled
+     * code (from the entry) and its interpreter pc (from the header), ascending. Packed as
+     * {@code end << 16 | pc} when both fit 16 bits (count {@code n}), else as pairs (count
+     * {@code ~n}). The pairs kept at the cache's far end are reversed first; the copy then only
+     * ever moves them down over ints already read.
+     */
+    private void sites(int cpc, int len) {
+        int n = nsite;
+        for (int i = 0, a = limit, b = siteEnd - 2; i < n / 2; i++, a += 2, b -= 2) {
+            int k = c[a];
+            int v = c[a + 1];
+            c[a] = c[b];
+            c[a + 1] = c[b + 1];
+            c[b] = k;
+            c[b + 1] = v;
+        }
+        boolean packed = len <= 0xFFFF && top - cpc <= 0xFFFF;
+        c[top++] = packed ? n : ~n;
+        for (int i = 0; i < n; i++) {
+            int end = c[limit + 2 * i];
+            int pc = c[limit + 2 * i + 1];
+            if (packed) {
+                c[top++] = end << 16 | pc;
+            } else {
+                c[top++] = end;
+                c[top++] = pc;
+            }
+        }
     }
 
     private void markTargets(int pc, int end) {
@@ -398,7 +441,48 @@ final class Translator {
                 live = false;
                 next = -next;
             }
+            // a compare fused with the branch after it: the branch is the site
+            site(next == pc + size ? pc : pc + size);
             pc = next;
+        }
+    }
+
+    /**
+     * Records interpreter instruction {@code at}, just translated, as a trap site if the compiled
+     * loop can leave its code by an exception (a trap, an exhaustion, a poll at a call or a
+     * back-edge) or a call can return into it: the backtrace of a compiled frame maps its cache
+     * pc back to {@code at} ({@code io.wasmlet.exec.Backtrace}). Its template is the last code
+     * emitted for it, so the site's key is where that code ends ({@link #top}).
+     */
+    private void site(int at) {
+        int op = code[at];
+        switch (op) {
+            case Op.UNREACHABLE: case Op.CALL: case Op.CALL_DIRECT: case Op.CALL_INDIRECT:
+            case Op.COUNT: case Op.COUNT_CALL: case Op.JUMP_BACK: case Op.BR_IF_BACK: case Op.BR_TABLE:
+            case Op.I32_DIV_S: case Op.I32_DIV_U: case Op.I32_REM_S: case Op.I32_REM_U:
+            case Op.I64_DIV_S: case Op.I64_DIV_U: case Op.I64_REM_S: case Op.I64_REM_U:
+            case Op.I32_TRUNC_F32_S: case Op.I32_TRUNC_F32_U: case Op.I32_TRUNC_F64_S: case Op.I32_TRUNC_F64_U:
+            case Op.I64_TRUNC_F32_S: case Op.I64_TRUNC_F32_U: case Op.I64_TRUNC_F64_S: case Op.I64_TRUNC_F64_U:
+            case Op.MEMORY_INIT: case Op.MEMORY_COPY: case Op.MEMORY_FILL:
+            case Op.TABLE_INIT: case Op.TABLE_COPY: case Op.TABLE_FILL:
+                break;
+            case Op.BR:
+            case Op.BR_IF:
+                if (code[at + 1] > at) {
+                    return; // forward: no poll
+                }
+                break;
+            default:
+                if (Op.imm(op) != Op.IMM_MEMARG) {
+                    return;
+                }
+                break;
+        }
+        if (room(2)) {
+            limit -= 2;
+            c[limit] = top - start;
+            c[limit + 1] = at - base;
+            nsite++;
         }
     }
 
