@@ -30,7 +30,8 @@ import io.wasmlet.error.TrapException;
  * {@code frame[2i]} the function index in its module, {@code frame[2i + 1]} the interpreter pc of
  * the instruction (its first int), and {@code inst[i]} the instance. For a frame in compiled
  * code the pc is the translated instruction's, from the function's trap-site map in the code
- * cache ({@link CompileJob}): the same frames and offsets as the interpreter's for the same trap.
+ * cache ({@link CompileJob}): the same frames and offsets as the interpreter's for the same trap
+ * (-1 in a function too long for the map: over 65,535 ints, longer than any board's cache).
  */
 public final class Backtrace {
     /** Frames kept at most (the innermost); {@link #total} counts them all. */
@@ -144,33 +145,17 @@ public final class Backtrace {
     /**
      * The interpreter pc of the instruction that compiled code was executing with cache pc
      * {@code pc} in the function compiled at {@code e} (past the template's opcode, or at the
-     * end of a call's), or -1: the first trap site of the function's site map (see
-     * {@link CompileJob}) whose code ends at or after {@code pc}, found by binary search.
+     * end of a call's): the last trap site of the function's site map (see {@link CompileJob})
+     * whose code starts before {@code pc}; -1 if the function has no map.
      */
     static int siteAt(int[] c, int e, int pc) {
         int m = c[e + CompileJob.M_OSR];
-        m += 1 + 2 * c[m];
-        int n = c[m++];
-        boolean packed = n >= 0;
-        if (!packed) {
-            n = ~n;
+        m += 2 * c[m] + 1;
+        int at = -1;
+        for (int i = m + 1, end = i + c[m]; i < end && c[i] >>> 16 < pc - e; i++) {
+            at = c[i] & 0xFFFF;
         }
-        int key = pc - e;
-        int lo = 0;
-        int hi = n;
-        while (lo < hi) {
-            int mid = (lo + hi) >>> 1;
-            int end = packed ? c[m + mid] >>> 16 : c[m + 2 * mid];
-            if (end < key) {
-                lo = mid + 1;
-            } else {
-                hi = mid;
-            }
-        }
-        if (lo == n) {
-            return -1; // cannot happen: every throwing template is a site
-        }
-        return c[e + CompileJob.M_HEADER] + (packed ? c[m + lo] & 0xFFFF : c[m + 2 * lo + 1]);
+        return at < 0 ? -1 : c[e + CompileJob.M_HEADER] + at;
     }
 
     /**
@@ -226,7 +211,8 @@ public final class Backtrace {
     /**
      * Offset of frame {@code i}'s instruction in its function's pre-decoded code, in ints from
      * the function's first instruction (not a byte offset); a frame in compiled code gives the
-     * offset of the interpreter instruction it was translated from.
+     * offset of the interpreter instruction it was translated from (-1 in a function of over
+     * 65,535 ints, whose compiled code has no map back).
      */
     public int codeOffset(int i) {
         check(i);
@@ -240,7 +226,7 @@ public final class Backtrace {
 
     /**
      * Byte offset in the module's file of frame {@code i}'s instruction, as wasmtime reports it,
-     * or -1 for a module loaded without {@code Loader.DEBUG}.
+     * or -1: a module loaded without {@code Loader.DEBUG}, or {@link #codeOffset} -1.
      */
     public int offset(int i) {
         check(i);
