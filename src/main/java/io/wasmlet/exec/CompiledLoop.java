@@ -881,7 +881,7 @@ final class CompiledLoop {
                         pc += 4;
                     }
                     if (fn.host != null) {
-                        st.sp = base + fn.type.params.length;
+                        st.sp = base + fn.type.paramCount();
                         st.fsp = fsp;
                         fn.host.call(inst, s, base);
                         break;

@@ -208,9 +208,9 @@ final class Interpreter {
                     if (fn.host != null) {
                         st.sp = sp;
                         st.fsp = fsp;
-                        int base = sp - fn.type.params.length;
+                        int base = sp - fn.type.paramCount();
                         fn.host.call(inst, stack, base);
-                        sp = base + fn.type.results.length;
+                        sp = base + fn.type.resultCount();
                         break;
                     }
                     if (fsp == frames.length) {
