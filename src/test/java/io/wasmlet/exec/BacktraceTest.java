@@ -434,6 +434,12 @@ class BacktraceTest {
             assertArrayEquals(new int[] {6}, functions(st), mode);
             // the loop's back-edge (br 0 at 0x91), in both loops: the interpreter's poll comes before the jump
             assertEquals("    0:   0x91 - spin\n", text(st), mode);
+            // a compare fused with its br_if (i32.le_u; br_if 0 at 0xb8 in traps.wat): the branch polls
+            Instance traps = st.instantiate(load("traps.wasm", Loader.DEBUG), new Imports());
+            st.interrupt();
+            expectTrap(st, traps, "load", 1 << 16, Trap.interrupted);
+            assertEquals(mode.equals("eager"), allCompiled(st), mode);
+            assertArrayEquals(new int[] {0xb8, 0x114}, offsets(st), mode);
         }
     }
 }
