@@ -222,11 +222,11 @@ public final class TierFuzz {
             String label = im.module + "." + im.name;
             imports.add(im.module, im.name, new Function(t, (caller, stack, base) -> {
                 StringBuilder sb = new StringBuilder("host ").append(label);
-                for (int k = 0; k < t.params.length; k++) {
+                for (int k = 0; k < t.paramCount(); k++) {
                     sb.append(' ').append(stack[base + k]);
                 }
                 log.add(sb.toString());
-                for (int k = 0; k < t.results.length; k++) {
+                for (int k = 0; k < t.resultCount(); k++) {
                     stack[base + k] = 0;
                 }
             }));
@@ -245,11 +245,11 @@ public final class TierFuzz {
             Function f = inst.function(name);
             FuncType t = f.type();
             for (int round = 0; round < 2; round++) {
-                long[] args = new long[t.params.length];
+                long[] args = new long[t.paramCount()];
                 for (int i = 0; i < args.length; i++) {
                     args[i] = ARGS[(i + round * 3 + name.length()) % ARGS.length];
                 }
-                long[] results = new long[t.results.length];
+                long[] results = new long[t.resultCount()];
                 store.setFuel(FUEL);
                 String outcome;
                 try {

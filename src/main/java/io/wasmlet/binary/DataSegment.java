@@ -1,14 +1,17 @@
 package io.wasmlet.binary;
 
-/** A data segment; {@code bytes} is its own copy of the segment's contents. */
+/**
+ * A data segment, which owns its copy of the segment's {@link #length} bytes (the runtime's
+ * memory.init reads them through {@link ModuleData#bytes(DataSegment)}).
+ */
 public final class DataSegment {
     public final boolean active;
     public final int memory;
     public final ConstExpr offset;
-    public final byte[] bytes;
+    final byte[] bytes;
     public final int length;
 
-    public DataSegment(boolean active, int memory, ConstExpr offset, byte[] bytes) {
+    DataSegment(boolean active, int memory, ConstExpr offset, byte[] bytes) {
         this.active = active;
         this.memory = memory;
         this.offset = offset;

@@ -1,8 +1,8 @@
 package io.wasmlet.binary;
 
 /**
- * An element segment. Items are either function indices ({@code funcIndices}) or constant
- * expressions ({@code exprs}); exactly one of the two is non-null.
+ * An element segment. Its {@link #size()} items are either function indices
+ * ({@link #hasIndices()}, {@link #funcIndex}) or constant expressions ({@link #expr}).
  */
 public final class ElemSegment {
     public static final int ACTIVE = 0;
@@ -13,10 +13,11 @@ public final class ElemSegment {
     public final int table;
     public final ConstExpr offset;
     public final byte type;
-    public final int[] funcIndices;
-    public final ConstExpr[] exprs;
+    /** Exactly one of the two is non-null. */
+    private final int[] funcIndices;
+    private final ConstExpr[] exprs;
 
-    public ElemSegment(int mode, int table, ConstExpr offset, byte type, int[] funcIndices, ConstExpr[] exprs) {
+    ElemSegment(int mode, int table, ConstExpr offset, byte type, int[] funcIndices, ConstExpr[] exprs) {
         this.mode = mode;
         this.table = table;
         this.offset = offset;
@@ -27,5 +28,20 @@ public final class ElemSegment {
 
     public int size() {
         return funcIndices != null ? funcIndices.length : exprs.length;
+    }
+
+    /** True when the items are function indices, false when they are constant expressions. */
+    public boolean hasIndices() {
+        return funcIndices != null;
+    }
+
+    /** The function index of item {@code k} ({@link #hasIndices()}). */
+    public int funcIndex(int k) {
+        return funcIndices[k];
+    }
+
+    /** The constant expression of item {@code k} (not {@link #hasIndices()}). */
+    public ConstExpr expr(int k) {
+        return exprs[k];
     }
 }

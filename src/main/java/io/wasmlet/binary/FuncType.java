@@ -1,13 +1,36 @@
 package io.wasmlet.binary;
 
-/** A function type: parameter and result value types. Immutable by convention. */
+/**
+ * A function type: parameter and result value types ({@link ValType} codes), read one at a
+ * time. Immutable: nothing outside the runtime can reach its arrays.
+ */
 public final class FuncType {
-    public final byte[] params;
-    public final byte[] results;
+    /** Shared with the runtime's validator through {@link ModuleData#paramTypes}; never written. */
+    final byte[] params;
+    final byte[] results;
 
+    /** A type of these parameter and result types; the arrays become the type's (keep no reference to them). */
     public FuncType(byte[] params, byte[] results) {
         this.params = params;
         this.results = results;
+    }
+
+    public int paramCount() {
+        return params.length;
+    }
+
+    /** The type of parameter {@code i}. */
+    public byte param(int i) {
+        return params[i];
+    }
+
+    public int resultCount() {
+        return results.length;
+    }
+
+    /** The type of result {@code i}. */
+    public byte result(int i) {
+        return results[i];
     }
 
     public boolean sameAs(FuncType o) {

@@ -10,9 +10,12 @@ package io.wasmlet.binary;
  * <p>Imports come first in every index space. Function bodies are read from {@link #bytes}
  * (the module's file) only while the module is validated; the loader then sets {@code bytes},
  * {@code bodyStart} and {@code bodyEnd} to null, so a validated module does not keep its file
- * alive. Data segments own copies of their bytes ({@link DataSegment#bytes}).
+ * alive. Data segments own copies of their bytes ({@link #bytes(DataSegment)}).
  */
 public final class ModuleData {
+    ModuleData() {
+    }
+
     /** The module's file while it is decoded and validated; null afterwards. */
     public byte[] bytes;
     public FuncType[] types = new FuncType[0];
@@ -69,5 +72,20 @@ public final class ModuleData {
 
     public FuncType funcType(int funcIndex) {
         return types[funcTypes[funcIndex]];
+    }
+
+    /** The parameter types of {@code t}, shared (not a copy): for the validator, which never writes them. */
+    public static byte[] paramTypes(FuncType t) {
+        return t.params;
+    }
+
+    /** The bytes of segment {@code d}, shared (not a copy): for memory.init, which only reads them. */
+    public static byte[] bytes(DataSegment d) {
+        return d.bytes;
+    }
+
+    /** The result types of {@code t}, shared (not a copy). */
+    public static byte[] resultTypes(FuncType t) {
+        return t.results;
     }
 }

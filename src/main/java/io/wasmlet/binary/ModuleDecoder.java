@@ -366,7 +366,7 @@ public final class ModuleDecoder {
                 valType();
             }
             int t = m.funcTypes[m.numImportedFuncs + i];
-            total += t >= 0 && t < m.types.length ? m.types[t].params.length : 0;
+            total += t >= 0 && t < m.types.length ? m.types[t].paramCount() : 0;
             Limits.check(total, Limits.MAX_LOCALS, "locals in one function (parameters included)");
             in.seek(bodyEnd);
             in.setLimit(outer);

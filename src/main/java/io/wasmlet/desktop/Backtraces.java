@@ -6,8 +6,8 @@ import io.wasmlet.exec.Backtrace;
  * The text of a trap's backtrace ({@link io.wasmlet.exec.Store#backtrace()}) as wasmtime prints
  * it: one line per frame, innermost first, {@code "    0:   0x1a - name"}. The offset is the
  * instruction's byte offset in the module's file ({@code Loader.DEBUG}), else {@code pc+N} (its
- * position in the function's pre-decoded code, in ints: not a byte offset), or {@code ?} for a
- * frame in compiled code; the name is the name section's ({@code Loader.NAMES}) or
+ * position in the function's pre-decoded code, in ints: not a byte offset), the same for a frame
+ * in compiled code, or {@code ?} if unknown; the name is the name section's ({@code Loader.NAMES}) or
  * {@code wasm-function[N]}. Frames beyond the buffer end it with {@code "    ... N more frames"}.
  */
 public final class Backtraces {

@@ -459,7 +459,7 @@ public final class Main {
         }
         Function start = function(instance, "_start");
         FuncType type = start.type();
-        if (type.params.length != 0 || type.results.length != 0) {
+        if (type.paramCount() != 0 || type.resultCount() != 0) {
             throw error("_start has type " + type + "; a WASI command's _start takes and returns nothing");
         }
         return wasi.start(instance);
@@ -487,8 +487,8 @@ public final class Main {
             throw error(e.getMessage());
         }
         wasi.flush();
-        for (int i = 0; i < type.results.length; i++) {
-            out.println(format(type.results[i], results[i]));
+        for (int i = 0; i < type.resultCount(); i++) {
+            out.println(format(type.result(i), results[i]));
         }
         return OK;
     }
@@ -565,27 +565,27 @@ public final class Main {
     // ---- arguments and results ---------------------------------------------------------
 
     private static void checkSupported(String name, FuncType type) {
-        for (byte t : type.params) {
-            if (t == ValType.V128) {
+        for (int i = 0; i < type.paramCount(); i++) {
+            if (type.param(i) == ValType.V128) {
                 throw error("'" + name + "' takes a v128 parameter, which the command line cannot pass");
             }
         }
-        for (byte t : type.results) {
-            if (t == ValType.V128) {
+        for (int i = 0; i < type.resultCount(); i++) {
+            if (type.result(i) == ValType.V128) {
                 throw error("'" + name + "' returns a v128, which the command line cannot print");
             }
         }
     }
 
     static long[] parseArgs(String name, FuncType type, List<String> values) {
-        byte[] params = type.params;
-        if (values.size() != params.length) {
-            throw usage("'" + name + "' takes " + params.length + " argument" + (params.length == 1 ? "" : "s")
+        int n = type.paramCount();
+        if (values.size() != n) {
+            throw usage("'" + name + "' takes " + n + " argument" + (n == 1 ? "" : "s")
                     + " " + type + ", got " + values.size());
         }
-        long[] raw = new long[params.length];
-        for (int i = 0; i < params.length; i++) {
-            raw[i] = parseValue(params[i], values.get(i), i + 1);
+        long[] raw = new long[n];
+        for (int i = 0; i < n; i++) {
+            raw[i] = parseValue(type.param(i), values.get(i), i + 1);
         }
         return raw;
     }

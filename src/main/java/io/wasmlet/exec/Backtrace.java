@@ -28,8 +28,10 @@ import io.wasmlet.error.TrapException;
  *
  * <h2>Per frame</h2>
  * {@code frame[2i]} the function index in its module, {@code frame[2i + 1]} the interpreter pc of
- * the instruction (its first int), or -1 for a frame in compiled code (the translator keeps no
- * map back: the function is known, the offset is not), and {@code inst[i]} the instance.
+ * the instruction (its first int), and {@code inst[i]} the instance. For a frame in compiled
+ * code the pc is the translated instruction's, from the function's trap-site map in the code
+ * cache ({@link CompileJob}): the same frames and offsets as the interpreter's for the same trap
+ * (-1 in a function too long for the map: over 65,535 ints, longer than any board's cache).
  */
 public final class Backtrace {
     /** Frames kept at most (the innermost); {@link #total} counts them all. */
@@ -114,8 +116,9 @@ public final class Backtrace {
         int func;
         int at;
         if (compiled) {
-            func = in.code[st.cache[functionAt(st.cache, in, pc) + CompileJob.M_HEADER] + Layout.H_FUNC_INDEX];
-            at = -1;
+            int e = functionAt(st.cache, in, pc);
+            func = in.code[st.cache[e + CompileJob.M_HEADER] + Layout.H_FUNC_INDEX];
+            at = siteAt(st.cache, e, pc);
         } else {
             at = instructionAt(in, pc);
             func = in.code[in.data.funcEntry[Engine.definedAt(in, at)] + Layout.H_FUNC_INDEX];
@@ -137,6 +140,22 @@ public final class Backtrace {
             }
         }
         return best;
+    }
+
+    /**
+     * The interpreter pc of the instruction that compiled code was executing with cache pc
+     * {@code pc} in the function compiled at {@code e} (past the template's opcode, or at the
+     * end of a call's): the last trap site of the function's site map (see {@link CompileJob})
+     * whose code starts before {@code pc}; -1 if the function has no map.
+     */
+    static int siteAt(int[] c, int e, int pc) {
+        int m = c[e + CompileJob.M_OSR];
+        m += 2 * c[m] + 1;
+        int at = -1;
+        for (int i = m + 1, end = i + c[m]; i < end && c[i] >>> 16 < pc - e; i++) {
+            at = c[i] & 0xFFFF;
+        }
+        return at < 0 ? -1 : c[e + CompileJob.M_HEADER] + at;
     }
 
     /**
@@ -191,9 +210,9 @@ public final class Backtrace {
 
     /**
      * Offset of frame {@code i}'s instruction in its function's pre-decoded code, in ints from
-     * the function's first instruction (not a byte offset), or -1 for a frame in compiled code
-     * (the translator keeps no map back to the interpreter's code: the function is known, not
-     * the offset).
+     * the function's first instruction (not a byte offset); a frame in compiled code gives the
+     * offset of the interpreter instruction it was translated from (-1 in a function of over
+     * 65,535 ints, whose compiled code has no map back).
      */
     public int codeOffset(int i) {
         check(i);
@@ -207,7 +226,7 @@ public final class Backtrace {
 
     /**
      * Byte offset in the module's file of frame {@code i}'s instruction, as wasmtime reports it,
-     * or -1: a frame in compiled code, or a module loaded without {@code Loader.DEBUG}.
+     * or -1: a module loaded without {@code Loader.DEBUG}, or {@link #codeOffset} -1.
      */
     public int offset(int i) {
         check(i);

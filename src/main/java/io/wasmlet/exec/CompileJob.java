@@ -4,17 +4,21 @@ import io.wasmlet.binary.FuncType;
 import io.wasmlet.code.Layout;
 
 /**
- * One translation request from {@code exec} to a {@link Compiler}, reused (one per store): the
- * function's pre-decoded code and the cache region to write into, plus the type facts a
- * translator needs to track static stack heights across calls.
+ * <b>Internal</b>: one translation request from {@code exec} to a {@link Compiler}, reused (one
+ * per store): the function's pre-decoded code and the cache region to write into, plus the type
+ * facts a translator needs to track static stack heights across calls.
  *
  * <h2>Compiled function layout in the cache</h2>
  * {@link #META} ints of metadata precede each entry pc {@code e}:
  * {@code cache[e - 5]} max height, {@code [e - 4]} the interpreter header pc, {@code [e - 3]}
  * the index of its OSR map (a count then pairs of interpreter loop-header pc and cache pc),
- * {@code [e - 2]} parameters, {@code [e - 1]} locals to zero. Slots are the interpreter's
- * frame slots: fp-relative, locals first, so switching tiers anywhere the translator mapped
- * is a pc change, not a copy.
+ * {@code [e - 2]} parameters, {@code [e - 1]} locals to zero. The trap-site map follows the OSR
+ * map: a count, then per interpreter instruction whose template can throw or is a call,
+ * ascending, {@code start << 16 | pc}: where its compiled code starts (from {@code e}) and its
+ * pc (from the header); count 0 when either does not fit 16 bits (a function longer than any
+ * board's code cache). {@link Backtrace} maps compiled frames back with it. Slots
+ * are the interpreter's frame slots: fp-relative, locals first, so switching tiers anywhere the
+ * translator mapped is a pc change, not a copy.
  */
 public final class CompileJob {
     public static final int META = 5;
@@ -53,21 +57,21 @@ public final class CompileJob {
 
     /** Parameter count of function {@code funcIndex} (imports included) of the instance. */
     public int funcParams(int funcIndex) {
-        return inst.funcs[funcIndex].type.params.length;
+        return inst.funcs[funcIndex].type.paramCount();
     }
 
     public int funcResults(int funcIndex) {
-        return inst.funcs[funcIndex].type.results.length;
+        return inst.funcs[funcIndex].type.resultCount();
     }
 
     /** Parameter count of the module's type {@code typeIndex} (call_indirect). */
     public int typeParams(int typeIndex) {
         FuncType t = inst.data.types[typeIndex];
-        return t.params.length;
+        return t.paramCount();
     }
 
     public int typeResults(int typeIndex) {
-        return inst.data.types[typeIndex].results.length;
+        return inst.data.types[typeIndex].resultCount();
     }
 
     /** Number of locals (parameters included) of the function: the first operand slot. */

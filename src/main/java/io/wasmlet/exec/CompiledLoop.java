@@ -891,7 +891,7 @@ final class CompiledLoop {
                         pc += 4;
                     }
                     if (fn.host != null) {
-                        st.sp = base + fn.type.params.length;
+                        st.sp = base + fn.type.paramCount();
                         st.fsp = fsp;
                         // the host may read or set the fuel, or call Wasm that spends it
                         st.instructions = st.fuelLimit - fuel;

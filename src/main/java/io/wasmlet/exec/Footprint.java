@@ -189,7 +189,7 @@ public final class Footprint {
         b += h.refArray(m.types.length);
         for (int i = 0; i < m.types.length; i++) {
             FuncType t = m.types[i];
-            b += h.object(2, 0) + h.array(t.params.length, 1) + h.array(t.results.length, 1);
+            b += h.object(2, 0) + h.array(t.paramCount(), 1) + h.array(t.resultCount(), 1);
         }
         b += h.refArray(m.imports.length);
         for (int i = 0; i < m.imports.length; i++) {
@@ -213,12 +213,12 @@ public final class Footprint {
             ElemSegment e = m.elems[i];
             // mode, table, type; offset, funcIndices, exprs
             b += h.object(3, 9) + constExpr(e.offset, h);
-            if (e.funcIndices != null) {
-                b += h.array(e.funcIndices.length, 4);
+            if (e.hasIndices()) {
+                b += h.array(e.size(), 4);
             } else {
-                b += h.refArray(e.exprs.length);
-                for (int k = 0; k < e.exprs.length; k++) {
-                    b += constExpr(e.exprs[k], h);
+                b += h.refArray(e.size());
+                for (int k = 0; k < e.size(); k++) {
+                    b += constExpr(e.expr(k), h);
                 }
             }
         }

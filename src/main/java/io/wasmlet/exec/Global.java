@@ -4,8 +4,8 @@ package io.wasmlet.exec;
 public final class Global {
     final byte type;
     final boolean mutable;
-    /** The raw value (see {@link HostFunction} for the encoding). */
-    public long value;
+    /** The raw value (see {@link HostFunction} for the encoding); {@link #get}, {@link #set}. */
+    long value;
 
     public Global(byte type, boolean mutable, long raw) {
         this.type = type;

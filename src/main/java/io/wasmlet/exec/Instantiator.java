@@ -186,7 +186,7 @@ final class Instantiator {
                 int n = e.size();
                 int[] refs = new int[n];
                 for (int k = 0; k < n; k++) {
-                    refs[k] = e.funcIndices != null ? inst.funcs[e.funcIndices[k]].ref : (int) eval(e.exprs[k], inst);
+                    refs[k] = e.hasIndices() ? inst.funcs[e.funcIndex(k)].ref : (int) eval(e.expr(k), inst);
                 }
                 if (e.mode == ElemSegment.PASSIVE) {
                     inst.elemRefs[i] = refs;
@@ -199,7 +199,7 @@ final class Instantiator {
                 DataSegment d = m.datas[i];
                 if (d.active) {
                     int off = (int) eval(d.offset, inst);
-                    inst.memory.init(d.bytes, 0, d.length, off, 0, d.length);
+                    inst.memory.init(ModuleData.bytes(d), 0, d.length, off, 0, d.length);
                 } else {
                     inst.dataLive[i] = true;
                 }

@@ -58,25 +58,25 @@ final class Interpreter {
                     pc = code[pc];
                     break;
                 case Op.JUMP_BACK:
-                    pc = code[pc];
-                    if (--poll < 0) {
+                    if (--poll < 0) { // polled before the jump: an interruption names this branch
                         poll = st.pollInterval;
-                        int cpc = Engine.backEdge(st, inst, pc);
+                        int cpc = Engine.backEdge(st, inst, code[pc]);
                         if (cpc >= 0) {
                             return Engine.leave(st, cpc, fp, sp, fsp, inst, poll, Engine.COMPILED);
                         }
                     }
+                    pc = code[pc];
                     break;
                 case Op.BR_IF_BACK:
                     if ((int) stack[--sp] != 0) {
-                        pc = code[pc];
                         if (--poll < 0) {
                             poll = st.pollInterval;
-                            int cpc = Engine.backEdge(st, inst, pc);
+                            int cpc = Engine.backEdge(st, inst, code[pc]);
                             if (cpc >= 0) {
                                 return Engine.leave(st, cpc, fp, sp, fsp, inst, poll, Engine.COMPILED);
                             }
                         }
+                        pc = code[pc];
                     } else {
                         pc++;
                     }
@@ -208,9 +208,9 @@ final class Interpreter {
                     if (fn.host != null) {
                         st.sp = sp;
                         st.fsp = fsp;
-                        int base = sp - fn.type.params.length;
+                        int base = sp - fn.type.paramCount();
                         fn.host.call(inst, stack, base);
-                        sp = base + fn.type.results.length;
+                        sp = base + fn.type.resultCount();
                         break;
                     }
                     if (fsp == frames.length) {

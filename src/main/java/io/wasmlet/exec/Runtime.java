@@ -1,6 +1,7 @@
 package io.wasmlet.exec;
 
 import io.wasmlet.binary.DataSegment;
+import io.wasmlet.binary.ModuleData;
 import io.wasmlet.code.Op;
 import io.wasmlet.code.WasmOps;
 import io.wasmlet.error.Trap;
@@ -176,7 +177,7 @@ final class Runtime {
                 sp -= 3;
                 DataSegment d = inst.data.datas[seg];
                 int len = inst.dataLive[seg] ? d.length : 0;
-                inst.memory.init(d.bytes, 0, len, (int) s[sp], (int) s[sp + 1], (int) s[sp + 2]);
+                inst.memory.init(ModuleData.bytes(d), 0, len, (int) s[sp], (int) s[sp + 1], (int) s[sp + 2]);
                 break;
             }
             case Op.DATA_DROP:

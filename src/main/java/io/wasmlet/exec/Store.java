@@ -307,7 +307,7 @@ public final class Store {
      * allocation-free path use {@link #invoke(Function, long[], long[])}.
      */
     public long[] invoke(Function f, long[] args) {
-        long[] results = new long[f.type.results.length];
+        long[] results = new long[f.type.resultCount()];
         invoke(f, args, results);
         return results;
     }
@@ -337,8 +337,8 @@ public final class Store {
 
     /** The body of {@link #invoke(Function, long[], long[])}, inside its re-entry and thread guard. */
     private int call(Function f, long[] args, long[] results) {
-        int np = f.type.params.length;
-        int nr = f.type.results.length;
+        int np = f.type.paramCount();
+        int nr = f.type.resultCount();
         if (args.length < np || results.length < nr) {
             throw wrongArity(np, nr);
         }

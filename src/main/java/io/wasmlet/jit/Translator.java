@@ -38,14 +38,18 @@ final class Translator {
     static final int NAT = 0;
     static final int LOCAL = 1;
     static final int CONST = 2;
-
+    /** The flag of {@link #target} marking a trap site. */
+    static final int SITE = 4;
     /**
      * Per interpreter pc of the function (offset from its header): once translated, its cache pc
      * ({@code >= 0}); before that, at a branch target already branched to, {@code -(height + 2)};
      * otherwise -1. One array for both, since a target's height is needed only until it is reached.
      */
     private int[] pcMap = new int[0];
-    /** Per pc: 1 branch target, 2 loop header (target of a backward branch), 0 neither. */
+    /**
+     * Per pc: 1 branch target, 2 loop header (target of a backward branch), 0 neither; plus
+     * {@link #SITE} once translated if it is a trap site.
+     */
     private byte[] target = new byte[0];
     /** Forward-branch fixups: pairs of (cache index of the target operand, interpreter target pc). */
     private int[] fix = new int[0];
@@ -53,6 +57,8 @@ final class Translator {
     /** Loop headers for the OSR map: pairs of (interpreter pc, cache pc). */
     private int[] osr = new int[0];
     private int nosr;
+    /** Trap sites flagged so far ({@link #site}, bit {@link #SITE} of {@link #target}). */
+    private int nsite;
     /** The abstract stack, by slot. */
     private int[] kind = new int[0];
     private long[] val = new long[0];
@@ -117,6 +123,7 @@ final class Translator {
         }
         nfix = 0;
         nosr = 0;
+        nsite = 0;
         markTargets(entry + Layout.HEADER_SIZE, j.end);
         locals = j.numLocals();
         // metadata, then the code
@@ -152,8 +159,33 @@ final class Translator {
         for (int i = 0; i < 2 * nosr; i++) {
             c[top++] = osr[i];
         }
+        if (!sites(cpc, len)) {
+            return -1;
+        }
         j.top = top;
         return cpc;
+    }
+
+    /**
+     * Writes the trap-site map after the OSR map (false if it does not fit): a count, then per
+     * site, ascending, {@code start << 16 | pc}: where its code starts (from the entry: its
+     * template is the last code it emitted, so a cache pc past a template's opcode belongs to the
+     * last site starting before it) and its interpreter pc (from the header).
+     */
+    private boolean sites(int cpc, int len) {
+        if (len > 0xFFFF || top - cpc > 0xFFFF) {
+            nsite = 0; // too long for 16 bits (only with a cache larger than any board's): no map
+        }
+        if (top + 1 + nsite >= limit) {
+            return false;
+        }
+        c[top++] = nsite;
+        for (int rel = 0; nsite > 0 && rel <= len; rel++) {
+            if ((target[rel] & SITE) != 0) {
+                c[top++] = pcMap[rel] - cpc << 16 | rel;
+            }
+        }
+        return true;
     }
 
     private void markTargets(int pc, int end) {
@@ -404,8 +436,40 @@ final class Translator {
                 live = false;
                 next = -next;
             }
+            if (next == pc + size) {
+                site(pc);
+            } else { // a compare fused with the branch after it: the branch is the site, same code
+                pcMap[rel + size] = pcMap[rel];
+                site(pc + size);
+            }
             pc = next;
         }
+    }
+
+    /**
+     * Records interpreter instruction {@code at}, just translated, as a trap site if the compiled
+     * loop can leave its code by an exception (a trap, an exhaustion, a poll at a call or a
+     * back-edge) or a call can return into it: the backtrace of a compiled frame maps its cache
+     * pc back to {@code at} ({@code io.wasmlet.exec.Backtrace}) with {@link #sites}.
+     */
+    private void site(int at) {
+        int op = code[at];
+        // one bit per opcode, 64 to a word: the operators that trap (loads and stores, division,
+        // truncation, bulk memory and table operators with their rare neighbours), call, count
+        // fuel or poll at a back-edge
+        long m = op < 64 ? 1L << Op.UNREACHABLE | 1L << Op.BR_TABLE | 1L << Op.CALL | 1L << Op.CALL_INDIRECT
+                        | (1L << Op.I64_STORE32 + 1) - (1L << Op.I32_LOAD)
+                : op < 128 ? (1L << Op.I32_REM_U + 1 - 64) - (1L << Op.I32_DIV_S - 64) | 1L << Op.I64_DIV_S - 64
+                : op < 192 ? (1L << Op.I64_REM_U + 1 - 128) - 1
+                        | (1L << Op.I32_TRUNC_F64_U + 1 - 128) - (1L << Op.I32_TRUNC_F32_S - 128)
+                        | (1L << Op.I64_TRUNC_F64_U + 1 - 128) - (1L << Op.I64_TRUNC_F32_S - 128)
+                : (1L << Op.TABLE_FILL + 1 - 192) - (1L << Op.MEMORY_INIT - 192) | 1L << Op.CALL_DIRECT - 192
+                        | (1L << Op.BR_IF_BACK + 1 - 192) - (1L << Op.COUNT - 192);
+        if ((m >>> op & 1) == 0 && !((op == Op.BR || op == Op.BR_IF) && code[at + 1] <= at)) {
+            return; // a br or br_if is a site when it branches backwards (it polls)
+        }
+        target[at - base] |= SITE;
+        nsite++;
     }
 
     /**

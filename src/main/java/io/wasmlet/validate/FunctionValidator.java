@@ -112,10 +112,10 @@ final class FunctionValidator {
         in.reset(m.bytes, m.bodyStart[def], m.bodyEnd[def]);
         readLocals();
         int entry = out.pos();
-        out.emit(funcType.params.length);
-        out.emit(numLocals - funcType.params.length);
+        out.emit(funcType.paramCount());
+        out.emit(numLocals - funcType.paramCount());
         out.emit(0); // max height, patched below
-        out.emit(funcType.results.length);
+        out.emit(funcType.resultCount());
         out.emit(funcIndex);
         vsp = 0;
         csp = 0;
@@ -132,7 +132,7 @@ final class FunctionValidator {
     }
 
     private void readLocals() {
-        byte[] params = funcType.params;
+        byte[] params = ModuleData.paramTypes(funcType);
         int groups = in.count();
         int start = in.pos();
         long total = params.length;
@@ -165,7 +165,7 @@ final class FunctionValidator {
 
     /** The type of local {@code i} (0 <= i < numLocals): a parameter's, or its group's. */
     private byte localType(int i) {
-        byte[] params = funcType.params;
+        byte[] params = ModuleData.paramTypes(funcType);
         if (i < params.length) {
             return params[i];
         }
@@ -263,16 +263,16 @@ final class FunctionValidator {
 
     /** Parameter types; none for single-value types and the function frame (its are locals). */
     private byte[] params(int bt) {
-        return bt >= 0 ? m.types[bt].params : NONE;
+        return bt >= 0 ? ModuleData.paramTypes(m.types[bt]) : NONE;
     }
 
     /** Result types; for single-value block types a shared one-element array (use at once). */
     private byte[] results(int bt) {
         if (bt >= 0) {
-            return m.types[bt].results;
+            return ModuleData.resultTypes(m.types[bt]);
         }
         if (bt == -2) {
-            return funcType.results;
+            return ModuleData.resultTypes(funcType);
         }
         if (bt == BT_EMPTY) {
             return NONE;
@@ -636,7 +636,7 @@ final class FunctionValidator {
                 brTable();
                 break;
             case Op.RETURN: {
-                byte[] types = funcType.results;
+                byte[] types = ModuleData.resultTypes(funcType);
                 if (!dead) {
                     out.emit(Op.RETURN);
                     out.emit(types.length);
@@ -651,8 +651,8 @@ final class FunctionValidator {
                     throw invalid(Msg.num("unknown function ", fi & 0xFFFFFFFFL));
                 }
                 FuncType t = m.funcType(fi);
-                popTypes(t.params);
-                pushTypes(t.results);
+                popTypes(ModuleData.paramTypes(t));
+                pushTypes(ModuleData.resultTypes(t));
                 if (!dead) {
                     if (fi < m.numImportedFuncs) {
                         out.emit(Op.CALL);
@@ -677,8 +677,8 @@ final class FunctionValidator {
                 }
                 pop(ValType.I32);
                 FuncType t = m.types[ti];
-                popTypes(t.params);
-                pushTypes(t.results);
+                popTypes(ModuleData.paramTypes(t));
+                pushTypes(ModuleData.resultTypes(t));
                 if (!dead) {
                     out.emit(Op.CALL_INDIRECT);
                     out.emit(ti);
@@ -930,7 +930,7 @@ final class FunctionValidator {
             if (!dead) {
                 out.patchChain(ctlEndChain[f], out.pos());
                 out.emit(Op.RETURN);
-                out.emit(funcType.results.length);
+                out.emit(funcType.resultCount());
             }
             csp--;
             return;

@@ -71,7 +71,7 @@ final class ModuleValidator {
                 throw invalid(Msg.num("unknown function ", m.start & 0xFFFFFFFFL));
             }
             FuncType t = m.funcType(m.start);
-            if (t.params.length != 0 || t.results.length != 0) {
+            if (t.paramCount() != 0 || t.resultCount() != 0) {
                 throw invalid("start function must have type [] -> []");
             }
         }
@@ -100,16 +100,16 @@ final class ModuleValidator {
         boolean[] refs = new boolean[m.numFuncs()];
         for (int i = 0; i < m.elems.length; i++) {
             ElemSegment e = m.elems[i];
-            if (e.funcIndices != null) {
-                for (int k = 0; k < e.funcIndices.length; k++) {
-                    int f = e.funcIndices[k];
+            if (e.hasIndices()) {
+                for (int k = 0; k < e.size(); k++) {
+                    int f = e.funcIndex(k);
                     if (f >= 0 && f < refs.length) {
                         refs[f] = true;
                     }
                 }
             } else {
-                for (int k = 0; k < e.exprs.length; k++) {
-                    markRef(refs, e.exprs[k]);
+                for (int k = 0; k < e.size(); k++) {
+                    markRef(refs, e.expr(k));
                 }
             }
         }
@@ -197,20 +197,20 @@ final class ModuleValidator {
                     throw invalid("type mismatch: element segment type differs from its table's");
                 }
             }
-            if (e.funcIndices != null) {
-                for (int k = 0; k < e.funcIndices.length; k++) {
-                    int f = e.funcIndices[k];
+            if (e.hasIndices()) {
+                for (int k = 0; k < e.size(); k++) {
+                    int f = e.funcIndex(k);
                     if (f < 0 || f >= m.numFuncs()) {
                         throw invalid(Msg.num("unknown function ", f & 0xFFFFFFFFL));
                     }
                 }
             } else {
-                for (int k = 0; k < e.exprs.length; k++) {
-                    int op = e.exprs[k].op;
+                for (int k = 0; k < e.size(); k++) {
+                    int op = e.expr(k).op;
                     if (op != ConstExpr.REF_NULL && op != ConstExpr.REF_FUNC && op != ConstExpr.GLOBAL_GET) {
                         throw invalid("type mismatch: element expression must be a reference");
                     }
-                    constExpr(e.exprs[k], e.type);
+                    constExpr(e.expr(k), e.type);
                 }
             }
         }

@@ -305,9 +305,9 @@ public final class WasiPreview1 {
                 FuncType t = module.type(im.index);
                 boolean wasi = im.module.equals(MODULE) || im.module.equals(MODULE_PREVIEW0);
                 int stub = unknownImports == UNKNOWN_IMPORTS_TRAP ? STUB_TRAP
-                        : wasi && t.results.length == 1 && t.results[0] == ValType.I32 ? STUB_NOSYS : STUB_ZERO;
+                        : wasi && t.resultCount() == 1 && t.result(0) == ValType.I32 ? STUB_NOSYS : STUB_ZERO;
                 imports.add(im.module, im.name, new Function(t, new WasiFunction(this, UNKNOWN,
-                        im.module.equals(MODULE_PREVIEW0), Msg.cat(im.module, ".", im.name), t.results.length, stub)));
+                        im.module.equals(MODULE_PREVIEW0), Msg.cat(im.module, ".", im.name), t.resultCount(), stub)));
             }
         }
     }

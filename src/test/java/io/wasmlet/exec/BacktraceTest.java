@@ -22,9 +22,10 @@ import org.junit.jupiter.api.Test;
 
 /**
  * The backtrace a trap or exhaustion leaves in its store (tests/backtrace/*.wat), in every
- * execution mode: the same functions in each, byte offsets (those of {@code wasm-objdump -d})
- * for interpreted frames of a module loaded with {@code Loader.DEBUG}, pre-decoded offsets
- * without it, unknown offsets for compiled frames.
+ * execution mode: the same frames in each (function, pre-decoded offset and byte offset, compiled
+ * frames mapped back through the translator's trap-site map), byte offsets (those of
+ * {@code wasm-objdump -d}) for a module loaded with {@code Loader.DEBUG}, pre-decoded offsets
+ * without it.
  */
 class BacktraceTest {
     static final String[] MODES = {"interp", "tiered", "eager"};
@@ -54,6 +55,29 @@ class BacktraceTest {
             f[i] = st.backtrace().offset(i);
         }
         return f;
+    }
+
+    /** Every frame as "function codeOffset offset", one a line: what must not depend on the tier. */
+    static String frames(Store st) {
+        StringBuilder b = new StringBuilder();
+        Backtrace bt = st.backtrace();
+        for (int i = 0; i < bt.depth(); i++) {
+            b.append(bt.function(i)).append(' ').append(bt.codeOffset(i)).append(" 0x")
+                    .append(Integer.toHexString(bt.offset(i))).append('\n');
+        }
+        return b.toString();
+    }
+
+    /** True when every frame's function is translated (after a warm-up, its frames ran compiled). */
+    static boolean allCompiled(Store st) {
+        Backtrace bt = st.backtrace();
+        for (int i = 0; i < bt.depth(); i++) {
+            Instance in = bt.instance(i);
+            if (in.compiled == null || in.compiled.length == 0 || in.compiled[bt.function(i) - in.firstDefined] < 0) {
+                return false;
+            }
+        }
+        return bt.depth() > 0;
     }
 
     static String text(Store st) {
@@ -139,17 +163,122 @@ class BacktraceTest {
         }
     }
 
-    /** Interpreted: the byte offsets; compiled (all of them, after the warm-up): unknown. */
-    private static void assertCompiled(Store st, String mode, int[] interpOffsets) {
-        boolean compiled = !mode.equals("interp");
-        for (int i = 0; i < st.backtrace().depth(); i++) {
-            assertEquals(compiled, st.backtrace().codeOffset(i) < 0, mode + " frame " + i);
-            assertEquals(compiled ? -1 : interpOffsets[i], st.backtrace().offset(i), mode + " frame " + i);
-            assertEquals(compiled ? -1 : st.backtrace().codeOffset(i), st.backtrace().codeOffset(i));
+    /** Every mode (compiled frames too, all of them after the warm-up) gives the byte offsets. */
+    private static void assertCompiled(Store st, String mode, int[] offsets) {
+        assertEquals(!mode.equals("interp"), allCompiled(st), mode);
+        assertArrayEquals(offsets, offsets(st), mode);
+        assertTrue(text(st).startsWith("    0:   0x58 - div\n"), text(st));
+    }
+
+    /**
+     * The traps of traps.wat: export, the argument that traps, the trap, and (wasm-objdump -d)
+     * the byte offset of the trapping instruction; the export's call of it is at
+     * {@code 0x114 + 7 * f}, f the trapping function's index.
+     */
+    static final Object[][] TRAPS = {
+        {"load", 1 << 16, Trap.memoryOutOfBounds, 0xa2}, // local.get; i32.load; local.set: one template
+        {"store", 65533, Trap.memoryOutOfBounds, 0xc4},
+        {"unreachable", 0, Trap.unreachable, 0xcf},
+        {"mismatch", 0, Trap.indirectTypeMismatch, 0xd5},
+        {"undefined", 3, Trap.uninitializedElement, 0xe1},
+        {"undefined", 9, Trap.undefinedElement, 0xe1},
+        {"trunc", 0x7fc00000, Trap.invalidConversion, 0xea},
+        {"trunc", 0x4f000000, Trap.intOverflow, 0xea},
+        {"div64", 0, Trap.divByZero, 0xf3},
+        {"overflow", -1, Trap.intOverflow, 0x100},
+        {"fill", 65530, Trap.memoryOutOfBounds, 0x10a},
+    };
+
+    @Test
+    void compiledFramesGiveTheInterpretersOffsetsForEveryKindOfTrap() throws Exception {
+        String[] interp = new String[TRAPS.length];
+        for (String mode : MODES) {
+            Store st = Jit.store(Board.desktop(), mode);
+            Instance inst = st.instantiate(load("traps.wasm", Loader.DEBUG), new Imports());
+            for (int t = 0; t < TRAPS.length; t++) {
+                Object[] trap = TRAPS[t];
+                String name = (String) trap[0];
+                long arg = (Integer) trap[1];
+                for (int i = mode.equals("tiered") ? 1100 : 0; i > 0; i--) { // past the threshold of 1000 calls
+                    expectTrap(st, inst, name, arg, trap[2]);
+                }
+                expectTrap(st, inst, name, arg, trap[2]);
+                String where = mode + " " + name + "(" + arg + ")";
+                assertEquals(!mode.equals("interp"), allCompiled(st), where);
+                int f = st.backtrace().function(0);
+                assertEquals(f + 9, st.backtrace().function(1), where);
+                assertArrayEquals(new int[] {(Integer) trap[3], 0x114 + 7 * f}, offsets(st), where);
+                if (mode.equals("interp")) {
+                    interp[t] = frames(st);
+                } else {
+                    assertEquals(interp[t], frames(st), where + ": as interpreted");
+                }
+            }
         }
-        if (compiled) {
-            assertTrue(text(st).startsWith("    0:      ? - div\n"), text(st));
+    }
+
+    @Test
+    void outOfFuelStopsAtTheSameCountInEveryMode() throws Exception {
+        String interp = null;
+        for (String mode : MODES) {
+            Store st = Jit.store(Board.desktop(), mode);
+            Instance inst = st.instantiate(load("traps.wasm", Loader.DEBUG | Loader.COUNT), new Imports());
+            for (int i = mode.equals("tiered") ? 1100 : 0; i > 0; i--) {
+                st.invoke(inst.function("load"), new long[] {16}, new long[1]);
+            }
+            st.setFuel(5001);
+            expectTrap(st, inst, "load", 1 << 16, Trap.outOfFuel);
+            assertEquals(!mode.equals("interp"), allCompiled(st), mode);
+            assertEquals(0x114, st.backtrace().offset(1), mode);
+            if (interp == null) {
+                interp = frames(st);
+            } else {
+                assertEquals(interp, frames(st), mode + ": as interpreted");
+            }
         }
+    }
+
+    @Test
+    void aFunctionTooLongForTheSiteMapNamesItsCompiledFrameWithoutOffset() throws Exception {
+        // 20,000 loads of address 0 (5 ints of pre-decoded code, 7 compiled), then one past the
+        // end: more than the 16 bits of code the site map has room for (no board's cache holds it)
+        java.io.ByteArrayOutputStream body = new java.io.ByteArrayOutputStream();
+        body.write(0); // no locals
+        for (int i = 0; i < 20000; i++) {
+            body.write(new byte[] {0x41, 0, 0x28, 2, 0, 0x1a}, 0, 6); // i32.const 0; i32.load; drop
+        }
+        body.write(new byte[] {0x20, 0, 0x28, 2, 0, 0x0b}, 0, 6); // local.get 0; i32.load; end
+        java.io.ByteArrayOutputStream code = new java.io.ByteArrayOutputStream();
+        code.write(1);
+        leb(code, body.size());
+        body.writeTo(code);
+        java.io.ByteArrayOutputStream wasm = new java.io.ByteArrayOutputStream();
+        wasm.write(new byte[] {0, 'a', 's', 'm', 1, 0, 0, 0,
+            1, 6, 1, 0x60, 1, 0x7f, 1, 0x7f, // type 0: (i32) -> i32
+            3, 2, 1, 0, // function 0 of type 0
+            5, 3, 1, 0, 1, // memory of 1 page
+            7, 5, 1, 1, 'f', 0, 0}); // export "f"
+        wasm.write(10);
+        leb(wasm, code.size());
+        code.writeTo(wasm);
+        WasmModule m = Loader.load(wasm.toByteArray(), Loader.DEBUG);
+        Store interp = Jit.store(Board.desktop(), "interp");
+        expectTrap(interp, interp.instantiate(m, new Imports()), "f", 65536, Trap.memoryOutOfBounds);
+        assertEquals(100002, interp.backtrace().codeOffset(0));
+        assertTrue(interp.backtrace().offset(0) > 0);
+        Store eager = Jit.store(Board.desktop(), "eager");
+        expectTrap(eager, eager.instantiate(m, new Imports()), "f", 65536, Trap.memoryOutOfBounds);
+        assertTrue(allCompiled(eager));
+        assertEquals("0 -1 0xffffffff\n", frames(eager), "compiled, no map: the function only");
+        assertEquals("    0:      ? - wasm-function[0]\n", text(eager));
+    }
+
+    static void leb(java.io.ByteArrayOutputStream out, int v) {
+        while (v >= 0x80) {
+            out.write(v & 0x7f | 0x80);
+            v >>>= 7;
+        }
+        out.write(v);
     }
 
     @Test
@@ -165,15 +294,14 @@ class BacktraceTest {
             for (int i = 0; i < st.backtrace().depth(); i++) {
                 assertEquals(RECURSE, st.backtrace().function(i), mode);
             }
-            if (mode.equals("interp")) {
-                assertEquals(0x83, st.backtrace().offset(0), "the call that found no frame left");
-                assertEquals(0x83, st.backtrace().offset(63));
+            // every mode (tiered: interpreted, 129 calls do not reach the trigger)
+            for (int i = 0; i < st.backtrace().depth(); i++) {
+                assertEquals(0x83, st.backtrace().offset(i), mode + ": the call that found no frame left, and each below");
             }
+            assertEquals(mode.equals("eager"), allCompiled(st), mode);
             String t = text(st);
             assertTrue(t.endsWith(" - recurse\n    ... " + (board.frames + 1 - 64) + " more frames\n"), mode + ": " + t);
-            if (!mode.equals("tiered")) { // tiered: interpreted until recurse's trigger fires, then compiled
-                assertTrue(t.contains("   63:   " + (mode.equals("interp") ? "0x83" : "   ?") + " - recurse\n"), t);
-            }
+            assertTrue(t.contains("   63:   0x83 - recurse\n"), t);
         }
     }
 
@@ -200,9 +328,7 @@ class BacktraceTest {
             assertEquals(totals[m], st.backtrace().depth(), mode);
             for (int i = 0; i < st.backtrace().depth(); i++) {
                 assertEquals(RECURSE, st.backtrace().function(i), mode);
-                if (mode.equals("interp")) {
-                    assertEquals(0x83, st.backtrace().offset(i), "frame " + i);
-                }
+                assertEquals(0x83, st.backtrace().offset(i), mode + " frame " + i);
             }
         }
         // a frame of recurse advances the stack by one slot: its argument becomes the callee's parameter
@@ -244,12 +370,17 @@ class BacktraceTest {
             expectTrap(st, inst, "outer", 0, Trap.divByZero);
             // indices: 0 reenter, 1 fail (imports), 2 div, 3 inner, 4 outer, 5 host_trap, 6 after
             assertArrayEquals(new int[] {2, 3, 4}, functions(st), mode);
-            if (mode.equals("interp")) {
-                // wasm-objdump -d: i32.rem_u at 0x66, call 2 <div> at 0x6c, call 0 <reenter> at 0x73
-                assertEquals("    0:   0x66 - div\n    1:   0x6c - inner\n    2:   0x73 - outer\n", text(st));
+            assertEquals(!mode.equals("interp"), allCompiled(st), mode);
+            // wasm-objdump -d: i32.rem_u at 0x66, call 2 <div> at 0x6c, call 0 <reenter> at 0x73
+            assertEquals("    0:   0x66 - div\n    1:   0x6c - inner\n    2:   0x73 - outer\n", text(st), mode);
+            for (int i = 0; i < 2000; i++) { // tiered: host_trap and after translated
+                assertThrows(TrapException.class, () -> st.invoke(inst.function("after"), new long[] {0}, r));
             }
             expectTrap(st, inst, "after", 0, Trap.unreachable);
             assertArrayEquals(new int[] {5, 6}, functions(st), mode + ": the host call is the innermost frame");
+            assertEquals(!mode.equals("interp"), allCompiled(st), mode);
+            // call 1 <fail> at 0x7d, call 5 <host_trap> at 0x84
+            assertEquals("    0:   0x7d - host_trap\n    1:   0x84 - after\n", text(st), mode);
         }
     }
 
@@ -301,6 +432,14 @@ class BacktraceTest {
             st.interrupt();
             expectTrap(st, inst, "spin", 0, Trap.interrupted);
             assertArrayEquals(new int[] {6}, functions(st), mode);
+            // the loop's back-edge (br 0 at 0x91), in both loops: the interpreter's poll comes before the jump
+            assertEquals("    0:   0x91 - spin\n", text(st), mode);
+            // a compare fused with its br_if (i32.le_u; br_if 0 at 0xb8 in traps.wat): the branch polls
+            Instance traps = st.instantiate(load("traps.wasm", Loader.DEBUG), new Imports());
+            st.interrupt();
+            expectTrap(st, traps, "load", 1 << 16, Trap.interrupted);
+            assertEquals(mode.equals("eager"), allCompiled(st), mode);
+            assertArrayEquals(new int[] {0xb8, 0x114}, offsets(st), mode);
         }
     }
 }

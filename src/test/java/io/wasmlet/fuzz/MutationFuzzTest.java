@@ -81,10 +81,10 @@ class MutationFuzzTest {
                 Instance inst = store.instantiate(m, new Imports());
                 for (String name : inst.exportNames()) {
                     Object o = inst.exportKind(name) == WasmModule.KIND_FUNC ? inst.function(name) : null;
-                    if (o instanceof Function && ((Function) o).type().params.length == 0) {
+                    if (o instanceof Function && ((Function) o).type().paramCount() == 0) {
                         FuncType t = ((Function) o).type();
                         try {
-                            store.invoke((Function) o, new long[0], new long[t.results.length]);
+                            store.invoke((Function) o, new long[0], new long[t.resultCount()]);
                             ran++;
                         } catch (WasmException expected) {
                             ran++;

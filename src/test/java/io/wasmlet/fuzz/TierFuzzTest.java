@@ -157,11 +157,11 @@ class TierFuzzTest {
             Function f = inst.function(name);
             FuncType t = f.type();
             for (int round = 0; round < 2; round++) {
-                long[] args = new long[t.params.length];
+                long[] args = new long[t.paramCount()];
                 for (int i = 0; i < args.length; i++) {
                     args[i] = ARGS[(i + round * 3 + name.length()) % ARGS.length];
                 }
-                long[] results = new long[t.results.length];
+                long[] results = new long[t.resultCount()];
                 store.setFuel(FUEL);
                 String outcome;
                 try {

@@ -509,7 +509,7 @@ public class SpecTest {
                         args[i] = encodeArg((Map<String, Object>) argList.get(i));
                     }
                     FuncType ft = f.type();
-                    if (ft != null && ft.params.length != args.length) {
+                    if (ft != null && ft.paramCount() != args.length) {
                         fail("export \"" + field + "\" has type " + ft + " but the test passes "
                                 + args.length + " argument(s)");
                     }

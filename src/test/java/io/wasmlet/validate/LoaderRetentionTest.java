@@ -31,7 +31,7 @@ class LoaderRetentionTest {
         ModuleData d = ModuleData.of(m);
         assertNull(d.bytes, "the file");
         assertNull(d.bodyStart, "body offsets");
-        assertEquals(1, d.datas[0].bytes.length, "the data segment holds its own bytes, at its own size");
+        assertEquals(1, ModuleData.bytes(d.datas[0]).length, "the data segment holds its own bytes, at its own size");
         java.util.Arrays.fill(file, (byte) 0); // the caller reuses its buffer
         Memory mem = new Store().instantiate(m, new Imports()).memory("mem");
         assertEquals(42, mem.bytes()[0]);

@@ -224,7 +224,7 @@ public final class Harness {
             switch (x.kind) {
                 case WasmModule.KIND_FUNC: {
                     FuncType t = d.types[x.index];
-                    final int nr = t.results.length;
+                    final int nr = t.resultCount();
                     im.add(x.module, x.name, new Function(t, (caller, stack, base) -> {
                         for (int k = 0; k < nr; k++) {
                             stack[base + k] = 0;
@@ -292,11 +292,11 @@ public final class Harness {
             }
             Function fn = inst.function(name);
             FuncType t = fn.type();
-            long[] args = new long[t.params.length];
+            long[] args = new long[t.paramCount()];
             for (int i = 0; i < args.length; i++) {
-                args[i] = arg(t.params[i], i, callNo);
+                args[i] = arg(t.param(i), i, callNo);
             }
-            long[] res = new long[t.results.length];
+            long[] res = new long[t.resultCount()];
             callNo++;
             exact.append(name).append(": ");
             canon.append(name).append(": ");
@@ -307,7 +307,7 @@ public final class Harness {
                 s.invoke(fn, args, res);
                 for (int i = 0; i < res.length; i++) {
                     exact.append(Long.toHexString(res[i])).append(' ');
-                    canon.append(Long.toHexString(canonical(t.results[i], res[i]))).append(' ');
+                    canon.append(Long.toHexString(canonical(t.result(i), res[i]))).append(' ');
                 }
             } catch (WasmException e) {
                 String w = describe(e);
