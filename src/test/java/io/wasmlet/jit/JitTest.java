@@ -240,6 +240,7 @@ class JitTest {
      */
     @Test
     void foldedAddressesWrapAndTrapAsTheSeparateInstructions() throws Exception {
+        java.util.Set<Integer> trapOffsets = new java.util.HashSet<>();
         for (String mode : MODES) {
             Store store = Jit.store(Board.desktop(), mode);
             Instance in = store.instantiate(Loader.load(Files.readAllBytes(Paths.get("tests/jit/address.wasm"))),
@@ -249,6 +250,7 @@ class JitTest {
             assertEquals(0x100f0e0dL, call(store, in, "w32", 0xfffffff8 + 8), mode + ": wraps at 2^32 to 0, then + 12");
             assertSame(Trap.memoryOutOfBounds, assertThrows(TrapException.class, () -> call(store, in, "w32", 65524)),
                     mode + ": 65,536: out of bounds");
+            trapOffsets.add(store.backtrace().codeOffset(0)); // the load's, in every tier
             assertEquals(2, call(store, in, "u8", 16), mode + ": 16 - 16 + 1 = byte 1");
             assertEquals(2, call(store, in, "u8", 16 + 65536 * 65536), mode);
             assertSame(Trap.memoryOutOfBounds, assertThrows(TrapException.class, () -> call(store, in, "u8", 0)),
@@ -259,6 +261,8 @@ class JitTest {
             assertEquals(6 + 5, call(store, in, "tee", 2), mode + ": byte 5 (6) plus the kept address 5");
             assertEquals(12500 * (9 + 10 + 11 + 12 + 13 + 14 + 15 + 16), call(store, in, "sum", 100000), mode);
         }
+        assertEquals(1, trapOffsets.size(), "the trap's offset: " + trapOffsets);
+        assertTrue(trapOffsets.iterator().next() > 0, "the load, not the function's first instruction");
     }
 
     /** A descriptor's jit.* keys tune the stores Jit.store makes for that board. */
