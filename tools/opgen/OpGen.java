@@ -37,10 +37,10 @@ public final class OpGen {
     }
 
     static String generate(List<String> lines) {
-        String[] names = new String[256];
-        int[] imm = new int[256];
-        int[] size = new int[256];
-        String[] sig = new String[256];
+        String[] names = new String[512];
+        int[] imm = new int[512];
+        int[] size = new int[512];
+        String[] sig = new String[512];
         List<String> consts = new ArrayList<>();
         int nextInternal = INTERNAL_BASE;
         for (String raw : lines) {
@@ -140,7 +140,7 @@ public final class OpGen {
         sb.append("    public static boolean exists(int op) {\n        return op >= 0 && op < LIMIT && IMM.charAt(op) != 0xFF;\n    }\n\n");
         sb.append("    /** The Wasm immediate kind ({@code IMM_*}). */\n");
         sb.append("    public static int imm(int op) {\n        return IMM.charAt(op);\n    }\n\n");
-        sb.append("    /** Length in ints of the pre-decoded instruction, or {@link #VARIABLE}. */\n");
+        sb.append("    /** Length in chars (16-bit units) of the pre-decoded instruction, or {@link #VARIABLE}. */\n");
         sb.append("    public static int size(int op) {\n        return SIZE.charAt(op);\n    }\n\n");
         sb.append("    /** Type code of input {@code k} (0..2) of a table-checked op; 0 = none. */\n");
         sb.append("    public static int sigIn(int op, int k) {\n        return SIG.charAt(op * 4 + k);\n    }\n\n");

@@ -150,8 +150,12 @@ public final class Footprint {
                 + h.object(11, 40) + h.object(2, 1) + h.object(5, 16) + h.object(1, 16);
     }
 
+    /**
+     * Pre-decoded code: 2 bytes per unit and the array's header; the units of headers and branch
+     * records are shown as the side table (and taken off the code).
+     */
     private void codeAndSideTable(ModuleData m) {
-        int[] code = m.code;
+        char[] code = m.code;
         long side = 0;
         for (int f = 0; f < m.funcEntry.length; f++) {
             int pc = m.funcEntry[f];
@@ -159,7 +163,7 @@ public final class Footprint {
             int need = code[pc + Layout.H_MAX_HEIGHT];
             if (need > maxFrameSlots) {
                 maxFrameSlots = need;
-                maxFrameFunc = code[pc + Layout.H_FUNC_INDEX];
+                maxFrameFunc = Layout.u32(code, pc + Layout.H_FUNC_INDEX);
             }
             side += Layout.HEADER_SIZE;
             pc += Layout.HEADER_SIZE;
@@ -174,8 +178,8 @@ public final class Footprint {
                 pc += size;
             }
         }
-        bytes[SIDE_TABLE] = side * 4;
-        bytes[CODE] = heap.array(code.length, 4) - side * 4;
+        bytes[SIDE_TABLE] = side * 2;
+        bytes[CODE] = heap.array(code.length, 2) - side * 2;
     }
 
     private static long constExpr(ConstExpr e, HeapModel h) {
@@ -307,7 +311,7 @@ public final class Footprint {
      * on HotSpot (without stack traces in throwables: a CLDC VM records none at class
      * initialisation).
      */
-    public static final int STATIC_DATA_BYTES = 9728;
+    public static final int STATIC_DATA_BYTES = 9792;
 
     public long bytes(int arena) {
         return bytes[arena];

@@ -60,7 +60,7 @@ final class Translator {
     private final boolean fuse;
 
     private CompileJob job;
-    private int[] code;
+    private char[] code;
     private int[] c;
     private int top;
     private int limit;
@@ -76,10 +76,10 @@ final class Translator {
         this.fuse = fuse;
     }
 
-    /** Sizes the work buffers for functions of up to {@code codeInts} ints and {@code maxHeight} slots. */
+    /** Sizes the work buffers for functions of up to {@code codeInts} units and {@code maxHeight} slots. */
     void reserve(int codeInts, int maxHeight) {
         if (pcMap.length < codeInts + 1) {
-            // a branch operand needs 2 ints of code at least, so a function of n ints has at most
+            // a branch needs 2 units of code at least, so a function of n units has at most
             // n / 2 fixups and n / 2 loop headers: pairs of each fit n + 2 ints
             pcMap = new int[codeInts + 1];
             target = new byte[codeInts + 1];
@@ -158,16 +158,18 @@ final class Translator {
                 case Op.ELSE:
                 case Op.JUMP:
                 case Op.JUMP_BACK:
-                case Op.BR:
-                case Op.BR_IF:
                 case Op.BR_IF_SIMPLE:
                 case Op.BR_IF_BACK:
-                    mark(code[pc + 1], pc);
+                    mark(Layout.shortTarget(code, pc), pc);
+                    break;
+                case Op.BR:
+                case Op.BR_IF:
+                    mark(Layout.u32(code, pc + 1), pc);
                     break;
                 case Op.BR_TABLE: {
-                    int n = code[pc + 1];
+                    int n = Layout.u32(code, pc + 1);
                     for (int i = 0; i <= n; i++) {
-                        mark(code[pc + 2 + i * Layout.BR_RECORD + Layout.BR_TARGET], pc);
+                        mark(Layout.u32(code, pc + 3 + i * Layout.BR_RECORD + Layout.BR_TARGET), pc);
                     }
                     break;
                 }
@@ -416,14 +418,17 @@ final class Translator {
             case Op.LOCAL_TEE:
                 setLocal(code[pc + 1], op == Op.LOCAL_TEE);
                 return pc + 2;
+            case Op.I32_CONST16:
+                push(CONST, (short) code[pc + 1]);
+                return pc + 2;
             case Op.I32_CONST:
             case Op.F32_CONST:
-                push(CONST, code[pc + 1]);
-                return pc + 2;
+                push(CONST, Layout.u32(code, pc + 1));
+                return pc + 3;
             case Op.I64_CONST:
             case Op.F64_CONST:
-                push(CONST, (code[pc + 1] & 0xFFFFFFFFL) | ((long) code[pc + 2] << 32));
-                return pc + 3;
+                push(CONST, (long) Layout.u32(code, pc + 1) << 32 | (Layout.u32(code, pc + 3) & 0xFFFFFFFFL));
+                return pc + 5;
             case Op.REF_NULL:
                 push(CONST, 0);
                 return pc + 1;
@@ -443,13 +448,13 @@ final class Translator {
                 return pc + 1;
             }
             case Op.GLOBAL_GET:
-                produce(Jop.GLOBAL_GET_G, h, code[pc + 1], 0, 0, 2);
+                produce(Jop.GLOBAL_GET_G, h, Layout.u32(code, pc + 1), 0, 0, 2);
                 push(NAT, 0);
-                return pc + 2;
+                return pc + 3;
             case Op.GLOBAL_SET:
-                emit(Jop.GLOBAL_SET_G, src(h - 1), code[pc + 1]);
+                emit(Jop.GLOBAL_SET_G, src(h - 1), Layout.u32(code, pc + 1));
                 h--;
-                return pc + 2;
+                return pc + 3;
             case Op.MEMORY_SIZE:
                 produce(Jop.MEMORY_SIZE_M, h, 0, 0, 0, 1);
                 push(NAT, 0);
@@ -458,11 +463,11 @@ final class Translator {
                 unary(Jop.MEMORY_GROW_M);
                 return pc + 1;
             case Op.COUNT:
-                emit(Jop.COUNT, code[pc + 1]);
-                return pc + 2;
+                emit(Jop.COUNT, Layout.u32(code, pc + 1));
+                return pc + 3;
             case Op.COUNT_CALL:
-                emit(Jop.COUNT_CALL, code[pc + 1]);
-                return pc + 2;
+                emit(Jop.COUNT_CALL, Layout.u32(code, pc + 1));
+                return pc + 3;
             case Op.UNREACHABLE:
                 emit(Jop.UNREACHABLE);
                 return -(pc + 1);
@@ -482,18 +487,20 @@ final class Translator {
                 return pc + 2;
             case Op.ELSE:
             case Op.JUMP:
-            case Op.JUMP_BACK:
+            case Op.JUMP_BACK: {
+                int t = Layout.shortTarget(code, pc);
                 flush(locals, h);
-                branchTo(code[pc + 1], h);
+                branchTo(t, h);
                 emit(Jop.JUMP);
                 lastDest = -1;
-                emitTarget(code[pc + 1]);
+                emitTarget(t);
                 return -(pc + 2);
+            }
             case Op.BR: {
                 flush(locals, h);
-                int t = code[pc + 1];
-                int arity = code[pc + 2];
-                int dst = code[pc + 3];
+                int t = Layout.u32(code, pc + 1);
+                int arity = code[pc + 3];
+                int dst = code[pc + 4];
                 branchTo(t, dst + arity);
                 if (room(5)) {
                     c[top++] = Jop.BR_MOVE;
@@ -503,15 +510,15 @@ final class Translator {
                     c[top++] = h - arity;
                 }
                 lastDest = -1;
-                return -(pc + 4);
+                return -(pc + 5);
             }
             case Op.BR_IF: {
                 int cond = src(h - 1);
                 h--;
                 flush(locals, h);
-                int t = code[pc + 1];
-                int arity = code[pc + 2];
-                int dst = code[pc + 3];
+                int t = Layout.u32(code, pc + 1);
+                int arity = code[pc + 3];
+                int dst = code[pc + 4];
                 branchTo(t, dst + arity);
                 if (room(6)) {
                     c[top++] = Jop.BR_NZ_MOVE;
@@ -522,23 +529,24 @@ final class Translator {
                     c[top++] = h - arity;
                 }
                 lastDest = -1;
-                return pc + 4;
+                return pc + 5;
             }
             case Op.BR_TABLE: {
                 int idx = src(h - 1);
                 h--;
                 flush(locals, h);
-                int n = code[pc + 1];
+                int n = Layout.u32(code, pc + 1);
                 if (room(3 + 4 * (n + 1))) {
                     c[top++] = Jop.BR_TABLE;
                     c[top++] = idx;
                     c[top++] = n;
                     for (int i = 0; i <= n; i++) {
-                        int rec = pc + 2 + i * Layout.BR_RECORD;
+                        int rec = pc + 3 + i * Layout.BR_RECORD;
                         int arity = code[rec + Layout.BR_ARITY];
                         int dst = code[rec + Layout.BR_HEIGHT];
-                        branchTo(code[rec + Layout.BR_TARGET], dst + arity);
-                        emitTarget(code[rec + Layout.BR_TARGET]);
+                        int t = Layout.u32(code, rec + Layout.BR_TARGET);
+                        branchTo(t, dst + arity);
+                        emitTarget(t);
                         c[top++] = arity;
                         c[top++] = dst;
                         c[top++] = h - arity;
@@ -555,7 +563,8 @@ final class Translator {
             }
             case Op.CALL:
             case Op.CALL_DIRECT: {
-                int fi = op == Op.CALL ? code[pc + 1] : code[code[pc + 1] + Layout.H_FUNC_INDEX];
+                int fi = op == Op.CALL ? Layout.u32(code, pc + 1)
+                        : Layout.u32(code, Layout.u32(code, pc + 1) + Layout.H_FUNC_INDEX);
                 int np = job.funcParams(fi);
                 flush(h - np, h);
                 h -= np;
@@ -563,20 +572,20 @@ final class Translator {
                 for (int i = job.funcResults(fi); i > 0; i--) {
                     push(NAT, 0);
                 }
-                return pc + 2;
+                return pc + 3;
             }
             case Op.CALL_INDIRECT: {
-                int ti = code[pc + 1];
+                int ti = Layout.u32(code, pc + 1);
                 int np = job.typeParams(ti);
                 int idx = src(h - 1);
                 h--;
                 flush(h - np, h);
                 h -= np;
-                emit(Jop.CALL_INDIRECT, ti, code[pc + 2], h, idx);
+                emit(Jop.CALL_INDIRECT, ti, code[pc + 3], h, idx);
                 for (int i = job.typeResults(ti); i > 0; i--) {
                     push(NAT, 0);
                 }
-                return pc + 3;
+                return pc + 4;
             }
             default:
                 return numeric(op, pc);
@@ -585,7 +594,7 @@ final class Translator {
 
     /** if / br_if on a value: branch when it is zero / non-zero. */
     private void condBranch(int plain, int pc) {
-        int t = code[pc + 1];
+        int t = Layout.shortTarget(code, pc);
         int cond = src(h - 1);
         h--;
         flush(locals, h);
@@ -679,7 +688,7 @@ final class Translator {
     }
 
     private void fusedBranch(int cmp, int brPc) {
-        int t = code[brPc + 1];
+        int t = Layout.shortTarget(code, brPc);
         int kb = kind[h - 1];
         long vb = val[h - 1];
         int a;
@@ -745,7 +754,7 @@ final class Translator {
                 pops = 3;
                 pushes = 0;
                 break;
-            case Op.DATA_DROP: case Op.ELEM_DROP:
+            case Op.DATA_DROP: case Op.ELEM_DROP: case Op.MEM_WIDE: // the load or store follows with offset 0
                 pops = 0;
                 pushes = 0;
                 break;
