@@ -18,7 +18,8 @@ package io.wasmlet.code;
  * One {@code long} slot per value. A frame's locals (parameters first) start at its frame pointer
  * {@code fp}; its operand stack follows them. A <em>height</em> is a slot count relative to
  * {@code fp}, so a branch's target height is static. A function's maximum height fits one unit:
- * the validator refuses a function that needs more than {@link #MAX_HEIGHT} slots.
+ * the validator refuses a function that needs more than
+ * {@code io.wasmlet.binary.Limits.MAX_HEIGHT} (65,535) slots.
  *
  * <h2>Immediates of control instructions</h2>
  * <ul>
@@ -26,11 +27,6 @@ package io.wasmlet.code;
  * one-unit branches ({@code if}, {@code else}, {@code jump}, {@code jump_back},
  * {@code br_if_simple}, {@code br_if_back}) is relative to their immediate: the instruction at
  * {@code pc} jumps to {@code pc + 1 + (short) code[pc + 1]} ({@link #shortTarget}).</li>
- * <li><b>wide functions</b>: when an offset of a function does not fit 16 signed bits (only in
- * a function of more than 32K units), the validator emits the function again without one-unit
- * branches: {@code jump}, {@code else} and the {@code br_if} forms become {@code br} and
- * {@code br_if} records (absolute targets, the values they carry moved onto themselves), and
- * {@code if} becomes {@code i32.eqz; br_if}. Nothing else changes, and no other function pays.</li>
  * <li>{@code else off} and {@code jump off}: unconditional jump.</li>
  * <li>{@code br target arity height}: a branch record ({@link #BR_TARGET}: absolute target in
  * two units, {@link #BR_ARITY}, {@link #BR_HEIGHT}: one unit each): moves the top
@@ -45,6 +41,12 @@ package io.wasmlet.code;
  * <li>{@code call_direct entry}: a function of the same module, by its header pc, two units.</li>
  * <li>{@code call_indirect typeIndex tableIndex}: two units and one.</li>
  * <li>{@code count n}, {@code count_call n}: n in two units.</li>
+ * <li><b>wide functions</b>: when an offset of a function does not fit 16 signed bits (only in
+ * a function of more than 32K units), the validator emits the function again without one-unit
+ * branches: {@code jump}, {@code else} and the {@code br_if} forms become {@code br} and
+ * {@code br_if} records (absolute targets, the values they carry moved onto themselves), and
+ * {@code if} becomes {@code i32.eqz; br_if}. Their back-edges poll as {@code br}'s do, without
+ * on-stack replacement. Nothing else changes, and no other function pays.</li>
  * </ul>
  *
  * <h2>Other immediates</h2>
@@ -85,8 +87,6 @@ public final class Layout {
     /** Units in a branch record (target, arity, height). */
     public static final int BR_RECORD = 4;
 
-    /** Most slots (locals plus operands) one function may need: its height fits one unit. */
-    public static final int MAX_HEIGHT = 0xFFFF;
 
     private Layout() {
     }

@@ -155,9 +155,9 @@ final class FunctionValidator {
             }
             wide = true; // an offset did not fit: once more, without one-unit branches
         }
-        if (maxHeight > Layout.MAX_HEIGHT) {
+        if (maxHeight > Limits.MAX_HEIGHT) {
             throw new ResourceLimitException(Msg.num("function ", funcIndex,
-                    " needs more value-stack slots than io.wasmlet.code.Layout.MAX_HEIGHT (65535) allows"));
+                    " needs more value-stack slots than io.wasmlet.binary.Limits.MAX_HEIGHT (65535) allows"));
         }
         out.set(entry + Layout.H_MAX_HEIGHT, maxHeight);
         return entry;
@@ -377,14 +377,14 @@ final class FunctionValidator {
 
     /**
      * Emits a forward-branch placeholder joining the chain at {@code head}: a one-unit offset,
-     * or with {@code wide} a two-unit target. Returns the new head.
+     * or for a branch {@code record} a two-unit target. Returns the new head.
      */
-    private int emitFixup(int head, boolean wide) {
+    private int emitFixup(int head, boolean record) {
         int at = fixups.pos();
-        fixups.emit2(wide ? ~out.pos() : out.pos());
+        fixups.emit2(record ? ~out.pos() : out.pos());
         fixups.emit2(head);
         out.emit(0);
-        if (wide) {
+        if (record) {
             out.emit(0);
         }
         return at;
