@@ -17,23 +17,44 @@ import java.util.Map;
 public final class JopGen {
     static final String[] FORMS = {"ss", "si", "s", "brss", "brsi", "load", "store", "loadak"};
 
+    /** Where the generated text splits: constants above (Jop.java), tables and methods below (JopTable.java). */
+    static final String SPLIT = "    // ---- JopTable ----\n";
+
     public static void main(String[] args) throws IOException {
         Path root = Path.of(args.length > 1 ? args[1] : ".");
         boolean check = args.length > 0 && args[0].equals("--check");
         Map<String, Integer> wasm = wasmOps(Files.readAllLines(root.resolve("tools/opgen/wasm-ops.txt")));
         String text = generate(Files.readAllLines(root.resolve("tools/opgen/jit-ops.txt")), wasm);
-        Path out = root.resolve("src/main/java/io/wasmlet/code/Jop.java");
-        String old = Files.exists(out) ? Files.readString(out) : "";
-        if (old.equals(text)) {
-            System.out.println("Jop.java is up to date");
-            return;
-        }
-        if (check) {
-            System.err.println("Jop.java is stale: run java tools/opgen/JopGen.java");
+        int at = text.indexOf(SPLIT);
+        String constants = text.substring(0, at) + "    private Jop() {\n    }\n}\n";
+        String tables = "// GENERATED FILE -- DO NOT EDIT.\n// Source: tools/opgen/jit-ops.txt; generator: tools/opgen/JopGen.java.\n"
+                + "package io.wasmlet.code;\n\n/**\n * The sizes and selection tables of the templates of {@link Jop}, encoded in strings.\n"
+                + " * {@link Jop} holds only compile-time constants, which javac copies into the code using them,\n"
+                + " * so the compact jar leaves that class out; this one is what runs.\n */\npublic final class JopTable {\n"
+                + text.substring(at + SPLIT.length(), text.lastIndexOf('}'))
+                + "    private JopTable() {\n    }\n}\n";
+        int stale = OpGenWrite.write(root.resolve("src/main/java/io/wasmlet/code/Jop.java"), constants, check)
+                + OpGenWrite.write(root.resolve("src/main/java/io/wasmlet/code/JopTable.java"), tables, check);
+        if (stale > 0) {
+            System.err.println("Jop.java / JopTable.java are stale: run java tools/opgen/JopGen.java");
             System.exit(1);
         }
-        Files.writeString(out, text, StandardCharsets.UTF_8);
-        System.out.println("wrote " + out);
+    }
+
+    /** Writes generated files (as OpGen does). */
+    static final class OpGenWrite {
+        static int write(Path out, String text, boolean check) throws IOException {
+            String old = Files.exists(out) ? Files.readString(out) : "";
+            if (old.equals(text)) {
+                System.out.println(out.getFileName() + " is up to date");
+                return 0;
+            }
+            if (!check) {
+                Files.writeString(out, text, StandardCharsets.UTF_8);
+                System.out.println("wrote " + out);
+            }
+            return check ? 1 : 0;
+        }
     }
 
     /** Wasm mnemonic to pre-decoded opcode, numbered as OpGen numbers them. */
@@ -107,7 +128,7 @@ public final class JopGen {
         sb.append("package io.wasmlet.code;\n\n");
         sb.append("/**\n * The JIT tier's template table: the register-style instructions the translator emits into\n");
         sb.append(" * the code cache and {@code io.wasmlet.exec.CompiledLoop} runs. Each instruction is its\n");
-        sb.append(" * opcode followed by {@link #size}{@code (op) - 1} immediate ints (br_table is variable).\n");
+        sb.append(" * opcode followed by {@link JopTable#size}{@code (op) - 1} immediate ints (br_table is variable).\n");
         sb.append(" * Slots are fp-relative, as in the interpreter's frame (see {@link Layout}).\n */\n");
         sb.append("public final class Jop {\n");
         sb.append("    /** Number of templates. */\n    public static final int TEMPLATES = ").append(names.size()).append(";\n");
@@ -124,6 +145,7 @@ public final class JopGen {
             size.append(esc(operands.get(i).equals("an") ? 0 : 1 + operands.get(i).length()));
 
         }
+        sb.append(SPLIT);
         sb.append("    private static final String SIZE = \"").append(size).append("\";\n");
 
         sb.append("    private static final String[] FORM_TABLES = {\n");
@@ -141,15 +163,15 @@ public final class JopGen {
             sb.append("        \"").append(t).append("\",\n");
         }
         sb.append("    };\n\n");
-        sb.append("    private Jop() {\n    }\n\n");
+
         sb.append("    /** Length in ints of template {@code op}, or 0 for the variable br_table. */\n");
         sb.append("    public static int size(int op) {\n        return SIZE.charAt(op);\n    }\n\n");
         sb.append("    /**\n     * The template for Wasm operator {@code wasmOp} in selection form {@code form}, or\n");
-        sb.append("     * {@link #NONE}. (Mnemonics and operand letters are in tools/opgen/jit-ops.txt only: the\n");
+        sb.append("     * {@link Jop#NONE}. (Mnemonics and operand letters are in tools/opgen/jit-ops.txt only: the\n");
         sb.append("     * runtime never needs them, and the flashed jar is smaller without them.)\n     */\n");
         sb.append("    public static int select(int form, int wasmOp) {\n");
         sb.append("        String t = FORM_TABLES[form];\n");
-        sb.append("        return wasmOp < t.length() ? t.charAt(wasmOp) - 2 : NONE;\n    }\n\n");
+        sb.append("        return wasmOp < t.length() ? t.charAt(wasmOp) - 2 : Jop.NONE;\n    }\n\n");
         sb.append("}\n");
         return sb.toString();
     }

@@ -6,7 +6,8 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * Generates src/main/java/io/wasmlet/code/Op.java from tools/opgen/wasm-ops.txt.
+ * Generates src/main/java/io/wasmlet/code/Op.java (the constants) and OpTable.java (the tables)
+ * from tools/opgen/wasm-ops.txt.
  * Run from the project root: {@code java tools/opgen/OpGen.java} (writes the file only when its
  * content changes), or {@code java tools/opgen/OpGen.java --check} (exit 1 when stale).
  * Desktop JDK only; the output is CLDC-compatible (int constants and String-encoded tables).
@@ -18,29 +19,49 @@ public final class OpGen {
             "global", "table", "memarg", "i32", "i64", "f32", "f64", "memidx", "reftype", "select_t", "data",
             "elem", "memory_init", "table_init", "table_copy", "memory_copy"};
 
+    /** Where the generated text splits: constants above (Op.java), tables and methods below (OpTable.java). */
+    static final String SPLIT = "    // ---- OpTable ----\n";
+
     public static void main(String[] args) throws IOException {
         Path root = Path.of(args.length > 1 ? args[1] : ".");
         boolean check = args.length > 0 && args[0].equals("--check");
         String text = generate(Files.readAllLines(root.resolve("tools/opgen/wasm-ops.txt")));
-        Path out = root.resolve("src/main/java/io/wasmlet/code/Op.java");
-        String old = Files.exists(out) ? Files.readString(out) : "";
-        if (old.equals(text)) {
-            System.out.println("Op.java is up to date");
-            return;
-        }
-        if (check) {
-            System.err.println("Op.java is stale: run java tools/opgen/OpGen.java");
+        int at = text.indexOf(SPLIT);
+        String constants = text.substring(0, at) + "\n    private Op() {\n    }\n}\n";
+        String tables = "// GENERATED FILE -- DO NOT EDIT.\n// Source: tools/opgen/wasm-ops.txt; generator: tools/opgen/OpGen.java.\n"
+                + "package io.wasmlet.code;\n\n/**\n * The static properties of the opcodes of {@link Op}, as tables encoded in strings (one\n"
+                + " * char per opcode), to keep class initialisation and heap small on CLDC VMs. {@link Op} holds\n"
+                + " * only compile-time constants, which javac copies into the code using them, so the compact\n"
+                + " * jar leaves that class out; this one is what runs.\n */\npublic final class OpTable {"
+                + text.substring(at + SPLIT.length(), text.lastIndexOf('}'))
+                + "\n    private OpTable() {\n    }\n}\n";
+        int stale = write(root.resolve("src/main/java/io/wasmlet/code/Op.java"), constants, check)
+                + write(root.resolve("src/main/java/io/wasmlet/code/OpTable.java"), tables, check);
+        if (stale > 0) {
+            System.err.println("Op.java / OpTable.java are stale: run java tools/opgen/OpGen.java");
             System.exit(1);
         }
-        Files.writeString(out, text, StandardCharsets.UTF_8);
-        System.out.println("wrote " + out);
+    }
+
+    /** Writes {@code text} to {@code out} if it differs; with {@code check}, only says whether it does (1) or not (0). */
+    static int write(Path out, String text, boolean check) throws IOException {
+        String old = Files.exists(out) ? Files.readString(out) : "";
+        if (old.equals(text)) {
+            System.out.println(out.getFileName() + " is up to date");
+            return 0;
+        }
+        if (!check) {
+            Files.writeString(out, text, StandardCharsets.UTF_8);
+            System.out.println("wrote " + out);
+        }
+        return check ? 1 : 0;
     }
 
     static String generate(List<String> lines) {
-        String[] names = new String[256];
-        int[] imm = new int[256];
-        int[] size = new int[256];
-        String[] sig = new String[256];
+        String[] names = new String[512];
+        int[] imm = new int[512];
+        int[] size = new int[512];
+        String[] sig = new String[512];
         List<String> consts = new ArrayList<>();
         int nextInternal = INTERNAL_BASE;
         for (String raw : lines) {
@@ -83,11 +104,12 @@ public final class OpGen {
         sb.append("// GENERATED FILE -- DO NOT EDIT.\n");
         sb.append("// Source: tools/opgen/wasm-ops.txt; generator: tools/opgen/OpGen.java.\n");
         sb.append("package io.wasmlet.code;\n\n");
-        sb.append("/**\n * Opcode numbers of the pre-decoded code and their static properties (mnemonics are in\n");
+        sb.append("/**\n * Opcode numbers of the pre-decoded code (their static properties are in OpTable; mnemonics are in\n");
         sb.append(" * tools/opgen/wasm-ops.txt only: the runtime never needs them). Single-byte Wasm\n");
         sb.append(" * opcodes keep their value, the 0xFC page starts at {@link #FC_BASE}, internal\n");
-        sb.append(" * instructions start at {@link #INTERNAL_BASE}. Tables are encoded in strings (one char\n");
-        sb.append(" * per opcode) to keep class initialisation and heap small on CLDC VMs.\n */\n");
+        sb.append(" * instructions start at {@link #INTERNAL_BASE}. Compile-time constants only: javac copies\n");
+        sb.append(" * them into the code that uses them, so the compact jar leaves this class out; the tables\n");
+        sb.append(" * are in {@link OpTable}.\n */\n");
         sb.append("public final class Op {\n");
         sb.append("    public static final int FC_BASE = 0x" + Integer.toHexString(FC_BASE).toUpperCase() + ";\n");
         sb.append("    public static final int INTERNAL_BASE = 0x" + Integer.toHexString(INTERNAL_BASE).toUpperCase() + ";\n");
@@ -129,20 +151,21 @@ public final class OpGen {
                 sigS.append(esc(v));
             }
         }
+        sb.append(SPLIT);
         sb.append("\n    private static final String IMM = \"").append(immS).append("\";\n");
         sb.append("    private static final String SIZE = \"").append(sizeS).append("\";\n");
         sb.append("    private static final String SIG = \"").append(sigS).append("\";\n");
         sb.append('\n');
-        sb.append("    private Op() {\n    }\n\n");
+
         sb.append("    /** True if {@code op} is an opcode of the table. */\n");
-        sb.append("    public static boolean exists(int op) {\n        return op >= 0 && op < LIMIT && IMM.charAt(op) != 0xFF;\n    }\n\n");
+        sb.append("    public static boolean exists(int op) {\n        return op >= 0 && op < Op.LIMIT && IMM.charAt(op) != 0xFF;\n    }\n\n");
         sb.append("    /** The Wasm immediate kind ({@code IMM_*}). */\n");
         sb.append("    public static int imm(int op) {\n        return IMM.charAt(op);\n    }\n\n");
-        sb.append("    /** Length in ints of the pre-decoded instruction, or {@link #VARIABLE}. */\n");
+        sb.append("    /** Length in chars (16-bit units) of the pre-decoded instruction, or {@link Op#VARIABLE}. */\n");
         sb.append("    public static int size(int op) {\n        return SIZE.charAt(op);\n    }\n\n");
         sb.append("    /** Type code of input {@code k} (0..2) of a table-checked op; 0 = none. */\n");
         sb.append("    public static int sigIn(int op, int k) {\n        return SIG.charAt(op * 4 + k);\n    }\n\n");
-        sb.append("    /** Type code of the output of a table-checked op, 0 = none, {@link #SIG_HAND} = by hand. */\n");
+        sb.append("    /** Type code of the output of a table-checked op, 0 = none, {@link Op#SIG_HAND} = by hand. */\n");
         sb.append("    public static int sigOut(int op) {\n        return SIG.charAt(op * 4 + 3);\n    }\n}\n");
         return sb.toString();
     }

@@ -58,6 +58,13 @@ public final class Limits {
      * stack a thousand times the body's size).
      */
     public static final int MAX_OPERAND_STACK = 1 << 20;
+    /**
+     * Value-stack slots (locals plus operands) one function may need (not in wasmparser): the
+     * pre-decoded code keeps heights in 16 bits ({@code io.wasmlet.code.Layout}). Over it the
+     * validator throws a {@code ResourceLimitException} naming this limit, as a board too small
+     * for the module would.
+     */
+    public static final int MAX_HEIGHT = 0xFFFF;
 
     private Limits() {
     }

@@ -53,7 +53,7 @@ public final class ModuleData {
     public int[] debugMap;
 
     /** Pre-decoded code of all defined functions; see {@code io.wasmlet.code.Layout}. */
-    public int[] code;
+    public char[] code;
     /** Per defined function: the pc of its header in {@link #code}. */
     public int[] funcEntry;
     /** True when the code carries fuel and instruction counters ({@code Loader.COUNT}). */

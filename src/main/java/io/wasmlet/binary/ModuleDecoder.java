@@ -1,6 +1,7 @@
 package io.wasmlet.binary;
 
 import io.wasmlet.code.Op;
+import io.wasmlet.code.OpTable;
 import io.wasmlet.error.InvalidException;
 import io.wasmlet.error.MalformedException;
 import io.wasmlet.error.Msg;
@@ -464,7 +465,7 @@ public final class ModuleDecoder {
                 case ConstExpr.REF_NULL: v = refType(); break;
                 case ConstExpr.REF_FUNC: v = in.u32() & 0xFFFFFFFFL; break;
                 default:
-                    if (b == 0xFC || (b < Op.FC_BASE && Op.exists(b))) {
+                    if (b == 0xFC || (b < Op.FC_BASE && OpTable.exists(b))) {
                         throw new InvalidException(Msg.num("constant expression required (opcode ", b, ")"));
                     }
                     throw in.illegalOpcode(b);

@@ -76,7 +76,7 @@ public final class Backtrace {
             // A frame was pushed but the callee not entered (a value-stack check or a poll
             // after the push): the record below is the site itself. A frame-budget check comes
             // before the push, and the compiled loop checks every budget before it.
-            boolean pushed = compiled ? ret == ~pc : ret == pc || ret == pc + 1;
+            boolean pushed = compiled ? ret == ~pc : ret == pc || ret == pc + 2; // + call_direct's immediate
             boolean prePush = e instanceof ExhaustionException && (compiled || fsp == frames.length);
             site = !(pushed && !prePush);
         }
@@ -102,7 +102,7 @@ public final class Backtrace {
             int[] c = st.cache;
             return c[pc - 3] == Jop.CALL || c[pc - 5] == Jop.CALL_INDIRECT; // metadata precedes any code
         }
-        int[] code = in.code;
+        char[] code = in.code;
         int at = instructionAt(in, pc);
         return (code[at] == Op.CALL || code[at] == Op.CALL_INDIRECT) && at + Layout.instructionSize(code, at) == pc;
     }
@@ -117,11 +117,11 @@ public final class Backtrace {
         int at;
         if (compiled) {
             int e = functionAt(st.cache, in, pc);
-            func = in.code[st.cache[e + CompileJob.M_HEADER] + Layout.H_FUNC_INDEX];
+            func = Layout.u32(in.code, st.cache[e + CompileJob.M_HEADER] + Layout.H_FUNC_INDEX);
             at = siteAt(st.cache, e, pc);
         } else {
             at = instructionAt(in, pc);
-            func = in.code[in.data.funcEntry[Engine.definedAt(in, at)] + Layout.H_FUNC_INDEX];
+            func = Layout.u32(in.code, in.data.funcEntry[Engine.definedAt(in, at)] + Layout.H_FUNC_INDEX);
         }
         frame[2 * n] = func;
         frame[2 * n + 1] = at;
@@ -164,7 +164,7 @@ public final class Backtrace {
      * and a return pc follows its call, so it is the instruction holding {@code pc - 1}.
      */
     static int instructionAt(Instance in, int pc) {
-        int[] code = in.code;
+        char[] code = in.code;
         int[] entries = in.data.funcEntry;
         int def = Engine.definedAt(in, pc - 1);
         int end = def + 1 < entries.length ? entries[def + 1] : code.length;
@@ -209,10 +209,10 @@ public final class Backtrace {
     }
 
     /**
-     * Offset of frame {@code i}'s instruction in its function's pre-decoded code, in ints from
-     * the function's first instruction (not a byte offset); a frame in compiled code gives the
-     * offset of the interpreter instruction it was translated from (-1 in a function of over
-     * 65,535 ints, whose compiled code has no map back).
+     * Offset of frame {@code i}'s instruction in its function's pre-decoded code, in 16-bit units
+     * from the function's first instruction (not a byte offset); a frame in compiled code gives
+     * the offset of the interpreter instruction it was translated from (-1 in a function of over
+     * 65,535 units, whose compiled code has no map back).
      */
     public int codeOffset(int i) {
         check(i);

@@ -31,7 +31,7 @@ public final class CompileJob {
     private final Store store;
     Instance inst;
     /** The interpreter's code of the function's module (read only). */
-    public int[] code;
+    public char[] code;
     /** Header pc of the function in {@link #code}; its instructions end at {@link #end}. */
     public int entry;
     public int end;

@@ -902,7 +902,7 @@ final class CompiledLoop {
                         break;
                     }
                     Instance ci = fn.instance;
-                    int[] icode = ci.code;
+                    char[] icode = ci.code;
                     int h = fn.entry;
                     if (fsp == frames.length || base + icode[h + Layout.H_MAX_HEIGHT] >= s.length) {
                         throw Trap.callStackExhausted;
@@ -919,7 +919,7 @@ final class CompiledLoop {
                     if (--poll < 0) {
                         poll = Engine.poll(st);
                     }
-                    int e = Engine.enter(st, ci, icode[h + Layout.H_FUNC_INDEX] - ci.firstDefined);
+                    int e = Engine.enter(st, ci, Layout.u32(icode, h + Layout.H_FUNC_INDEX) - ci.firstDefined);
                     if (e < 0) {
                         tier = Engine.leave(st, h + Layout.HEADER_SIZE, fp, sp, fsp, ci, poll, Engine.INTERP);
                         break loop;

@@ -40,7 +40,7 @@ final class Engine {
         if (st.fuelOn && !inst.data.metered) {
             throw unmetered();
         }
-        int[] code = inst.code;
+        char[] code = inst.code;
         int entry = f.entry;
         long[] stack = st.stack;
         int sp = st.sp;
@@ -59,7 +59,8 @@ final class Engine {
         int baseFsp = st.fsp;
         int tier = INTERP;
         if (inst.trigger != null) {
-            int cpc = enter(st, inst, code[entry + Layout.H_FUNC_INDEX] - inst.firstDefined);
+            int func = code[entry + Layout.H_FUNC_INDEX] << 16 | code[entry + Layout.H_FUNC_INDEX + 1];
+            int cpc = enter(st, inst, func - inst.firstDefined);
             if (cpc >= 0) {
                 st.pc = cpc;
                 tier = COMPILED;
@@ -87,7 +88,7 @@ final class Engine {
     /** Eager mode and the work buffers: called once an instance's functions exist. */
     static void prepare(Store st, Instance inst) {
         int[] entries = inst.data.funcEntry;
-        int[] code = inst.code;
+        char[] code = inst.code;
         int longest = 0;
         int height = 0;
         for (int d = 0; d < entries.length; d++) {

@@ -17,7 +17,7 @@ public final class Instance {
     /** The module's internal arrays (segments read by memory.init). */
     final ModuleData data;
     final Store store;
-    final int[] code;
+    final char[] code;
     final Function[] funcs;
     final Table[] tables;
     /** The memory, or null. */

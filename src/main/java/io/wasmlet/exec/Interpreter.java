@@ -32,7 +32,7 @@ final class Interpreter {
         final boolean tiered = st.compiler != null;
         int fsp = st.fsp;
         Instance inst = st.curInst;
-        int[] code = inst.code;
+        char[] code = inst.code;
         Memory mem = inst.memory;
         Global[] globals = inst.globals;
         int sp = st.sp;
@@ -48,47 +48,47 @@ final class Interpreter {
                     throw Trap.unreachable;
                 case Op.IF:
                     if ((int) stack[--sp] == 0) {
-                        pc = code[pc];
+                        pc += (short) code[pc];
                     } else {
                         pc++;
                     }
                     break;
                 case Op.ELSE:
                 case Op.JUMP:
-                    pc = code[pc];
+                    pc += (short) code[pc];
                     break;
                 case Op.JUMP_BACK:
                     if (--poll < 0) { // polled before the jump: an interruption names this branch
                         poll = st.pollInterval;
-                        int cpc = Engine.backEdge(st, inst, code[pc]);
+                        int cpc = Engine.backEdge(st, inst, pc + (short) code[pc]);
                         if (cpc >= 0) {
                             return Engine.leave(st, cpc, fp, sp, fsp, inst, poll, Engine.COMPILED);
                         }
                     }
-                    pc = code[pc];
+                    pc += (short) code[pc];
                     break;
                 case Op.BR_IF_BACK:
                     if ((int) stack[--sp] != 0) {
                         if (--poll < 0) {
                             poll = st.pollInterval;
-                            int cpc = Engine.backEdge(st, inst, code[pc]);
+                            int cpc = Engine.backEdge(st, inst, pc + (short) code[pc]);
                             if (cpc >= 0) {
                                 return Engine.leave(st, cpc, fp, sp, fsp, inst, poll, Engine.COMPILED);
                             }
                         }
-                        pc = code[pc];
+                        pc += (short) code[pc];
                     } else {
                         pc++;
                     }
                     break;
                 case Op.BR: {
-                    int arity = code[pc + 1];
-                    int dst = fp + code[pc + 2];
+                    int arity = code[pc + 2];
+                    int dst = fp + code[pc + 3];
                     for (int i = 0; i < arity; i++) {
                         stack[dst + i] = stack[sp - arity + i];
                     }
                     sp = dst + arity;
-                    int t = code[pc];
+                    int t = code[pc] << 16 | code[pc + 1];
                     if (t < pc && --poll < 0) {
                         poll = Engine.poll(st);
                     }
@@ -97,42 +97,42 @@ final class Interpreter {
                 }
                 case Op.BR_IF:
                     if ((int) stack[--sp] != 0) {
-                        int arity = code[pc + 1];
-                        int dst = fp + code[pc + 2];
+                        int arity = code[pc + 2];
+                        int dst = fp + code[pc + 3];
                         for (int i = 0; i < arity; i++) {
                             stack[dst + i] = stack[sp - arity + i];
                         }
                         sp = dst + arity;
-                        int t = code[pc];
+                        int t = code[pc] << 16 | code[pc + 1];
                         if (t < pc && --poll < 0) {
                             poll = Engine.poll(st);
                         }
                         pc = t;
                     } else {
-                        pc += 3;
+                        pc += 4;
                     }
                     break;
                 case Op.BR_IF_SIMPLE:
                     if ((int) stack[--sp] != 0) {
-                        pc = code[pc];
+                        pc += (short) code[pc];
                     } else {
                         pc++;
                     }
                     break;
                 case Op.BR_TABLE: {
-                    int n = code[pc];
+                    int n = code[pc] << 16 | code[pc + 1];
                     int i = (int) stack[--sp];
                     if (i < 0 || i > n) {
                         i = n;
                     }
-                    int rec = pc + 1 + i * Layout.BR_RECORD;
+                    int rec = pc + 2 + i * Layout.BR_RECORD;
                     int arity = code[rec + Layout.BR_ARITY];
                     int dst = fp + code[rec + Layout.BR_HEIGHT];
                     for (int k = 0; k < arity; k++) {
                         stack[dst + k] = stack[sp - arity + k];
                     }
                     sp = dst + arity;
-                    int t = code[rec + Layout.BR_TARGET];
+                    int t = code[rec + Layout.BR_TARGET] << 16 | code[rec + Layout.BR_TARGET + 1];
                     if (t < pc && --poll < 0) {
                         poll = Engine.poll(st);
                     }
@@ -168,11 +168,11 @@ final class Interpreter {
                 case Op.CALL_DIRECT: {
                     // Function entry (frame push, locals zeroed) is written out here, in CALL and
                     // at the top on purpose: it updates five locals, which a helper cannot return.
-                    int target = code[pc];
+                    int target = code[pc] << 16 | code[pc + 1];
                     if (fsp == frames.length) {
                         throw Trap.callStackExhausted;
                     }
-                    frames[fsp] = pc + 1;
+                    frames[fsp] = pc + 2;
                     frames[fsp + 1] = fp;
                     frameInst[fsp >> 1] = inst;
                     fsp += 2;
@@ -187,7 +187,8 @@ final class Interpreter {
                         poll = Engine.poll(st);
                     }
                     if (tiered) {
-                        int cpc = Engine.enter(st, inst, code[target + Layout.H_FUNC_INDEX] - inst.firstDefined);
+                        int func = code[target + Layout.H_FUNC_INDEX] << 16 | code[target + Layout.H_FUNC_INDEX + 1];
+                        int cpc = Engine.enter(st, inst, func - inst.firstDefined);
                         if (cpc >= 0) {
                             return Engine.leave(st, cpc, fp, sp, fsp, inst, poll, Engine.COMPILED);
                         }
@@ -199,11 +200,12 @@ final class Interpreter {
                 case Op.CALL_INDIRECT: {
                     Function fn;
                     if (code[pc - 1] == Op.CALL) {
-                        fn = inst.funcs[code[pc]];
-                        pc++;
-                    } else {
-                        fn = Runtime.indirectTarget(st, inst, code[pc], code[pc + 1], (int) stack[--sp]);
+                        fn = inst.funcs[code[pc] << 16 | code[pc + 1]];
                         pc += 2;
+                    } else {
+                        fn = Runtime.indirectTarget(st, inst, code[pc] << 16 | code[pc + 1], code[pc + 2],
+                                (int) stack[--sp]);
+                        pc += 3;
                     }
                     if (fn.host != null) {
                         st.sp = sp;
@@ -238,7 +240,8 @@ final class Interpreter {
                         poll = Engine.poll(st);
                     }
                     if (tiered) {
-                        int cpc = Engine.enter(st, inst, code[target + Layout.H_FUNC_INDEX] - inst.firstDefined);
+                        int func = code[target + Layout.H_FUNC_INDEX] << 16 | code[target + Layout.H_FUNC_INDEX + 1];
+                        int cpc = Engine.enter(st, inst, func - inst.firstDefined);
                         if (cpc >= 0) {
                             return Engine.leave(st, cpc, fp, sp, fsp, inst, poll, Engine.COMPILED);
                         }
@@ -253,7 +256,8 @@ final class Interpreter {
                     st.calls++;
                     // fall through: the function's first run
                 case Op.COUNT: {
-                    long n = st.instructions + code[pc++];
+                    long n = st.instructions + (code[pc] << 16 | code[pc + 1]);
+                    pc += 2;
                     st.instructions = n;
                     if (n > st.fuelLimit) {
                         throw Engine.outOfFuel(st);
@@ -276,10 +280,12 @@ final class Interpreter {
                     stack[fp + code[pc++]] = stack[sp - 1];
                     break;
                 case Op.GLOBAL_GET:
-                    stack[sp++] = globals[code[pc++]].value;
+                    stack[sp++] = globals[code[pc] << 16 | code[pc + 1]].value;
+                    pc += 2;
                     break;
                 case Op.GLOBAL_SET:
-                    globals[code[pc++]].value = stack[--sp];
+                    globals[code[pc] << 16 | code[pc + 1]].value = stack[--sp];
+                    pc += 2;
                     break;
                 case Op.TABLE_GET: {
                     Table t = inst.tables[code[pc++]];
@@ -363,14 +369,19 @@ final class Interpreter {
                     stack[sp - 1] = mem.grow((int) stack[sp - 1]);
                     break;
                 // ---- constants ----
+                case Op.I32_CONST16:
+                    stack[sp++] = (short) code[pc++];
+                    break;
                 case Op.I32_CONST:
                 case Op.F32_CONST:
-                    stack[sp++] = code[pc++];
+                    stack[sp++] = code[pc] << 16 | code[pc + 1];
+                    pc += 2;
                     break;
                 case Op.I64_CONST:
                 case Op.F64_CONST:
-                    stack[sp++] = (code[pc] & 0xFFFFFFFFL) | ((long) code[pc + 1] << 32);
-                    pc += 2;
+                    stack[sp++] = (long) (code[pc] << 16 | code[pc + 1]) << 32
+                            | ((code[pc + 2] << 16 | code[pc + 3]) & 0xFFFFFFFFL);
+                    pc += 4;
                     break;
                 // ---- i32 ----
                 case Op.I32_EQZ:
@@ -720,7 +731,8 @@ final class Interpreter {
                     stack[sp - 1] = stack[sp - 1] == 0 ? 1 : 0;
                     break;
                 case Op.REF_FUNC:
-                    stack[sp++] = inst.funcs[code[pc++]].ref;
+                    stack[sp++] = inst.funcs[code[pc] << 16 | code[pc + 1]].ref;
+                    pc += 2;
                     break;
                 default:
                     // the rest: float rounding and conversions, sign extension, bulk memory and

@@ -115,7 +115,7 @@ final class Runtime {
      * Executes the operator at {@code pc - 1} and returns the pc of the next instruction.
      * Operands are at the top of {@code st.stack} below {@code st.sp}.
      */
-    static int slowOp(Store st, Instance inst, int[] code, int pc, int fp) {
+    static int slowOp(Store st, Instance inst, char[] code, int pc, int fp) {
         long[] s = st.stack;
         int sp = st.sp;
         int op = code[pc - 1];
@@ -172,8 +172,21 @@ final class Runtime {
             case Op.I64_TRUNC_SAT_F64_U:
                 s[sp - 1] = unary(op, s[sp - 1]);
                 break;
+            case Op.MEM_WIDE: {
+                // an offset of 65,536 or more: added to the address here, for the load or store
+                // that follows with offset 0 (a store's address is below its value)
+                int at = code[pc + 2] >= Op.I32_STORE ? sp - 2 : sp - 1;
+                long ea = (s[at] & 0xFFFFFFFFL) + ((code[pc] << 16 | code[pc + 1]) & 0xFFFFFFFFL);
+                if (ea > 0xFFFFFFFFL) {
+                    throw Trap.memoryOutOfBounds;
+                }
+                s[at] = (int) ea;
+                pc += 2;
+                break;
+            }
             case Op.MEMORY_INIT: {
-                int seg = code[pc++];
+                int seg = code[pc] << 16 | code[pc + 1];
+                pc += 2;
                 sp -= 3;
                 DataSegment d = inst.data.datas[seg];
                 int len = inst.dataLive[seg] ? d.length : 0;
@@ -181,7 +194,8 @@ final class Runtime {
                 break;
             }
             case Op.DATA_DROP:
-                inst.dataLive[code[pc++]] = false;
+                inst.dataLive[code[pc] << 16 | code[pc + 1]] = false;
+                pc += 2;
                 break;
             case Op.MEMORY_COPY:
                 sp -= 3;
@@ -192,18 +206,21 @@ final class Runtime {
                 inst.memory.fill((int) s[sp], (int) s[sp + 1], (int) s[sp + 2]);
                 break;
             case Op.TABLE_INIT: {
-                int seg = code[pc++];
-                Table t = inst.tables[code[pc++]];
+                int seg = code[pc] << 16 | code[pc + 1];
+                Table t = inst.tables[code[pc + 2]];
+                pc += 3;
                 sp -= 3;
                 t.init(inst.elemRefs[seg], (int) s[sp], (int) s[sp + 1], (int) s[sp + 2]);
                 break;
             }
             case Op.ELEM_DROP:
-                inst.elemRefs[code[pc++]] = null;
+                inst.elemRefs[code[pc] << 16 | code[pc + 1]] = null;
+                pc += 2;
                 break;
             case Op.TABLE_COPY: {
-                Table dst = inst.tables[code[pc++]];
-                Table src = inst.tables[code[pc++]];
+                Table dst = inst.tables[code[pc + 1]]; // two units (the high one 0), as table.init's segment
+                Table src = inst.tables[code[pc + 2]];
+                pc += 3;
                 sp -= 3;
                 dst.copyFrom(src, (int) s[sp], (int) s[sp + 1], (int) s[sp + 2]);
                 break;

@@ -1,8 +1,10 @@
 package io.wasmlet.jit;
 
 import io.wasmlet.code.Jop;
+import io.wasmlet.code.JopTable;
 import io.wasmlet.code.Layout;
 import io.wasmlet.code.Op;
+import io.wasmlet.code.OpTable;
 import io.wasmlet.exec.CompileJob;
 
 /**
@@ -71,7 +73,7 @@ final class Translator {
     private final boolean fuseAddresses;
 
     private CompileJob job;
-    private int[] code;
+    private char[] code;
     private int[] c;
     private int top;
     private int limit;
@@ -88,10 +90,10 @@ final class Translator {
         this.fuseAddresses = registers && fuseAddresses;
     }
 
-    /** Sizes the work buffers for functions of up to {@code codeInts} ints and {@code maxHeight} slots. */
+    /** Sizes the work buffers for functions of up to {@code codeInts} units and {@code maxHeight} slots. */
     void reserve(int codeInts, int maxHeight) {
         if (pcMap.length < codeInts + 1) {
-            // a branch operand needs 2 ints of code at least, so a function of n ints has at most
+            // a branch needs 2 units of code at least, so a function of n units has at most
             // n / 2 fixups and n / 2 loop headers: pairs of each fit n + 2 ints
             pcMap = new int[codeInts + 1];
             target = new byte[codeInts + 1];
@@ -196,16 +198,18 @@ final class Translator {
                 case Op.ELSE:
                 case Op.JUMP:
                 case Op.JUMP_BACK:
-                case Op.BR:
-                case Op.BR_IF:
                 case Op.BR_IF_SIMPLE:
                 case Op.BR_IF_BACK:
-                    mark(code[pc + 1], pc);
+                    mark(Layout.shortTarget(code, pc), pc);
+                    break;
+                case Op.BR:
+                case Op.BR_IF:
+                    mark(Layout.u32(code, pc + 1), pc);
                     break;
                 case Op.BR_TABLE: {
-                    int n = code[pc + 1];
+                    int n = Layout.u32(code, pc + 1);
                     for (int i = 0; i <= n; i++) {
-                        mark(code[pc + 2 + i * Layout.BR_RECORD + Layout.BR_TARGET], pc);
+                        mark(Layout.u32(code, pc + 3 + i * Layout.BR_RECORD + Layout.BR_TARGET), pc);
                     }
                     break;
                 }
@@ -486,14 +490,17 @@ final class Translator {
             case Op.LOCAL_TEE:
                 setLocal(code[pc + 1], op == Op.LOCAL_TEE);
                 return pc + 2;
+            case Op.I32_CONST16:
+                push(CONST, (short) code[pc + 1]);
+                return pc + 2;
             case Op.I32_CONST:
             case Op.F32_CONST:
-                push(CONST, code[pc + 1]);
-                return pc + 2;
+                push(CONST, Layout.u32(code, pc + 1));
+                return pc + 3;
             case Op.I64_CONST:
             case Op.F64_CONST:
-                push(CONST, (code[pc + 1] & 0xFFFFFFFFL) | ((long) code[pc + 2] << 32));
-                return pc + 3;
+                push(CONST, (long) Layout.u32(code, pc + 1) << 32 | (Layout.u32(code, pc + 3) & 0xFFFFFFFFL));
+                return pc + 5;
             case Op.REF_NULL:
                 push(CONST, 0);
                 return pc + 1;
@@ -513,13 +520,13 @@ final class Translator {
                 return pc + 1;
             }
             case Op.GLOBAL_GET:
-                produce(Jop.GLOBAL_GET_G, h, code[pc + 1], 0, 0, 2);
+                produce(Jop.GLOBAL_GET_G, h, Layout.u32(code, pc + 1), 0, 0, 2);
                 push(NAT, 0);
-                return pc + 2;
+                return pc + 3;
             case Op.GLOBAL_SET:
-                emit(Jop.GLOBAL_SET_G, src(h - 1), code[pc + 1]);
+                emit(Jop.GLOBAL_SET_G, src(h - 1), Layout.u32(code, pc + 1));
                 h--;
-                return pc + 2;
+                return pc + 3;
             case Op.MEMORY_SIZE:
                 produce(Jop.MEMORY_SIZE_M, h, 0, 0, 0, 1);
                 push(NAT, 0);
@@ -528,11 +535,11 @@ final class Translator {
                 unary(Jop.MEMORY_GROW_M);
                 return pc + 1;
             case Op.COUNT:
-                emit(Jop.COUNT, code[pc + 1]);
-                return pc + 2;
+                emit(Jop.COUNT, Layout.u32(code, pc + 1));
+                return pc + 3;
             case Op.COUNT_CALL:
-                emit(Jop.COUNT_CALL, code[pc + 1]);
-                return pc + 2;
+                emit(Jop.COUNT_CALL, Layout.u32(code, pc + 1));
+                return pc + 3;
             case Op.UNREACHABLE:
                 emit(Jop.UNREACHABLE);
                 return -(pc + 1);
@@ -552,18 +559,20 @@ final class Translator {
                 return pc + 2;
             case Op.ELSE:
             case Op.JUMP:
-            case Op.JUMP_BACK:
+            case Op.JUMP_BACK: {
+                int t = Layout.shortTarget(code, pc);
                 flush(locals, h);
-                branchTo(code[pc + 1], h);
+                branchTo(t, h);
                 emit(Jop.JUMP);
                 lastDest = -1;
-                emitTarget(code[pc + 1]);
+                emitTarget(t);
                 return -(pc + 2);
+            }
             case Op.BR: {
                 flush(locals, h);
-                int t = code[pc + 1];
-                int arity = code[pc + 2];
-                int dst = code[pc + 3];
+                int t = Layout.u32(code, pc + 1);
+                int arity = code[pc + 3];
+                int dst = code[pc + 4];
                 branchTo(t, dst + arity);
                 if (room(5)) {
                     c[top++] = Jop.BR_MOVE;
@@ -573,15 +582,15 @@ final class Translator {
                     c[top++] = h - arity;
                 }
                 lastDest = -1;
-                return -(pc + 4);
+                return -(pc + 5);
             }
             case Op.BR_IF: {
                 int cond = src(h - 1);
                 h--;
                 flush(locals, h);
-                int t = code[pc + 1];
-                int arity = code[pc + 2];
-                int dst = code[pc + 3];
+                int t = Layout.u32(code, pc + 1);
+                int arity = code[pc + 3];
+                int dst = code[pc + 4];
                 branchTo(t, dst + arity);
                 if (room(6)) {
                     c[top++] = Jop.BR_NZ_MOVE;
@@ -592,23 +601,24 @@ final class Translator {
                     c[top++] = h - arity;
                 }
                 lastDest = -1;
-                return pc + 4;
+                return pc + 5;
             }
             case Op.BR_TABLE: {
                 int idx = src(h - 1);
                 h--;
                 flush(locals, h);
-                int n = code[pc + 1];
+                int n = Layout.u32(code, pc + 1);
                 if (room(3 + 4 * (n + 1))) {
                     c[top++] = Jop.BR_TABLE;
                     c[top++] = idx;
                     c[top++] = n;
                     for (int i = 0; i <= n; i++) {
-                        int rec = pc + 2 + i * Layout.BR_RECORD;
+                        int rec = pc + 3 + i * Layout.BR_RECORD;
                         int arity = code[rec + Layout.BR_ARITY];
                         int dst = code[rec + Layout.BR_HEIGHT];
-                        branchTo(code[rec + Layout.BR_TARGET], dst + arity);
-                        emitTarget(code[rec + Layout.BR_TARGET]);
+                        int t = Layout.u32(code, rec + Layout.BR_TARGET);
+                        branchTo(t, dst + arity);
+                        emitTarget(t);
                         c[top++] = arity;
                         c[top++] = dst;
                         c[top++] = h - arity;
@@ -625,7 +635,8 @@ final class Translator {
             }
             case Op.CALL:
             case Op.CALL_DIRECT: {
-                int fi = op == Op.CALL ? code[pc + 1] : code[code[pc + 1] + Layout.H_FUNC_INDEX];
+                int fi = op == Op.CALL ? Layout.u32(code, pc + 1)
+                        : Layout.u32(code, Layout.u32(code, pc + 1) + Layout.H_FUNC_INDEX);
                 int np = job.funcParams(fi);
                 flush(h - np, h);
                 h -= np;
@@ -633,20 +644,20 @@ final class Translator {
                 for (int i = job.funcResults(fi); i > 0; i--) {
                     push(NAT, 0);
                 }
-                return pc + 2;
+                return pc + 3;
             }
             case Op.CALL_INDIRECT: {
-                int ti = code[pc + 1];
+                int ti = Layout.u32(code, pc + 1);
                 int np = job.typeParams(ti);
                 int idx = src(h - 1);
                 h--;
                 flush(h - np, h);
                 h -= np;
-                emit(Jop.CALL_INDIRECT, ti, code[pc + 2], h, idx);
+                emit(Jop.CALL_INDIRECT, ti, code[pc + 3], h, idx);
                 for (int i = job.typeResults(ti); i > 0; i--) {
                     push(NAT, 0);
                 }
-                return pc + 3;
+                return pc + 4;
             }
             default:
                 return numeric(op, pc);
@@ -655,7 +666,7 @@ final class Translator {
 
     /** if / br_if on a value: branch when it is zero / non-zero. */
     private void condBranch(int plain, int pc) {
-        int t = code[pc + 1];
+        int t = Layout.shortTarget(code, pc);
         int cond = src(h - 1);
         h--;
         flush(locals, h);
@@ -701,9 +712,9 @@ final class Translator {
     }
 
     private int numeric(int op, int pc) {
-        if (Op.imm(op) == Op.IMM_MEMARG) {
-            int ak = Jop.select(Jop.FORM_LOADAK, op);
-            int load = Jop.select(Jop.FORM_LOAD, op);
+        if (OpTable.imm(op) == Op.IMM_MEMARG) {
+            int ak = JopTable.select(Jop.FORM_LOADAK, op);
+            int load = JopTable.select(Jop.FORM_LOAD, op);
             if (ak != Jop.NONE) {
                 int a;
                 int k = 0;
@@ -731,17 +742,17 @@ final class Translator {
                 int v = src(h - 1);
                 int a = src(h - 2);
                 h -= 2;
-                emit(Jop.select(Jop.FORM_STORE, op), a, v, code[pc + 1]);
+                emit(JopTable.select(Jop.FORM_STORE, op), a, v, code[pc + 1]);
             }
             return pc + 2;
         }
-        int form = Op.sigOut(op);
-        int in = Op.sigIn(op, 1) != 0 ? 2 : Op.sigIn(op, 0) != 0 ? 1 : 0;
-        if (form == Op.SIG_HAND || Op.sigIn(op, 2) != 0 || Op.size(op) != 1 || (in == 2 && form == 0)) {
+        int form = OpTable.sigOut(op);
+        int in = OpTable.sigIn(op, 1) != 0 ? 2 : OpTable.sigIn(op, 0) != 0 ? 1 : 0;
+        if (form == Op.SIG_HAND || OpTable.sigIn(op, 2) != 0 || OpTable.size(op) != 1 || (in == 2 && form == 0)) {
             return other(op, pc);
         }
         if (in == 1) {
-            int t = Jop.select(Jop.FORM_S, op);
+            int t = JopTable.select(Jop.FORM_S, op);
             if (t != Jop.NONE) {
                 unary(t);
             } else {
@@ -756,7 +767,7 @@ final class Translator {
             int next = pc + 1;
             int nop = next < job.end ? code[next] : -1;
             if (fuse && (nop == Op.BR_IF_SIMPLE || nop == Op.BR_IF_BACK || nop == Op.IF) && target[next - base] == 0
-                    && Jop.select(Jop.FORM_BRSS, op) != Jop.NONE) {
+                    && JopTable.select(Jop.FORM_BRSS, op) != Jop.NONE) {
                 fusedBranch(nop == Op.IF ? negate(op) : op, next);
                 pcMap[next - base] = -1;
                 return next + 2;
@@ -768,7 +779,7 @@ final class Translator {
     }
 
     private void fusedBranch(int cmp, int brPc) {
-        int t = code[brPc + 1];
+        int t = Layout.shortTarget(code, brPc);
         int kb = kind[h - 1];
         long vb = val[h - 1];
         int a;
@@ -782,7 +793,7 @@ final class Translator {
         flush(locals, h);
         branchTo(t, h);
         if (room(4)) {
-            c[top++] = Jop.select(imm ? Jop.FORM_BRSI : Jop.FORM_BRSS, cmp);
+            c[top++] = JopTable.select(imm ? Jop.FORM_BRSI : Jop.FORM_BRSS, cmp);
             c[top++] = a;
             c[top++] = imm ? (int) vb : bslot;
             emitTarget(t);
@@ -791,10 +802,10 @@ final class Translator {
     }
 
     private void binary(int op) {
-        int ss = Jop.select(Jop.FORM_SS, op);
-        int si = Jop.select(Jop.FORM_SI, op);
+        int ss = JopTable.select(Jop.FORM_SS, op);
+        int si = JopTable.select(Jop.FORM_SI, op);
         int d = h - 2;
-        boolean wide = Op.sigIn(op, 0) == 2;
+        boolean wide = OpTable.sigIn(op, 0) == 2;
         if (si != Jop.NONE && kind[h - 1] == CONST && (!wide || val[h - 1] == (int) val[h - 1])) {
             int k = (int) val[h - 1];
             int a = src(h - 2);
@@ -834,7 +845,7 @@ final class Translator {
                 pops = 3;
                 pushes = 0;
                 break;
-            case Op.DATA_DROP: case Op.ELEM_DROP:
+            case Op.DATA_DROP: case Op.ELEM_DROP: case Op.MEM_WIDE: // the load or store follows with offset 0
                 pops = 0;
                 pushes = 0;
                 break;

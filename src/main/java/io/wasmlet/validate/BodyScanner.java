@@ -4,6 +4,7 @@ import io.wasmlet.binary.ByteReader;
 import io.wasmlet.binary.ModuleData;
 import io.wasmlet.binary.ValType;
 import io.wasmlet.code.Op;
+import io.wasmlet.code.OpTable;
 import io.wasmlet.error.MalformedException;
 import io.wasmlet.error.Msg;
 
@@ -40,7 +41,7 @@ final class BodyScanner {
                 }
                 depth--;
             }
-            immediates(Op.imm(op));
+            immediates(OpTable.imm(op));
         }
         if (in.pos() != in.limit()) {
             throw in.error("section size mismatch: bytes after the function's final end");
@@ -52,12 +53,12 @@ final class BodyScanner {
         int b = in.u8();
         if (b == 0xFC) {
             int sub = in.u32();
-            if (sub < 0 || sub >= Op.INTERNAL_BASE - Op.FC_BASE || !Op.exists(Op.FC_BASE + sub)) {
+            if (sub < 0 || sub >= Op.INTERNAL_BASE - Op.FC_BASE || !OpTable.exists(Op.FC_BASE + sub)) {
                 throw in.error(Msg.num("illegal opcode 0xfc ", sub & 0xFFFFFFFFL));
             }
             return Op.FC_BASE + sub;
         }
-        if (b >= Op.FC_BASE || !Op.exists(b)) {
+        if (b >= Op.FC_BASE || !OpTable.exists(b)) {
             throw in.illegalOpcode(b);
         }
         return b;

@@ -1,60 +1,63 @@
 package io.wasmlet.validate;
 
 /**
- * The growable {@code int[]} the validator emits pre-decoded code into, with forward-branch
- * fixup chains threaded through the unpatched slots themselves (no allocation per branch).
+ * A growable {@code char[]}: the pre-decoded code the validator emits ({@code Layout}), and the
+ * validator's lists of ints (fixups, call sites, the debug map), two units an int.
  */
 final class CodeBuffer {
-    /** End of a fixup chain. */
-    static final int NO_FIXUP = -1;
-
-    private int[] buf = new int[256];
+    private char[] buf = new char[256];
     private int pos;
-
-    void reset() {
-        pos = 0;
-    }
 
     int pos() {
         return pos;
     }
 
+    /** Drops everything from {@code at} on. */
+    void truncate(int at) {
+        pos = at;
+    }
+
     void emit(int v) {
         if (pos == buf.length) {
-            int[] b = new int[buf.length * 2];
+            char[] b = new char[buf.length * 2];
             System.arraycopy(buf, 0, b, 0, pos);
             buf = b;
         }
-        buf[pos++] = v;
+        buf[pos++] = (char) v;
     }
 
-    int get(int at) {
-        return buf[at];
+    /** Emits a 32-bit value as two units, most significant first. */
+    void emit2(int v) {
+        emit(v >>> 16);
+        emit(v);
+    }
+
+    /** The 32-bit value at {@code at}. */
+    int get2(int at) {
+        return buf[at] << 16 | buf[at + 1];
     }
 
     void set(int at, int v) {
-        buf[at] = v;
+        buf[at] = (char) v;
     }
 
-    /** Emits a placeholder that joins the chain starting at {@code head}; returns the new head. */
-    int emitFixup(int head) {
-        emit(head);
-        return pos - 1;
+    void set2(int at, int v) {
+        buf[at] = (char) (v >>> 16);
+        buf[at + 1] = (char) v;
     }
 
-    /** Patches every slot of a chain with {@code target}. */
-    void patchChain(int head, int target) {
-        int p = head;
-        while (p != NO_FIXUP) {
-            int next = buf[p];
-            buf[p] = target;
-            p = next;
-        }
-    }
-
-    int[] toArray() {
-        int[] r = new int[pos];
+    char[] toArray() {
+        char[] r = new char[pos];
         System.arraycopy(buf, 0, r, 0, pos);
+        return r;
+    }
+
+    /** The contents as the ints emitted with {@link #emit2}. */
+    int[] ints() {
+        int[] r = new int[pos / 2];
+        for (int i = 0; i < r.length; i++) {
+            r[i] = get2(2 * i);
+        }
         return r;
     }
 }

@@ -8,9 +8,11 @@ import io.wasmlet.binary.TableType;
 import io.wasmlet.binary.ValType;
 import io.wasmlet.code.Layout;
 import io.wasmlet.code.Op;
+import io.wasmlet.code.OpTable;
 import io.wasmlet.error.ExhaustionException;
 import io.wasmlet.error.InvalidException;
 import io.wasmlet.error.Msg;
+import io.wasmlet.error.ResourceLimitException;
 
 /**
  * Validates one function body with the specification's operand/control-stack algorithm and, in
@@ -36,8 +38,17 @@ final class FunctionValidator {
     private final ModuleData m;
     private final ByteReader in;
     private final CodeBuffer out;
-    /** Sites of call_direct whose immediate is still a function index. */
-    final IntList directCalls = new IntList();
+    /** Sites of call_direct whose immediate is still a function index (two units each). */
+    final CodeBuffer directCalls = new CodeBuffer();
+    /**
+     * Forward-branch fixups of the function: pairs of (slot, next entry); a slot {@code >= 0}
+     * holds a one-unit offset, {@code ~slot} a two-unit target. A chain's head is its first
+     * entry's position, {@link #NO_FIXUP} when empty.
+     */
+    private final CodeBuffer fixups = new CodeBuffer();
+    private static final int NO_FIXUP = -1;
+    /** Set when a one-unit offset did not fit: the function is emitted again, {@link #wide}. */
+    private boolean overflow;
 
     // operand type stack
     private byte[] vals = new byte[64];
@@ -62,7 +73,7 @@ final class FunctionValidator {
      */
     private final boolean counting;
     /** {@code Loader.DEBUG}'s map ({@code ModuleData.debugMap}) being built, or null. */
-    IntList debugMap;
+    CodeBuffer debugMap;
     /** Slot of the open count's immediate, or -1. */
     private int countSlot = -1;
     private int countN;
@@ -77,6 +88,8 @@ final class FunctionValidator {
     private int localGroups;
     private int numLocals;
     private int maxHeight;
+    /** Emitting without one-unit branches (a function whose offsets do not all fit 16 bits). */
+    private boolean wide;
     private int funcIndex;
     private FuncType funcType;
 
@@ -93,14 +106,14 @@ final class FunctionValidator {
         if (counting && !dead) {
             out.emit(op);
             countSlot = out.pos();
-            out.emit(0);
+            out.emit2(0);
             countN = 0;
         }
     }
 
     private void closeCount() {
         if (countSlot >= 0) {
-            out.set(countSlot, countN);
+            out.set2(countSlot, countN);
             countSlot = -1;
         }
     }
@@ -109,23 +122,43 @@ final class FunctionValidator {
     int validate(int def) {
         funcIndex = m.numImportedFuncs + def;
         funcType = m.types[m.funcTypes[funcIndex]];
-        in.reset(m.bytes, m.bodyStart[def], m.bodyEnd[def]);
-        readLocals();
         int entry = out.pos();
-        out.emit(funcType.paramCount());
-        out.emit(numLocals - funcType.paramCount());
-        out.emit(0); // max height, patched below
-        out.emit(funcType.resultCount());
-        out.emit(funcIndex);
-        vsp = 0;
-        csp = 0;
-        dead = false;
-        maxHeight = numLocals;
-        pushCtl(K_FUNC, -2);
-        startCount(Op.COUNT_CALL);
-        body();
-        if (in.pos() != in.limit()) {
-            throw in.error("section size mismatch: bytes after the function's final end");
+        int calls = directCalls.pos();
+        int mapped = debugMap == null ? 0 : debugMap.pos();
+        wide = false;
+        while (true) {
+            in.reset(m.bytes, m.bodyStart[def], m.bodyEnd[def]);
+            readLocals();
+            out.truncate(entry);
+            fixups.truncate(0);
+            overflow = false;
+            directCalls.truncate(calls);
+            if (debugMap != null) {
+                debugMap.truncate(mapped);
+            }
+            out.emit(funcType.paramCount());
+            out.emit(numLocals - funcType.paramCount());
+            out.emit(0); // max height, patched below
+            out.emit(funcType.resultCount());
+            out.emit2(funcIndex);
+            vsp = 0;
+            csp = 0;
+            dead = false;
+            maxHeight = numLocals;
+            pushCtl(K_FUNC, -2);
+            startCount(Op.COUNT_CALL);
+            body();
+            if (in.pos() != in.limit()) {
+                throw in.error("section size mismatch: bytes after the function's final end");
+            }
+            if (!overflow || wide) {
+                break;
+            }
+            wide = true; // an offset did not fit: once more, without one-unit branches
+        }
+        if (maxHeight > Limits.MAX_HEIGHT) {
+            throw new ResourceLimitException(Msg.num("function ", funcIndex,
+                    " needs more value-stack slots than io.wasmlet.binary.Limits.MAX_HEIGHT (65535) allows"));
         }
         out.set(entry + Layout.H_MAX_HEIGHT, maxHeight);
         return entry;
@@ -304,8 +337,8 @@ final class FunctionValidator {
         ctlKind[csp] = kind;
         ctlType[csp] = bt;
         ctlHeight[csp] = vsp;
-        ctlEndChain[csp] = CodeBuffer.NO_FIXUP;
-        ctlElseFixup[csp] = CodeBuffer.NO_FIXUP;
+        ctlEndChain[csp] = NO_FIXUP;
+        ctlElseFixup[csp] = NO_FIXUP;
         ctlLoopPc[csp] = out.pos();
         ctlUnreachable[csp] = false;
         csp++;
@@ -343,12 +376,40 @@ final class FunctionValidator {
         return csp - 1 - l;
     }
 
-    /** Emits the target slot of a branch to frame {@code f}. */
+    /**
+     * Emits a forward-branch placeholder joining the chain at {@code head}: a one-unit offset,
+     * or for a branch {@code record} a two-unit target. Returns the new head.
+     */
+    private int emitFixup(int head, boolean record) {
+        int at = fixups.pos();
+        fixups.emit2(record ? ~out.pos() : out.pos());
+        fixups.emit2(head);
+        out.emit(0);
+        if (record) {
+            out.emit(0);
+        }
+        return at;
+    }
+
+    /** Patches every slot of a chain with {@code target}. */
+    private void patchChain(int head, int target) {
+        for (int p = head; p != NO_FIXUP; p = fixups.get2(p + 2)) {
+            int slot = fixups.get2(p);
+            if (slot < 0) {
+                out.set2(~slot, target);
+            } else {
+                overflow |= target - slot > Short.MAX_VALUE;
+                out.set(slot, target - slot);
+            }
+        }
+    }
+
+    /** Emits the two-unit target of a branch record to frame {@code f}. */
     private void emitTarget(int f) {
         if (ctlKind[f] == K_LOOP) {
-            out.emit(ctlLoopPc[f]);
+            out.emit2(ctlLoopPc[f]);
         } else {
-            ctlEndChain[f] = out.emitFixup(ctlEndChain[f]);
+            ctlEndChain[f] = emitFixup(ctlEndChain[f], true);
         }
     }
 
@@ -360,13 +421,19 @@ final class FunctionValidator {
             out.emit(arity);
             return;
         }
-        if (vsp - arity == ctlHeight[f]) {
+        if (vsp - arity == ctlHeight[f] && !wide) {
             if (ctlKind[f] == K_LOOP) {
                 // a back-edge: its own opcode, so that only loops pay for interruption polling
                 simpleOp = simpleOp == Op.JUMP ? Op.JUMP_BACK : Op.BR_IF_BACK;
             }
             out.emit(simpleOp);
-            emitTarget(f);
+            if (ctlKind[f] == K_LOOP) {
+                int off = ctlLoopPc[f] - out.pos();
+                overflow |= off < Short.MIN_VALUE;
+                out.emit(off);
+            } else {
+                ctlEndChain[f] = emitFixup(ctlEndChain[f], false);
+            }
         } else {
             out.emit(fullOp);
             emitTarget(f);
@@ -380,14 +447,14 @@ final class FunctionValidator {
     private void body() {
         while (csp > 0) {
             if (debugMap != null) {
-                debugMap.add(out.pos());
-                debugMap.add(in.pos());
+                debugMap.emit2(out.pos());
+                debugMap.emit2(in.pos());
             }
             int op = BodyScanner.readOp(in);
             if (!dead) {
                 countN++;
             }
-            int sig = Op.sigOut(op);
+            int sig = OpTable.sigOut(op);
             if (sig != Op.SIG_HAND) {
                 tableChecked(op);
             } else {
@@ -407,7 +474,7 @@ final class FunctionValidator {
 
     /** Operators whose typing is fully described by the opcode table. */
     private void tableChecked(int op) {
-        int imm = Op.imm(op);
+        int imm = OpTable.imm(op);
         int a = 0;
         int b = 0;
         if (imm == Op.IMM_MEMARG) {
@@ -471,28 +538,42 @@ final class FunctionValidator {
             table(a);
         }
         for (int k = 2; k >= 0; k--) {
-            int t = Op.sigIn(op, k);
+            int t = OpTable.sigIn(op, k);
             if (t != 0) {
                 pop(typeOf(t));
             }
         }
-        int o = Op.sigOut(op);
+        int o = OpTable.sigOut(op);
         if (o != 0) {
             push(typeOf(o));
         }
         if (dead) {
             return;
         }
-        int size = Op.size(op);
+        int size = OpTable.size(op);
         if (size == 0) {
             return;
         }
-        out.emit(op);
-        if (size > 1) {
-            out.emit(a);
+        // by size (Layout): 2 is a in one unit, 3 a in two, 4 a in two and b in one, 5 b:a in four
+        if (imm == Op.IMM_MEMARG && (a & 0xFFFF0000) != 0) {
+            out.emit(Op.MEM_WIDE); // then the access with offset 0
+            out.emit2(a);
+            a = 0;
+        } else if (imm == Op.IMM_I32 && a == (short) a) {
+            op = Op.I32_CONST16;
+            size = 2;
         }
-        if (size > 2) {
-            out.emit(b);
+        out.emit(op);
+        if (size == 2) {
+            out.emit(a);
+        } else if (size == 5) {
+            out.emit2(b);
+            out.emit2(a);
+        } else if (size > 2) {
+            out.emit2(a);
+            if (size == 4) {
+                out.emit(b);
+            }
         }
     }
 
@@ -569,9 +650,15 @@ final class FunctionValidator {
                 popTypes(params(bt));
                 pushCtl(K_IF, bt);
                 pushTypes(params(bt));
-                if (!dead) {
+                if (!dead && wide) {
+                    out.emit(Op.I32_EQZ);
+                    out.emit(Op.BR_IF);
+                    ctlElseFixup[csp - 1] = emitFixup(NO_FIXUP, true);
+                    out.emit(0);
+                    out.emit(numLocals + vsp);
+                } else if (!dead) {
                     out.emit(Op.IF);
-                    ctlElseFixup[csp - 1] = out.emitFixup(CodeBuffer.NO_FIXUP);
+                    ctlElseFixup[csp - 1] = emitFixup(NO_FIXUP, false);
                 }
                 startCount(Op.COUNT);
                 break;
@@ -582,16 +669,21 @@ final class FunctionValidator {
                     throw invalid("else without matching if");
                 }
                 checkFrameEnd(results(ctlType[f]));
-                if (!dead) {
+                if (!dead && wide) {
+                    out.emit(Op.BR);
+                    ctlEndChain[f] = emitFixup(ctlEndChain[f], true);
+                    out.emit(results(ctlType[f]).length);
+                    out.emit(numLocals + ctlHeight[f]);
+                } else if (!dead) {
                     out.emit(Op.ELSE);
-                    ctlEndChain[f] = out.emitFixup(ctlEndChain[f]);
+                    ctlEndChain[f] = emitFixup(ctlEndChain[f], false);
                 }
                 if (dead && deadFrame == f) {
                     dead = false;
                 }
-                if (!dead && ctlElseFixup[f] != CodeBuffer.NO_FIXUP) {
-                    out.patchChain(ctlElseFixup[f], out.pos());
-                    ctlElseFixup[f] = CodeBuffer.NO_FIXUP;
+                if (!dead && ctlElseFixup[f] != NO_FIXUP) {
+                    patchChain(ctlElseFixup[f], out.pos());
+                    ctlElseFixup[f] = NO_FIXUP;
                 }
                 startCount(Op.COUNT);
                 ctlKind[f] = K_ELSE;
@@ -622,7 +714,7 @@ final class FunctionValidator {
                     if (ctlKind[f] == K_FUNC) {
                         // a conditional return: branch to the return sequence emitted at the end
                         out.emit(Op.BR_IF);
-                        ctlEndChain[f] = out.emitFixup(ctlEndChain[f]);
+                        ctlEndChain[f] = emitFixup(ctlEndChain[f], true);
                         out.emit(types.length);
                         out.emit(numLocals + ctlHeight[f]);
                     } else {
@@ -656,11 +748,11 @@ final class FunctionValidator {
                 if (!dead) {
                     if (fi < m.numImportedFuncs) {
                         out.emit(Op.CALL);
-                        out.emit(fi);
+                        out.emit2(fi);
                     } else {
                         out.emit(Op.CALL_DIRECT);
-                        directCalls.add(out.pos());
-                        out.emit(fi);
+                        directCalls.emit2(out.pos());
+                        out.emit2(fi);
                     }
                 }
                 break;
@@ -681,7 +773,7 @@ final class FunctionValidator {
                 pushTypes(ModuleData.resultTypes(t));
                 if (!dead) {
                     out.emit(Op.CALL_INDIRECT);
-                    out.emit(ti);
+                    out.emit2(ti);
                     out.emit(tab);
                 }
                 break;
@@ -765,7 +857,7 @@ final class FunctionValidator {
                 }
                 if (!dead) {
                     out.emit(op);
-                    out.emit(g);
+                    out.emit2(g);
                 }
                 break;
             }
@@ -836,7 +928,7 @@ final class FunctionValidator {
                 push(ValType.FUNCREF);
                 if (!dead) {
                     out.emit(Op.REF_FUNC);
-                    out.emit(fi);
+                    out.emit2(fi);
                 }
                 break;
             }
@@ -863,7 +955,7 @@ final class FunctionValidator {
         boolean emit = !dead;
         if (emit) {
             out.emit(Op.BR_TABLE);
-            out.emit(n);
+            out.emit2(n);
         }
         // labels whose types are those last checked (same block type, same kind of label) need
         // no second check: the cost stays one check per distinct block type, not per label
@@ -891,7 +983,7 @@ final class FunctionValidator {
             if (emit) {
                 if (ctlKind[f] == K_FUNC) {
                     // a return through br_table: target the function frame's end chain
-                    ctlEndChain[f] = out.emitFixup(ctlEndChain[f]);
+                    ctlEndChain[f] = emitFixup(ctlEndChain[f], true);
                 } else {
                     emitTarget(f);
                 }
@@ -928,7 +1020,7 @@ final class FunctionValidator {
             closeCount();
             // the end of the body: returns reach here through the chain and run one RETURN
             if (!dead) {
-                out.patchChain(ctlEndChain[f], out.pos());
+                patchChain(ctlEndChain[f], out.pos());
                 out.emit(Op.RETURN);
                 out.emit(funcType.resultCount());
             }
@@ -936,9 +1028,9 @@ final class FunctionValidator {
             return;
         }
         if (!dead) {
-            out.patchChain(ctlEndChain[f], out.pos());
-            if (ctlElseFixup[f] != CodeBuffer.NO_FIXUP) {
-                out.patchChain(ctlElseFixup[f], out.pos());
+            patchChain(ctlEndChain[f], out.pos());
+            if (ctlElseFixup[f] != NO_FIXUP) {
+                patchChain(ctlElseFixup[f], out.pos());
             }
         }
         csp--;

@@ -226,21 +226,18 @@ final class ModuleValidator {
         }
         FunctionValidator fv = new FunctionValidator(m, in, out, counting);
         int[] entries = new int[n];
-        IntList debugMap = debug ? new IntList() : null;
+        CodeBuffer debugMap = debug ? new CodeBuffer() : null;
         fv.debugMap = debugMap;
         for (int i = 0; i < n; i++) {
             entries[i] = fv.validate(i);
         }
         if (debugMap != null) {
-            m.debugMap = new int[debugMap.size()];
-            for (int i = 0; i < m.debugMap.length; i++) {
-                m.debugMap[i] = debugMap.get(i);
-            }
+            m.debugMap = debugMap.ints();
         }
-        IntList calls = fv.directCalls;
-        for (int i = 0; i < calls.size(); i++) {
-            int site = calls.get(i);
-            out.set(site, entries[out.get(site) - m.numImportedFuncs]);
+        CodeBuffer calls = fv.directCalls;
+        for (int i = 0; i < calls.pos(); i += 2) {
+            int site = calls.get2(i);
+            out.set2(site, entries[out.get2(site) - m.numImportedFuncs]);
         }
         m.code = out.toArray();
         m.funcEntry = entries;

@@ -20,14 +20,14 @@ class JopTableTest {
 
     @Test
     void selection() {
-        assertEquals(Jop.I32_ADD_SS, Jop.select(Jop.FORM_SS, Op.I32_ADD));
-        assertEquals(Jop.I32_ADD_SI, Jop.select(Jop.FORM_SI, Op.I32_ADD));
-        assertEquals(Jop.BR_I32_LT_U_SS, Jop.select(Jop.FORM_BRSS, Op.I32_LT_U));
-        assertEquals(Jop.I64_LOAD32_U_M, Jop.select(Jop.FORM_LOAD, Op.I64_LOAD32_U));
-        assertEquals(Jop.I32_STORE8_M, Jop.select(Jop.FORM_STORE, Op.I32_STORE8));
-        assertEquals(Jop.NONE, Jop.select(Jop.FORM_SI, Op.F64_ADD)); // no float immediates
-        assertEquals(Jop.NONE, Jop.select(Jop.FORM_BRSS, Op.F32_LT)); // float compares do not fuse
-        assertEquals(4, Jop.size(Jop.I32_ADD_SS));
-        assertEquals(0, Jop.size(Jop.BR_TABLE)); // variable
+        assertEquals(Jop.I32_ADD_SS, JopTable.select(Jop.FORM_SS, Op.I32_ADD));
+        assertEquals(Jop.I32_ADD_SI, JopTable.select(Jop.FORM_SI, Op.I32_ADD));
+        assertEquals(Jop.BR_I32_LT_U_SS, JopTable.select(Jop.FORM_BRSS, Op.I32_LT_U));
+        assertEquals(Jop.I64_LOAD32_U_M, JopTable.select(Jop.FORM_LOAD, Op.I64_LOAD32_U));
+        assertEquals(Jop.I32_STORE8_M, JopTable.select(Jop.FORM_STORE, Op.I32_STORE8));
+        assertEquals(Jop.NONE, JopTable.select(Jop.FORM_SI, Op.F64_ADD)); // no float immediates
+        assertEquals(Jop.NONE, JopTable.select(Jop.FORM_BRSS, Op.F32_LT)); // float compares do not fuse
+        assertEquals(4, JopTable.size(Jop.I32_ADD_SS));
+        assertEquals(0, JopTable.size(Jop.BR_TABLE)); // variable
     }
 }

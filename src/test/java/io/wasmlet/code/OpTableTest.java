@@ -38,7 +38,7 @@ class OpTableTest {
             } else {
                 assertTrue(value >= Op.INTERNAL_BASE && value < Op.LIMIT, f[1]);
             }
-            assertTrue(Op.exists(value), f[1]);
+            assertTrue(OpTable.exists(value), f[1]);
             rows++;
         }
         assertTrue(rows > 200, "rows: " + rows);
@@ -47,14 +47,14 @@ class OpTableTest {
     @Test
     void tableEntries() {
         assertEquals(0x6A, Op.I32_ADD);
-        assertEquals(1, Op.sigIn(Op.I32_ADD, 0));
-        assertEquals(1, Op.sigOut(Op.I32_ADD));
-        assertEquals(Op.IMM_MEMARG, Op.imm(Op.I64_LOAD32_U));
-        assertEquals(2, Op.size(Op.I64_LOAD32_U));
-        assertEquals(0, Op.size(Op.F32_REINTERPRET_I32)); // raw bits: nothing to execute
+        assertEquals(1, OpTable.sigIn(Op.I32_ADD, 0));
+        assertEquals(1, OpTable.sigOut(Op.I32_ADD));
+        assertEquals(Op.IMM_MEMARG, OpTable.imm(Op.I64_LOAD32_U));
+        assertEquals(2, OpTable.size(Op.I64_LOAD32_U));
+        assertEquals(0, OpTable.size(Op.F32_REINTERPRET_I32)); // raw bits: nothing to execute
         assertEquals(Op.FC_BASE + 17, Op.TABLE_FILL);
-        assertEquals(Op.VARIABLE, Op.size(Op.BR_TABLE));
-        assertFalse(Op.exists(0x06)); // try: not in Wasm 2.0
-        assertFalse(Op.exists(0xD3));
+        assertEquals(Op.VARIABLE, OpTable.size(Op.BR_TABLE));
+        assertFalse(OpTable.exists(0x06)); // try: not in Wasm 2.0
+        assertFalse(OpTable.exists(0xD3));
     }
 }

@@ -119,7 +119,7 @@ class HeapAccountTest {
 
     static String[] jopFormTables() {
         try {
-            java.lang.reflect.Field f = io.wasmlet.code.Jop.class.getDeclaredField("FORM_TABLES");
+            java.lang.reflect.Field f = io.wasmlet.code.JopTable.class.getDeclaredField("FORM_TABLES");
             f.setAccessible(true);
             return (String[]) f.get(null);
         } catch (ReflectiveOperationException e) {

@@ -134,20 +134,20 @@ public final class HeapProbe {
             }
             String h0 = histogram();
             long before = total(h0) - classes(h0);
-            String[] classes = {"io.wasmlet.code.Op", "io.wasmlet.code.Jop", "io.wasmlet.error.Trap", "io.wasmlet.exec.Footprint",
+            String[] classes = {"io.wasmlet.code.OpTable", "io.wasmlet.code.JopTable", "io.wasmlet.error.Trap", "io.wasmlet.exec.Footprint",
                     "io.wasmlet.exec.HeapModel", "io.wasmlet.binary.ModuleDecoder", "io.wasmlet.validate.FunctionValidator"};
             Class<?>[] keep = new Class<?>[classes.length];
             for (int i = 0; i < classes.length; i++) {
                 keep[i] = Class.forName(classes[i], true, HeapProbe.class.getClassLoader());
             }
             // Op's static strings are created when its class is initialised; resolve them as the runtime does
-            io.wasmlet.code.Op.sigOut(0);
-            io.wasmlet.code.Jop.size(0);
+            io.wasmlet.code.OpTable.sigOut(0);
+            io.wasmlet.code.JopTable.size(0);
             for (int form = 0; form <= io.wasmlet.code.Jop.FORM_LOADAK; form++) {
-                io.wasmlet.code.Jop.select(form, 0);
+                io.wasmlet.code.JopTable.select(form, 0);
             }
-            io.wasmlet.code.Op.size(0);
-            io.wasmlet.code.Op.imm(0);
+            io.wasmlet.code.OpTable.size(0);
+            io.wasmlet.code.OpTable.imm(0);
             keep1 = keep;
             String h1 = histogram();
             long after = total(h1) - classes(h1);

@@ -267,6 +267,28 @@ public final class ClassFile {
         return utf8(cpRef1[index]);
     }
 
+    /** Every class this one names in its constant pool (CONSTANT_Class entries), internal names. */
+    public List<String> classRefs() {
+        List<String> out = new ArrayList<>();
+        for (int i = 1; i < cpTag.length; i++) {
+            if (cpTag[i] == CLASS) {
+                out.add(className(i));
+            }
+        }
+        return out;
+    }
+
+    /** Every field and method this one refers to, as {@link #memberRef} renders them. */
+    public List<String> memberRefs() {
+        List<String> out = new ArrayList<>();
+        for (int i = 1; i < cpTag.length; i++) {
+            if (cpTag[i] == FIELDREF || cpTag[i] == METHODREF || cpTag[i] == INTERFACE_METHODREF) {
+                out.add(memberRef(i));
+            }
+        }
+        return out;
+    }
+
     /** For a Fieldref/Methodref/InterfaceMethodref: {@code owner.name:descriptor}. */
     public String memberRef(int index) {
         int tag = cpTag[index];

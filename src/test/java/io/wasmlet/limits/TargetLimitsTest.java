@@ -159,6 +159,49 @@ class TargetLimitsTest {
         }
     }
 
+    /**
+     * The core jar is complete: every class its classes name is in it or is the platform's
+     * ({@code java/...}). It carries empty {@code code/Op} and {@code code/Jop} classes, since
+     * javac copies their compile-time constants into the code using them: this fails if any
+     * class refers to a member of either.
+     */
+    @Test
+    void theCompactJarNamesNoClassItLacks() throws IOException {
+        List<String> missing = new ArrayList<>();
+        try (java.util.zip.ZipFile zip = new java.util.zip.ZipFile("target/wasmlet-compact.jar")) {
+            java.util.Set<String> have = new java.util.HashSet<>();
+            for (java.util.zip.ZipEntry e : java.util.Collections.list(zip.entries())) {
+                if (e.getName().endsWith(".class")) {
+                    have.add(e.getName().substring(0, e.getName().length() - 6));
+                }
+            }
+            for (String stub : new String[] {"io/wasmlet/code/Op.class", "io/wasmlet/code/Jop.class"}) {
+                try (java.io.InputStream in = zip.getInputStream(zip.getEntry(stub))) {
+                    assertTrue(new ClassFile(in.readAllBytes()).fields.isEmpty(), stub + " is the empty stub");
+                }
+            }
+            for (java.util.zip.ZipEntry e : java.util.Collections.list(zip.entries())) {
+                if (e.getName().endsWith(".class")) {
+                    try (java.io.InputStream in = zip.getInputStream(e)) {
+                        ClassFile cf = new ClassFile(in.readAllBytes());
+                        for (String m : cf.memberRefs()) {
+                            if (m.startsWith("io/wasmlet/code/Op.") || m.startsWith("io/wasmlet/code/Jop.")) {
+                                missing.add(e.getName() + " uses " + m + ", which the jar's stub lacks");
+                            }
+                        }
+                        for (String c : cf.classRefs()) {
+                            String base = c.replaceAll("^\\[+L?|;$", "");
+                            if (!base.startsWith("java/") && base.length() > 1 && !have.contains(base)) {
+                                missing.add(e.getName() + " names " + c);
+                            }
+                        }
+                    }
+                }
+            }
+        }
+        assertNone("classes the compact jar names but lacks", missing);
+    }
+
     private static void assertNone(String what, List<String> violations) {
         if (!violations.isEmpty()) {
             fail(what + ":\n  " + String.join("\n  ", violations));

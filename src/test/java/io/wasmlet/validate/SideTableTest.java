@@ -14,7 +14,7 @@ import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
-/** The validator's pre-decoded output, asserted int by int (see {@link Layout}). */
+/** The validator's pre-decoded output, asserted unit by unit (see {@link Layout}). */
 class SideTableTest {
     /** A section: id, LEB size, content. */
     static byte[] section(int id, int... content) {
@@ -59,6 +59,20 @@ class SideTableTest {
 
     private static final int I32 = 0x7F;
 
+    /** The code as ints, to compare with expected arrays. */
+    static int[] units(char[] code) {
+        int[] r = new int[code.length];
+        for (int i = 0; i < code.length; i++) {
+            r[i] = code[i];
+        }
+        return r;
+    }
+
+    /** A one-unit branch offset as stored. */
+    static int off(int o) {
+        return o & 0xFFFF;
+    }
+
     @Test
     void loopWithBrIfAndBlockWithValueBranch() {
         int[] loopBody = body(0x01, 0x01, I32, // one extra i32 local
@@ -75,20 +89,21 @@ class SideTableTest {
                 section(3, 0x02, 0x00, 0x01),
                 section(10, cat(new int[] {0x02}, loopBody, blockBody))));
         int[] expected = {
-                // function 0 at pc 0: header params=1 locals=1 maxHeight=2+2 results=1 index=0
-                1, 1, 4, 1, 0,
-                Op.LOCAL_GET, 1, Op.LOCAL_GET, 0, Op.I32_ADD, Op.LOCAL_SET, 1, // pc 5: the loop's start
-                Op.LOCAL_GET, 0, Op.I32_CONST, 1, Op.I32_SUB, Op.LOCAL_SET, 0,
-                Op.LOCAL_GET, 0, Op.BR_IF_BACK, 5, // no values move: a conditional back-edge (it polls)
+                // function 0 at pc 0: header params=1 locals=1 maxHeight=2+2 results=1 index=0 (2 units)
+                1, 1, 4, 1, 0, 0,
+                Op.LOCAL_GET, 1, Op.LOCAL_GET, 0, Op.I32_ADD, Op.LOCAL_SET, 1, // pc 6: the loop's start
+                Op.LOCAL_GET, 0, Op.I32_CONST16, 1, Op.I32_SUB, Op.LOCAL_SET, 0,
+                // no values move: a conditional back-edge (it polls), offset 6 - 23 from its immediate
+                Op.LOCAL_GET, 0, Op.BR_IF_BACK, off(6 - 23),
                 Op.LOCAL_GET, 1, Op.RETURN, 1,
-                // function 1 at pc 27: header params=0 locals=0 maxHeight=2 results=1 index=1
-                0, 0, 2, 1, 1,
-                Op.I32_CONST, 1, Op.I32_CONST, 2,
-                Op.BR, 40, 1, 0, // branch record: target pc 40, arity 1, height 0
+                // function 1 at pc 28: header params=0 locals=0 maxHeight=2 results=1 index=1
+                0, 0, 2, 1, 0, 1,
+                Op.I32_CONST16, 1, Op.I32_CONST16, 2,
+                Op.BR, 0, 43, 1, 0, // branch record: target pc 43 (two units), arity 1, height 0
                 Op.RETURN, 1};
-        assertArrayEquals(expected, ModuleData.of(m).code);
-        assertArrayEquals(new int[] {0, 27}, ModuleData.of(m).funcEntry);
-        assertEquals(Layout.HEADER_SIZE, 5);
+        assertArrayEquals(expected, units(ModuleData.of(m).code));
+        assertArrayEquals(new int[] {0, 28}, ModuleData.of(m).funcEntry);
+        assertEquals(Layout.HEADER_SIZE, 6);
     }
 
     @Test
@@ -101,12 +116,12 @@ class SideTableTest {
                 section(7, 0x01, 0x01, 'f', 0x00, 0x00), section(10, cat(new int[] {0x01}, loopBody)));
         WasmModule m = Loader.load(bytes, Loader.COUNT);
         // runs: [loop] [10 loop-body instructions up to br_if] [end of loop] [local.get, end]
-        assertArrayEquals(new int[] {1, 1, 4, 1, 0,
-                Op.COUNT_CALL, 1,
-                Op.COUNT, 10, Op.LOCAL_GET, 1, Op.LOCAL_GET, 0, Op.I32_ADD, Op.LOCAL_SET, 1,
-                Op.LOCAL_GET, 0, Op.I32_CONST, 1, Op.I32_SUB, Op.LOCAL_SET, 0,
-                Op.LOCAL_GET, 0, Op.BR_IF_BACK, 7,
-                Op.COUNT, 1, Op.COUNT, 2, Op.LOCAL_GET, 1, Op.RETURN, 1}, ModuleData.of(m).code);
+        assertArrayEquals(new int[] {1, 1, 4, 1, 0, 0,
+                Op.COUNT_CALL, 0, 1,
+                Op.COUNT, 0, 10, Op.LOCAL_GET, 1, Op.LOCAL_GET, 0, Op.I32_ADD, Op.LOCAL_SET, 1, // pc 9: the loop
+                Op.LOCAL_GET, 0, Op.I32_CONST16, 1, Op.I32_SUB, Op.LOCAL_SET, 0,
+                Op.LOCAL_GET, 0, Op.BR_IF_BACK, off(9 - 29),
+                Op.COUNT, 0, 1, Op.COUNT, 0, 2, Op.LOCAL_GET, 1, Op.RETURN, 1}, units(ModuleData.of(m).code));
         io.wasmlet.exec.Store store = new io.wasmlet.exec.Store();
         io.wasmlet.exec.Instance inst = store.instantiate(m, new io.wasmlet.exec.Imports());
         assertArrayEquals(new long[] {6}, store.invoke(inst.function("f"), new long[] {3}));
