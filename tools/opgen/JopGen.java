@@ -136,7 +136,7 @@ public final class JopGen {
             sb.append("    /** Selection form ").append(FORMS[i]).append(". */\n");
             sb.append("    public static final int FORM_").append(FORMS[i].toUpperCase()).append(" = ").append(i).append(";\n");
         }
-        sb.append("    /** {@link #select} result when a form has no template for an operator. */\n");
+        sb.append("    /** {@link JopTable#select} result when a form has no template for an operator. */\n");
         sb.append("    public static final int NONE = -1;\n\n");
         sb.append(consts).append('\n');
         StringBuilder size = new StringBuilder();

@@ -115,7 +115,7 @@ public final class OpGen {
         sb.append("    public static final int INTERNAL_BASE = 0x" + Integer.toHexString(INTERNAL_BASE).toUpperCase() + ";\n");
         sb.append("    /** One past the highest opcode. */\n");
         sb.append("    public static final int LIMIT = 0x" + Integer.toHexString(nextInternal).toUpperCase() + ";\n");
-        sb.append("    /** {@link #size} of a variable-length instruction. */\n");
+        sb.append("    /** {@link OpTable#size} of a variable-length instruction. */\n");
         sb.append("    public static final int VARIABLE = 0xFE;\n\n");
         for (int i = 0; i < IMM_KINDS.length; i++) {
             sb.append("    public static final int IMM_" + IMM_KINDS[i].toUpperCase() + " = " + i + ";\n");

@@ -27,7 +27,7 @@ public final class Jop {
     public static final int FORM_STORE = 6;
     /** Selection form loadak. */
     public static final int FORM_LOADAK = 7;
-    /** {@link #select} result when a form has no template for an operator. */
+    /** {@link JopTable#select} result when a form has no template for an operator. */
     public static final int NONE = -1;
 
     /** mov d a. */

@@ -8,7 +8,7 @@ package io.wasmlet.code;
  * All defined functions of a module share one {@code char[]} of 16-bit units. Each function
  * starts with a header of {@link #HEADER_SIZE} units at its entry pc, followed by its
  * instructions. An instruction is its opcode ({@link Op}, one unit) followed by
- * {@link Op#size}{@code (op) - 1} immediate units. Instructions with size 0 in the table (nop,
+ * {@link OpTable#size}{@code (op) - 1} immediate units. Instructions with size 0 in the table (nop,
  * block, loop, end, reinterpretations) emit nothing. A pc (in frames, the store, OSR maps, the
  * debug map) is an index into this array, an {@code int}. A value too wide for one unit takes
  * two, most significant first: {@link #u32}{@code (code, at)} is
@@ -97,6 +97,22 @@ public final class Layout {
     }
 
     /** Length in units of the pre-decoded instruction at {@code pc} (br_table included). */
+    /**
+     * Branch targets the instruction at {@code pc} names (1 for a branch, {@code n + 1} for a
+     * br_table, 0 otherwise): what bounds the JIT translator's fixups and loop headers.
+     */
+    public static int targets(char[] code, int pc) {
+        switch (code[pc]) {
+            case Op.IF: case Op.ELSE: case Op.JUMP: case Op.JUMP_BACK: case Op.BR_IF_SIMPLE:
+            case Op.BR_IF_BACK: case Op.BR: case Op.BR_IF:
+                return 1;
+            case Op.BR_TABLE:
+                return u32(code, pc + 1) + 1;
+            default:
+                return 0;
+        }
+    }
+
     public static int instructionSize(char[] code, int pc) {
         int s = OpTable.size(code[pc]);
         return s == Op.VARIABLE ? 3 + (u32(code, pc + 1) + 1) * BR_RECORD : s;

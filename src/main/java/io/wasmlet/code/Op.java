@@ -15,7 +15,7 @@ public final class Op {
     public static final int INTERNAL_BASE = 0xF8;
     /** One past the highest opcode. */
     public static final int LIMIT = 0x101;
-    /** {@link #size} of a variable-length instruction. */
+    /** {@link OpTable#size} of a variable-length instruction. */
     public static final int VARIABLE = 0xFE;
 
     public static final int IMM_NONE = 0;

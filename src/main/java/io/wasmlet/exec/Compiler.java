@@ -26,8 +26,11 @@ public abstract class Compiler {
      */
     protected abstract int loopWeight();
 
-    /** Grows the translator's work buffers for functions of up to {@code codeInts} pre-decoded ints. */
-    protected abstract void reserve(int codeInts, int maxHeight);
+    /**
+     * Grows the translator's work buffers for functions of up to {@code codeUnits} pre-decoded
+     * units, {@code maxHeight} value-stack slots and {@code maxTargets} branch targets.
+     */
+    protected abstract void reserve(int codeUnits, int maxHeight, int maxTargets);
 
     /**
      * Translates {@code job}'s function into the cache from {@link CompileJob#top} up to

@@ -131,21 +131,17 @@ public final class Footprint {
      * The JIT's arenas. Counters: per defined function a tier-up trigger and a compiled-entry
      * slot (two int arrays per instance). Code cache: the store's one array of
      * {@code codecache.ints}. Translator: its buffers, sized for the module's longest function
-     * (see {@code io.wasmlet.jit.Translator#reserve}), and the translator, tier and request objects.
+     * that fits the cache and the most branch targets in one ({@link Engine#translatorBounds};
+     * see {@code io.wasmlet.jit.Translator#reserve}), and the translator, tier and request objects.
      */
     private void jit(ModuleData m, Board board, HeapModel h) {
         int defined = m.funcEntry.length;
         bytes[COUNTERS] = 2 * h.array(defined, 4);
         bytes[CODE_CACHE] = h.array(board.codeCacheInts, 4);
-        int longest = 0;
-        int height = 0;
-        for (int d = 0; d < defined; d++) {
-            int end = d + 1 < defined ? m.funcEntry[d + 1] : m.code.length;
-            longest = Math.max(longest, end - m.funcEntry[d]);
-            height = Math.max(height, m.code[m.funcEntry[d] + Layout.H_MAX_HEIGHT]);
-        }
-        long n = Math.min(longest, board.codeCacheInts) + 1;
-        bytes[TRANSLATOR] = h.array(n, 4) + h.array(n, 1) + 2 * h.array(n + 1, 4)
+        int[] b = Engine.translatorBounds(m, board.codeCacheInts);
+        long n = b[0] + 1;
+        int height = b[1];
+        bytes[TRANSLATOR] = h.array(n, 4) + h.array(n, 1) + 2 * h.array(2L * b[2] + 2, 4)
                 + h.array(height + 1, 4) + h.array(height + 1, 8)
                 + h.object(11, 40) + h.object(2, 1) + h.object(5, 16) + h.object(1, 16);
     }

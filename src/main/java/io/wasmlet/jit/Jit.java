@@ -85,8 +85,8 @@ public final class Jit extends Compiler {
         return tuning.loopWeight;
     }
 
-    protected void reserve(int codeInts, int maxHeight) {
-        translator.reserve(codeInts, maxHeight);
+    protected void reserve(int codeUnits, int maxHeight, int maxTargets) {
+        translator.reserve(codeUnits, maxHeight, maxTargets);
     }
 
     protected int translate(CompileJob job) {

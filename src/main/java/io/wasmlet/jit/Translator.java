@@ -90,15 +90,20 @@ final class Translator {
         this.fuseAddresses = registers && fuseAddresses;
     }
 
-    /** Sizes the work buffers for functions of up to {@code codeInts} units and {@code maxHeight} slots. */
-    void reserve(int codeInts, int maxHeight) {
-        if (pcMap.length < codeInts + 1) {
-            // a branch needs 2 units of code at least, so a function of n units has at most
-            // n / 2 fixups and n / 2 loop headers: pairs of each fit n + 2 ints
-            pcMap = new int[codeInts + 1];
-            target = new byte[codeInts + 1];
-            fix = new int[codeInts + 2];
-            osr = new int[codeInts + 2];
+    /**
+     * Sizes the work buffers for functions of up to {@code codeUnits} units, {@code maxHeight}
+     * slots and {@code maxTargets} branch targets ({@code Layout.targets}): each forward target
+     * makes one fixup and each loop header is the target of a backward branch, so pairs of
+     * either fit {@code 2 * maxTargets} ints.
+     */
+    void reserve(int codeUnits, int maxHeight, int maxTargets) {
+        if (pcMap.length < codeUnits + 1) {
+            pcMap = new int[codeUnits + 1];
+            target = new byte[codeUnits + 1];
+        }
+        if (fix.length < 2 * maxTargets + 2) {
+            fix = new int[2 * maxTargets + 2];
+            osr = new int[2 * maxTargets + 2];
         }
         if (kind.length < maxHeight + 1) {
             kind = new int[maxHeight + 1];
@@ -126,7 +131,9 @@ final class Translator {
         nfix = 0;
         nosr = 0;
         nsite = 0;
-        markTargets(entry + Layout.HEADER_SIZE, j.end);
+        if (2 * markTargets(entry + Layout.HEADER_SIZE, j.end) + 2 > fix.length) {
+            return -1; // more branch targets than reserved for (cannot happen: see reserve)
+        }
         locals = j.numLocals();
         // metadata, then the code
         top = j.top;
@@ -190,8 +197,11 @@ final class Translator {
         return true;
     }
 
-    private void markTargets(int pc, int end) {
+    /** Marks the branch targets and loop headers of the function; returns how many targets it names. */
+    private int markTargets(int pc, int end) {
+        int count = 0;
         while (pc < end) {
+            count += Layout.targets(code, pc);
             int op = code[pc];
             switch (op) {
                 case Op.IF:
@@ -218,6 +228,7 @@ final class Translator {
             }
             pc += Layout.instructionSize(code, pc);
         }
+        return count;
     }
 
     private void mark(int t, int from) {
