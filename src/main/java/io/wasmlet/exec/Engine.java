@@ -85,36 +85,10 @@ final class Engine {
         return tier;
     }
 
-    /**
-     * What the translator's buffers must hold for the functions of {@code m} it may translate
-     * (those no longer than a cache of {@code cacheUnits}: a longer one never fits, which bounds
-     * the buffers by the board's cache size): the longest such function in units, the greatest
-     * height of any function, and the most branch targets in one such function.
-     */
-    static int[] translatorBounds(io.wasmlet.binary.ModuleData m, int cacheUnits) {
-        int[] entries = m.funcEntry;
-        char[] code = m.code;
-        int[] b = new int[3];
-        for (int d = 0; d < entries.length; d++) {
-            int end = d + 1 < entries.length ? entries[d + 1] : code.length;
-            b[1] = Math.max(b[1], code[entries[d] + Layout.H_MAX_HEIGHT]);
-            if (end - entries[d] > cacheUnits) {
-                continue;
-            }
-            b[0] = Math.max(b[0], end - entries[d]);
-            int t = 0;
-            for (int pc = entries[d] + Layout.HEADER_SIZE; pc < end; pc += Layout.instructionSize(code, pc)) {
-                t += Layout.targets(code, pc);
-            }
-            b[2] = Math.max(b[2], t);
-        }
-        return b;
-    }
-
     /** Eager mode and the work buffers: called once an instance's functions exist. */
     static void prepare(Store st, Instance inst) {
         int[] entries = inst.data.funcEntry;
-        int[] b = translatorBounds(inst.data, st.cache.length);
+        int[] b = Footprint.translatorBounds(inst.data, st.cache.length);
         st.compiler.reserve(b[0], b[1], b[2]);
         if (st.compiler.eager) {
             for (int d = 0; d < entries.length; d++) {

@@ -128,17 +128,44 @@ public final class Footprint {
     }
 
     /**
+     * What the translator's buffers must hold for the functions of {@code m} it may translate
+     * (those no longer than a cache of {@code cacheUnits}: a longer one never fits, which bounds
+     * the buffers by the board's cache size): the longest such function in units, the greatest
+     * height of any function, and the most branch targets in one such function. For the report
+     * and for {@link Engine#prepare}, at instantiation.
+     */
+    static int[] translatorBounds(io.wasmlet.binary.ModuleData m, int cacheUnits) {
+        int[] entries = m.funcEntry;
+        char[] code = m.code;
+        int[] b = new int[3];
+        for (int d = 0; d < entries.length; d++) {
+            int end = d + 1 < entries.length ? entries[d + 1] : code.length;
+            b[1] = Math.max(b[1], code[entries[d] + Layout.H_MAX_HEIGHT]);
+            if (end - entries[d] > cacheUnits) {
+                continue;
+            }
+            b[0] = Math.max(b[0], end - entries[d]);
+            int t = 0;
+            for (int pc = entries[d] + Layout.HEADER_SIZE; pc < end; pc += Layout.instructionSize(code, pc)) {
+                t += Layout.targets(code, pc);
+            }
+            b[2] = Math.max(b[2], t);
+        }
+        return b;
+    }
+
+    /**
      * The JIT's arenas. Counters: per defined function a tier-up trigger and a compiled-entry
      * slot (two int arrays per instance). Code cache: the store's one array of
      * {@code codecache.ints}. Translator: its buffers, sized for the module's longest function
-     * that fits the cache and the most branch targets in one ({@link Engine#translatorBounds};
+     * that fits the cache and the most branch targets in one ({@link #translatorBounds};
      * see {@code io.wasmlet.jit.Translator#reserve}), and the translator, tier and request objects.
      */
     private void jit(ModuleData m, Board board, HeapModel h) {
         int defined = m.funcEntry.length;
         bytes[COUNTERS] = 2 * h.array(defined, 4);
         bytes[CODE_CACHE] = h.array(board.codeCacheInts, 4);
-        int[] b = Engine.translatorBounds(m, board.codeCacheInts);
+        int[] b = translatorBounds(m, board.codeCacheInts);
         long n = b[0] + 1;
         int height = b[1];
         bytes[TRANSLATOR] = h.array(n, 4) + h.array(n, 1) + 2 * h.array(2L * b[2] + 2, 4)
