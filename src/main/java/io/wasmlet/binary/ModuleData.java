@@ -23,6 +23,8 @@ public final class ModuleData {
     /** Type index per function, imported functions first. */
     public int[] funcTypes = new int[0];
     public int numImportedFuncs;
+    /** Size of the code section in the file (for the footprint's bytes of code per code byte). */
+    public int codeSectionBytes;
     /** Tables, imported first. */
     public TableType[] tables = new TableType[0];
     public int numImportedTables;

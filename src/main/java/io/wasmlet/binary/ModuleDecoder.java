@@ -87,7 +87,7 @@ public final class ModuleDecoder {
                 case 7: exportSection(); break;
                 case 8: m.start = in.u32(); break;
                 case 9: elementSection(); break;
-                case 10: codeSection(funcCount); sawCode = true; break;
+                case 10: codeSection(funcCount); sawCode = true; m.codeSectionBytes = size; break;
                 case 11: dataSection(); sawData = true; break;
                 case SECTION_DATA_COUNT: m.dataCount = in.count(); break;
                 default: break;

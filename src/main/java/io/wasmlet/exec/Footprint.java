@@ -61,6 +61,8 @@ public final class Footprint {
     private final HeapModel heap;
     /** Largest value-stack height one frame of the module needs, and the function that needs it. */
     private int maxFrameSlots;
+    /** The module's code-section size, for the report's bytes of code per code byte. */
+    private int codeSectionBytes;
     private int maxFrameFunc;
 
     private Footprint(ModuleData m, Board board, HeapModel h, int jit) {
@@ -178,6 +180,7 @@ public final class Footprint {
      * records are shown as the side table (and taken off the code).
      */
     private void codeAndSideTable(ModuleData m) {
+        codeSectionBytes = m.codeSectionBytes;
         char[] code = m.code;
         long side = 0;
         for (int f = 0; f < m.funcEntry.length; f++) {
@@ -435,6 +438,13 @@ public final class Footprint {
         }
         line(sb, "total", total());
         line(sb, "free on board", free());
+        if (codeSectionBytes > 0) {
+            // hundredths, rounded: CLDC has no number formatting
+            long r = ((bytes[CODE] + bytes[SIDE_TABLE]) * 200 / codeSectionBytes + 1) / 2;
+            sb.append("  pre-decoded code and side table per code-section byte: ").append(r / 100).append('.')
+                    .append(r % 100 < 10 ? "0" : "").append(r % 100).append(" (").append(codeSectionBytes)
+                    .append(" bytes of code in the file)\n");
+        }
         sb.append("  (object sizes of a ").append(heap.name).append(")\n");
         return sb.toString();
     }

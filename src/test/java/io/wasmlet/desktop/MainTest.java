@@ -160,6 +160,28 @@ class MainTest {
         assertTrue(f.out().contains("value stack"), f.out());
     }
 
+    /** The report gives the pre-decoded code per byte of the file's code section (issue 11: at most 2). */
+    @Test
+    void footprintPrintsTheCodeBytesPerCodeByte() throws Exception {
+        for (String module : new String[] {"tests/programs/hello.wasm", "tests/workloads/sha256.wasm"}) {
+            Result r = run("run", "--board", "stm32h747i-disco", "--footprint", module);
+            assertEquals(0, r.code(), r.err());
+            String line = r.out().lines().filter(l -> l.contains("per code-section byte")).findFirst().orElseThrow();
+            java.util.regex.Matcher m = java.util.regex.Pattern
+                    .compile("per code-section byte: (\\d+\\.\\d\\d) \\((\\d+) bytes of code in the file\\)").matcher(line);
+            assertTrue(m.find(), line);
+            long code = 0;
+            for (String l : r.out().lines().toList()) {
+                if ((l.trim().startsWith("pre-decoded code ") || l.trim().startsWith("side table")) && !l.contains("per code")) {
+                    code += Long.parseLong(l.replaceAll(".* ", ""));
+                }
+            }
+            double ratio = Double.parseDouble(m.group(1));
+            assertEquals((double) code / Long.parseLong(m.group(2)), ratio, 0.006, line);
+            assertTrue(ratio <= 2.0, line);
+        }
+    }
+
     @Test
     void footprintOfAModuleThatDoesNotFitFailsAndSaysByHowMuch() {
         // hello.wasm needs 99 KB of pre-decoded code and two pages of memory: more than nrf52840-dk's 128 KB heap
