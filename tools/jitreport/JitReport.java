@@ -26,6 +26,7 @@ import java.util.List;
  * java -Xint -cp target/classes tools/jitreport/JitReport.java ablation test # -Xint, test n
  * java -cp target/classes tools/jitreport/JitReport.java compile
  * java -Xint -cp target/classes tools/jitreport/JitReport.java fuel test    # what fuel costs, per tier
+ * java -Xint -cp target/classes tools/jitreport/JitReport.java interrupt test  # and Thread.interrupt() polling
  * java -cp target/classes tools/jitreport/JitReport.java overhead
  * </pre>
  */
@@ -88,6 +89,9 @@ public final class JitReport {
                 break;
             case "fuel":
                 fuel(args.length > 1 && args[1].equals("bench"), args.length > 2 ? Integer.parseInt(args[2]) : 5);
+                break;
+            case "interrupt":
+                interrupt(args.length > 1 && args[1].equals("bench"), args.length > 2 ? Integer.parseInt(args[2]) : 5);
                 break;
             default:
                 overhead();
@@ -191,6 +195,51 @@ public final class JitReport {
                     best[1] / 1e6, best[2] / 1e6, best[3] / 1e6));
         }
         System.out.println(String.format("| fuel's cost, geometric mean | | +%.1f%% | | +%.1f%% |",
+                100 * (Math.exp(logs[0] / ws.size()) - 1), 100 * (Math.exp(logs[1] / ws.size()) - 1)));
+    }
+
+    /**
+     * The cost of honouring {@code Thread.interrupt()} (the command line's
+     * {@code io.wasmlet.desktop.ThreadInterrupt}, polled with the store's own flag every
+     * {@code loopWeight} back-edges and calls) in each tier, the stores taking turns.
+     */
+    static void interrupt(boolean bench, int reps) throws Exception {
+        List<Workload> ws = workloads(bench);
+        String[] names = {"interp", "interp + Thread.interrupt()", "tiered", "tiered + Thread.interrupt()"};
+        double[] logs = new double[2];
+        System.out.println("| workload | interp ms | + Thread.interrupt() ms | tiered ms | + Thread.interrupt() ms |");
+        System.out.println("|---|---:|---:|---:|---:|");
+        for (Workload w : ws) {
+            byte[] b = bytes(w.name());
+            Function[] runs = new Function[4];
+            Store[] stores = new Store[4];
+            for (int k = 0; k < 4; k++) {
+                stores[k] = k < 2 ? new Store(Board.desktop()) : new Store(Board.desktop(), Jit.tiered());
+                if (k % 2 == 1) {
+                    stores[k].interruptSource(new io.wasmlet.desktop.ThreadInterrupt());
+                }
+                runs[k] = stores[k].instantiate(Loader.load(b), new Imports()).function("run");
+            }
+            long[] best = {Long.MAX_VALUE, Long.MAX_VALUE, Long.MAX_VALUE, Long.MAX_VALUE};
+            long[] a = {w.n()};
+            long[] r = new long[1];
+            for (int i = 0; i <= reps; i++) {
+                for (int k = 0; k < 4; k++) {
+                    long t0 = System.nanoTime();
+                    stores[k].invoke(runs[k], a, r);
+                    long t = System.nanoTime() - t0;
+                    check(w, r, names[k]);
+                    if (i > 0) {
+                        best[k] = Math.min(best[k], t);
+                    }
+                }
+            }
+            logs[0] += Math.log(best[1] / (double) best[0]);
+            logs[1] += Math.log(best[3] / (double) best[2]);
+            System.out.println(String.format("| %s | %.1f | %.1f | %.1f | %.1f |", w.name(), best[0] / 1e6,
+                    best[1] / 1e6, best[2] / 1e6, best[3] / 1e6));
+        }
+        System.out.println(String.format("| cost, geometric mean | | %+.1f%% | | %+.1f%% |",
                 100 * (Math.exp(logs[0] / ws.size()) - 1), 100 * (Math.exp(logs[1] / ws.size()) - 1)));
     }
 
