@@ -158,44 +158,13 @@ public final class JitReport {
      * taking turns so that the machine's load moves all of them alike.
      */
     static void fuel(boolean bench, int reps) throws Exception {
-        List<Workload> ws = workloads(bench);
-        String[] names = {"interp", "interp + fuel", "tiered", "tiered + fuel"};
-        double[] logs = new double[2];
-        System.out.println("| workload | interp ms | interp + fuel ms | tiered ms | tiered + fuel ms |");
-        System.out.println("|---|---:|---:|---:|---:|");
-        for (Workload w : ws) {
-            byte[] b = bytes(w.name());
-            Function[] runs = new Function[4];
-            Store[] stores = new Store[4];
-            for (int k = 0; k < 4; k++) {
-                stores[k] = k < 2 ? new Store(Board.desktop()) : new Store(Board.desktop(), Jit.tiered());
-                WasmModule m = Loader.load(b, k % 2 == 1 ? Loader.COUNT : 0);
-                runs[k] = stores[k].instantiate(m, new Imports()).function("run");
-                if (k % 2 == 1) {
-                    stores[k].setFuel(Long.MAX_VALUE / 4);
-                }
+        paired(bench, reps, "fuel", k -> {
+            Store st = k < 2 ? new Store(Board.desktop()) : new Store(Board.desktop(), Jit.tiered());
+            if (k % 2 == 1) {
+                st.setFuel(Long.MAX_VALUE / 4);
             }
-            long[] best = {Long.MAX_VALUE, Long.MAX_VALUE, Long.MAX_VALUE, Long.MAX_VALUE};
-            long[] a = {w.n()};
-            long[] r = new long[1];
-            for (int i = 0; i <= reps; i++) {
-                for (int k = 0; k < 4; k++) {
-                    long t0 = System.nanoTime();
-                    stores[k].invoke(runs[k], a, r);
-                    long t = System.nanoTime() - t0;
-                    check(w, r, names[k]);
-                    if (i > 0) {
-                        best[k] = Math.min(best[k], t);
-                    }
-                }
-            }
-            logs[0] += Math.log(best[1] / (double) best[0]);
-            logs[1] += Math.log(best[3] / (double) best[2]);
-            System.out.println(String.format("| %s | %.1f | %.1f | %.1f | %.1f |", w.name(), best[0] / 1e6,
-                    best[1] / 1e6, best[2] / 1e6, best[3] / 1e6));
-        }
-        System.out.println(String.format("| fuel's cost, geometric mean | | +%.1f%% | | +%.1f%% |",
-                100 * (Math.exp(logs[0] / ws.size()) - 1), 100 * (Math.exp(logs[1] / ws.size()) - 1)));
+            return st;
+        }, k -> k % 2 == 1 ? Loader.COUNT : 0);
     }
 
     /**
@@ -204,21 +173,33 @@ public final class JitReport {
      * {@code loopWeight} back-edges and calls) in each tier, the stores taking turns.
      */
     static void interrupt(boolean bench, int reps) throws Exception {
+        paired(bench, reps, "Thread.interrupt()", k -> {
+            Store st = k < 2 ? new Store(Board.desktop()) : new Store(Board.desktop(), Jit.tiered());
+            if (k % 2 == 1) {
+                st.interruptSource(new io.wasmlet.desktop.ThreadInterrupt());
+            }
+            return st;
+        }, k -> 0);
+    }
+
+    /**
+     * Four stores per workload, taking turns: interp, interp with {@code feature}, tiered,
+     * tiered with it ({@code stores} makes store k, {@code flags} gives its Loader flags); best
+     * of {@code reps} calls each, and the feature's cost in each tier as a geometric mean.
+     */
+    static void paired(boolean bench, int reps, String feature, java.util.function.IntFunction<Store> stores,
+                       java.util.function.IntUnaryOperator flags) throws Exception {
         List<Workload> ws = workloads(bench);
-        String[] names = {"interp", "interp + Thread.interrupt()", "tiered", "tiered + Thread.interrupt()"};
         double[] logs = new double[2];
-        System.out.println("| workload | interp ms | + Thread.interrupt() ms | tiered ms | + Thread.interrupt() ms |");
+        System.out.println("| workload | interp ms | interp + " + feature + " ms | tiered ms | tiered + " + feature + " ms |");
         System.out.println("|---|---:|---:|---:|---:|");
         for (Workload w : ws) {
             byte[] b = bytes(w.name());
             Function[] runs = new Function[4];
-            Store[] stores = new Store[4];
+            Store[] st = new Store[4];
             for (int k = 0; k < 4; k++) {
-                stores[k] = k < 2 ? new Store(Board.desktop()) : new Store(Board.desktop(), Jit.tiered());
-                if (k % 2 == 1) {
-                    stores[k].interruptSource(new io.wasmlet.desktop.ThreadInterrupt());
-                }
-                runs[k] = stores[k].instantiate(Loader.load(b), new Imports()).function("run");
+                st[k] = stores.apply(k);
+                runs[k] = st[k].instantiate(Loader.load(b, flags.applyAsInt(k)), new Imports()).function("run");
             }
             long[] best = {Long.MAX_VALUE, Long.MAX_VALUE, Long.MAX_VALUE, Long.MAX_VALUE};
             long[] a = {w.n()};
@@ -226,9 +207,9 @@ public final class JitReport {
             for (int i = 0; i <= reps; i++) {
                 for (int k = 0; k < 4; k++) {
                     long t0 = System.nanoTime();
-                    stores[k].invoke(runs[k], a, r);
+                    st[k].invoke(runs[k], a, r);
                     long t = System.nanoTime() - t0;
-                    check(w, r, names[k]);
+                    check(w, r, "store " + k);
                     if (i > 0) {
                         best[k] = Math.min(best[k], t);
                     }
@@ -239,7 +220,7 @@ public final class JitReport {
             System.out.println(String.format("| %s | %.1f | %.1f | %.1f | %.1f |", w.name(), best[0] / 1e6,
                     best[1] / 1e6, best[2] / 1e6, best[3] / 1e6));
         }
-        System.out.println(String.format("| cost, geometric mean | | %+.1f%% | | %+.1f%% |",
+        System.out.println(String.format("| %s's cost, geometric mean | | %+.1f%% | | %+.1f%% |", feature,
                 100 * (Math.exp(logs[0] / ws.size()) - 1), 100 * (Math.exp(logs[1] / ws.size()) - 1)));
     }
 
