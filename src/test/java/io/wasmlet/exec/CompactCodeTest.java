@@ -381,7 +381,9 @@ class CompactCodeTest {
         for (File x : files) {
             byte[] b = Files.readAllBytes(x.toPath());
             long s = codeSection(b);
-            long c = 2L * ModuleData.of(Loader.load(b)).code.length; // a char per unit
+            ModuleData d = ModuleData.of(Loader.load(b));
+            assertEquals(s, d.codeSectionBytes, x + ": the size the footprint report divides by");
+            long c = 2L * d.code.length; // a char per unit
             section += s;
             code += c;
             if (x.getName().equals("hello.wasm") || x.getPath().contains("workloads")) {
