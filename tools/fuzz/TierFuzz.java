@@ -1,13 +1,12 @@
 import io.wasmlet.binary.FuncType;
 import io.wasmlet.binary.WasmModule;
 import io.wasmlet.board.Board;
-import io.wasmlet.error.TrapException;
 import io.wasmlet.error.WasmException;
 import io.wasmlet.exec.Function;
 import io.wasmlet.exec.Imports;
 import io.wasmlet.exec.Instance;
-import io.wasmlet.exec.Memory;
 import io.wasmlet.exec.Store;
+import io.wasmlet.fuzz.ExportCalls;
 import io.wasmlet.jit.Jit;
 import io.wasmlet.jit.Tuning;
 import io.wasmlet.validate.Loader;
@@ -15,7 +14,6 @@ import io.wasmlet.validate.Loader;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.List;
 import java.util.Random;
 import java.util.stream.Collectors;
@@ -43,7 +41,6 @@ import java.util.stream.Stream;
  */
 public final class TierFuzz {
     static final long FUEL = 100_000;
-    static final long[] ARGS = {0, 1, 7, -1, 0x7FFFFFFF, 65536, 100};
     static volatile Store running;
     static volatile long started;
 
@@ -238,37 +235,6 @@ public final class TierFuzz {
             log.add("instantiate: " + e.getClass().getSimpleName() + " " + e.getMessage());
             return;
         }
-        for (String name : inst.exportNames()) {
-            if (inst.exportKind(name) != WasmModule.KIND_FUNC) {
-                continue;
-            }
-            Function f = inst.function(name);
-            FuncType t = f.type();
-            for (int round = 0; round < 2; round++) {
-                long[] args = new long[t.paramCount()];
-                for (int i = 0; i < args.length; i++) {
-                    args[i] = ARGS[(i + round * 3 + name.length()) % ARGS.length];
-                }
-                long[] results = new long[t.resultCount()];
-                store.setFuel(FUEL);
-                String outcome;
-                try {
-                    store.invoke(f, args, results);
-                    outcome = Arrays.toString(results);
-                } catch (WasmException e) {
-                    outcome = (e instanceof TrapException ? "trap " : "error ") + e.getClass().getSimpleName() + " "
-                            + e.getMessage();
-                }
-                log.add("call " + name + " " + Arrays.toString(args) + " -> " + outcome + ", fuel left " + store.fuel());
-            }
-        }
-        for (String name : inst.exportNames()) {
-            if (inst.exportKind(name) == WasmModule.KIND_MEMORY) {
-                Memory mem = inst.memory(name);
-                byte[] all = new byte[mem.byteSize()];
-                mem.readBytes(0, all, 0, all.length);
-                log.add("memory " + name + " " + mem.pages() + " pages, hash " + Arrays.hashCode(all));
-            }
-        }
+        ExportCalls.run(store, inst, FUEL, log);
     }
 }

@@ -41,7 +41,7 @@ public final class JopGen {
         }
     }
 
-    /** Writes generated files (as OpGen does). */
+    /** Writes generated files, as OpGen.write does (a single-file program cannot call into another file). */
     static final class OpGenWrite {
         static int write(Path out, String text, boolean check) throws IOException {
             String old = Files.exists(out) ? Files.readString(out) : "";

@@ -3,14 +3,11 @@ package io.wasmlet.fuzz;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import io.wasmlet.binary.FuncType;
 import io.wasmlet.binary.WasmModule;
 import io.wasmlet.board.Board;
 import io.wasmlet.error.WasmException;
-import io.wasmlet.exec.Function;
 import io.wasmlet.exec.Imports;
 import io.wasmlet.exec.Instance;
-import io.wasmlet.exec.Memory;
 import io.wasmlet.exec.Store;
 import io.wasmlet.jit.Jit;
 import io.wasmlet.jit.Tuning;
@@ -37,7 +34,6 @@ class TierFuzzTest {
     private static final int MUTANTS = 6000;
     private static final int STRUCTURAL = 3000;
     private static final long FUEL = 200_000;
-    private static final long[] ARGS = {0, 1, 7, -1, 0x7FFFFFFF, 65536, 100};
 
     @Test
     void theTiersAgreeOnSpecModulesAndMutants() throws Exception {
@@ -150,38 +146,6 @@ class TierFuzzTest {
             log.add("instantiate: " + e.getClass().getSimpleName() + " " + e.getMessage());
             return;
         }
-        for (String name : inst.exportNames()) {
-            if (inst.exportKind(name) != WasmModule.KIND_FUNC) {
-                continue;
-            }
-            Function f = inst.function(name);
-            FuncType t = f.type();
-            for (int round = 0; round < 2; round++) {
-                long[] args = new long[t.paramCount()];
-                for (int i = 0; i < args.length; i++) {
-                    args[i] = ARGS[(i + round * 3 + name.length()) % ARGS.length];
-                }
-                long[] results = new long[t.resultCount()];
-                store.setFuel(FUEL);
-                String outcome;
-                try {
-                    store.invoke(f, args, results);
-                    outcome = java.util.Arrays.toString(results);
-                } catch (WasmException e) {
-                    outcome = (e instanceof io.wasmlet.error.TrapException ? "trap " : "error ")
-                            + e.getClass().getSimpleName() + " " + e.getMessage();
-                }
-                log.add("call " + name + " " + java.util.Arrays.toString(args) + " -> " + outcome + ", fuel left "
-                        + store.fuel());
-            }
-        }
-        for (String name : inst.exportNames()) {
-            if (inst.exportKind(name) == WasmModule.KIND_MEMORY) {
-                Memory mem = inst.memory(name);
-                byte[] all = new byte[mem.byteSize()];
-                mem.readBytes(0, all, 0, all.length);
-                log.add("memory " + name + " " + mem.pages() + " pages, hash " + java.util.Arrays.hashCode(all));
-            }
-        }
+        ExportCalls.run(store, inst, FUEL, log);
     }
 }
