@@ -112,6 +112,32 @@ class TargetLimitsTest {
                 + " exception-table entries)", bad);
     }
 
+    /**
+     * HotSpot never JIT-compiles a method over 8,000 bytes of bytecode ({@code HugeMethodLimit},
+     * PERF-NOTES.md): a dispatch loop that grows past it silently runs interpreted on desktop JVMs,
+     * several times slower. The two loops are checked as the desktop build compiled them.
+     */
+    @Test
+    void dispatchLoopsStayUnderHotSpotsHugeMethodLimit() throws IOException {
+        List<String> bad = new ArrayList<>();
+        String[] loops = {"io/wasmlet/exec/Interpreter", "io/wasmlet/exec/CompiledLoop"};
+        for (String cls : loops) {
+            ClassFile cf = ClassFile.read(Paths.get("target", "classes", cls + ".class"));
+            boolean found = false;
+            for (ClassFile.Member m : cf.methods) {
+                if (m.name.equals("run")) {
+                    found = true;
+                    System.out.println(cls + ".run: " + m.codeLength() + " bytes of bytecode (limit 8000)");
+                    if (m.codeLength() > 8000) {
+                        bad.add(cls + "." + m + " has " + m.codeLength() + " bytes of code");
+                    }
+                }
+            }
+            assertTrue(found, cls + " has no run method");
+        }
+        assertNone("dispatch loops over HotSpot's 8,000-byte HugeMethodLimit", bad);
+    }
+
     @Test
     void bytecodeWalksCleanly() {
         // Every method's instructions decode: keeps ClassFile honest for the scans that reuse it.
