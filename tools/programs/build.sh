@@ -8,17 +8,21 @@
 #    wasm32-wasi standard library, and natively with the same rustc.
 #    Each NAME.wat (small modules for the tests) becomes NAME.wasm with wat2wasm (wabt).
 #    reactor*.c are WASI reactors (no main): built with -mexec-model=reactor, no native build.
-#    Each NAME.c is also built for small boards into tests/programs/board/NAME.wasm: one 64 KiB
-#    page of linear memory in all (--initial-memory = --max-memory = 65536), of which an 8 KiB
-#    stack (wasm-ld's default is 64 KiB, which alone would take a second page); malloc gets
-#    what the data and the stack leave of the page. The board builds print what the normal
-#    builds print, so they share the recorded .stdout files.
+#    Each NAME.c is also built for small boards into tests/programs/board/NAME.wasm: a linear
+#    memory of 1-byte pages (the custom-page-sizes proposal, wasm-ld --page-size=1) that starts
+#    at what the data and an 8 KiB stack take (wasm-ld's default stack is 64 KiB) and may grow
+#    to 32 KiB in all (--max-memory=32768), instead of whole 64 KiB pages. This needs clang 22:
+#    $CLANG22 if set, else the npm package @yowasp/clang (clang 22 compiled to WebAssembly, run
+#    by Node.js through tools/programs/yowasp-clang.mjs; installed into target/yowasp on first
+#    use). tools/programs/board-heap.c is linked in place of wasi-libc's sbrk and dlmalloc,
+#    which count 64 KiB pages. The board builds print what the normal builds print, so they
+#    share the recorded .stdout files.
 # 2. Each case of tests/programs/cases.txt is run natively; its stdout becomes
 #    tests/programs/CASE.stdout, and its exit status must be the one the case names.
 # The .wasm and .stdout files are committed, so the tests need no compiler.
 #
 # Needs (Debian 12): apt-get install -y clang lld wasi-libc libclang-rt-14-dev-wasm32 gcc \
-#                    rustc libstd-rust-dev-wasm32 wabt
+#                    rustc libstd-rust-dev-wasm32 wabt nodejs npm
 # Rust is built with /usr/bin/rustc (Debian's, which matches libstd-rust-dev-wasm32), not a
 # rustup rustc that may come first on PATH; set RUSTC to override. Without the Rust packages
 # the .rs programs are skipped and their committed .wasm kept.
@@ -32,8 +36,23 @@ mkdir -p "$native"
 CLANG="${CLANG:-clang}"
 RUSTC="${RUSTC:-/usr/bin/rustc}"
 WASI_CFLAGS=(--target=wasm32-wasi -O2 -Wall -Wl,--strip-all)
-BOARD_LDFLAGS=(-Wl,-z,stack-size=8192 -Wl,--initial-memory=65536 -Wl,--max-memory=65536)
+BOARD_FLAGS=(--target=wasm32-wasip1 -O2 -Wall -Wl,--strip-all -Wl,--page-size=1 -Wl,-z,stack-size=8192
+             -Wl,--max-memory=32768)
+YOWASP_CLANG_VERSION=22.0.0-git20542-10
 mkdir -p "$src/board"
+board_cc() { # OUTPUT.wasm SOURCE.c: a board build with clang 22
+    if [ -n "${CLANG22:-}" ]; then
+        "$CLANG22" "${BOARD_FLAGS[@]}" -o "$1" "$2" "$root/tools/programs/board-heap.c"
+        return
+    fi
+    local pkg="$root/target/yowasp/node_modules/@yowasp/clang"
+    if [ ! -d "$pkg" ]; then
+        npm install --silent --no-save --prefix "$root/target/yowasp" "@yowasp/clang@$YOWASP_CLANG_VERSION"
+    fi
+    YOWASP_CLANG="$pkg" node "$root/tools/programs/yowasp-clang.mjs" "$1" "${BOARD_FLAGS[@]}" "$2" \
+        "$root/tools/programs/board-heap.c" 2>&1 | grep -v '^yowasp-llvm: fetched' || true
+    [ -s "$1" ]
+}
 if [ -d /usr/share/wasi-sysroot ]; then
     WASI_CFLAGS+=(--sysroot=/usr/share/wasi-sysroot)
 fi
@@ -43,8 +62,8 @@ for c in "$src"/*.c; do
     case "$name" in reactor*) continue ;; esac
     echo "clang  $name.c -> tests/programs/$name.wasm"
     "$CLANG" "${WASI_CFLAGS[@]}" -o "$src/$name.wasm" "$c"
-    echo "clang  $name.c -> tests/programs/board/$name.wasm (one 64 KiB page, 8 KiB stack)"
-    "$CLANG" "${WASI_CFLAGS[@]}" "${BOARD_LDFLAGS[@]}" -o "$src/board/$name.wasm" "$c"
+    echo "clang 22  $name.c -> tests/programs/board/$name.wasm (1-byte pages, 8 KiB stack, at most 32 KiB)"
+    board_cc "$src/board/$name.wasm" "$c"
     gcc -O2 -Wall -o "$native/$name" "$c"
 done
 

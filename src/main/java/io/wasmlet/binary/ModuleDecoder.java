@@ -155,18 +155,31 @@ public final class ModuleDecoder {
         return r;
     }
 
+    /**
+     * Limits (tables: flags 0 and 1). A memory may also carry a custom page size (flags 8 and 9,
+     * from the custom-page-sizes proposal, which this runtime implements: the limits are followed
+     * by the page size's log2; validation admits 0 and 16).
+     */
     private TableType limits(byte elemType) {
         int flags = in.u8();
-        if (flags > 1) {
-            // 2, 3: shared (threads); 4 to 7: 64-bit indices (memory64); 8: custom page sizes
-            String f = flags > 15 ? null : flags < 4 ? ": shared, from threads" : flags < 8 ? ": 64-bit, from memory64"
-                    : ": custom page sizes";
+        boolean custom = elemType == 0 && (flags == 8 || flags == 9);
+        if (flags > 1 && !custom) {
+            // 2, 3: shared (threads); 4 to 7: 64-bit indices (memory64); 8, 9 on a table
+            String f = flags > 15 ? null : (flags & 2) != 0 ? ": shared, from threads"
+                    : (flags & 4) != 0 ? ": 64-bit, from memory64" : null;
             throw in.error(f == null ? "integer too large (malformed limits flags)"
                     : Msg.cat("integer too large (malformed limits flags", f, ByteReader.UNSUPPORTED, ")"));
         }
         long min = in.u32() & 0xFFFFFFFFL;
-        long max = flags == 1 ? in.u32() & 0xFFFFFFFFL : -1;
-        return new TableType(elemType, min, max);
+        long max = (flags & 1) == 1 ? in.u32() & 0xFFFFFFFFL : -1;
+        if (!custom) {
+            return new TableType(elemType, min, max);
+        }
+        long log2 = in.u32() & 0xFFFFFFFFL;
+        if (log2 > 63) {
+            throw in.error("invalid custom page size");
+        }
+        return new TableType(elemType, min, max, (int) log2);
     }
 
     private GlobalType globalType(ConstExpr init) {

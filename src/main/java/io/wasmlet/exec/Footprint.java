@@ -77,7 +77,8 @@ public final class Footprint {
             TableType mt = m.memories[m.numImportedMemories];
             // Memory: max; budgetBytes, pages, byteSize; data
             bytes[MEMORY] = h.object(1, 20)
-                    + h.array(Memory.capacity(mt.min, mt.max, Memory.budget(board.memoryBytes), board.memoryPrealloc), 1);
+                    + h.array(Memory.capacity(mt.min, mt.max, Memory.budget(board.memoryBytes), board.memoryPrealloc,
+                            mt.pageShift), 1);
         }
         bytes[TABLES] = h.refArray(m.tables.length);
         for (int t = m.numImportedTables; t < m.tables.length; t++) {
@@ -387,11 +388,12 @@ public final class Footprint {
         ModuleData m = ModuleData.of(module);
         if (m.memories.length > m.numImportedMemories) {
             TableType mt = m.memories[m.numImportedMemories];
-            if (mt.min > 0 && (mt.min - 1) * Memory.PAGE >= board.memoryBytes) {
+            int shift = mt.pageShift;
+            if (mt.min > 0 && (mt.min - 1 << shift) >= board.memoryBytes) {
                 return new StringBuffer("module needs a linear memory of ").append(mt.min).append(" pages (")
-                        .append(mt.min * Memory.PAGE).append(" bytes); board ").append(board.name).append(" allows ")
+                        .append(mt.min << shift).append(" bytes); board ").append(board.name).append(" allows ")
                         .append(board.memoryBytes).append(" bytes: at least ")
-                        .append((mt.min - 1) * Memory.PAGE + 1 - board.memoryBytes).append(" bytes short").toString();
+                        .append((mt.min - 1 << shift) + 1 - board.memoryBytes).append(" bytes short").toString();
             }
         }
         for (int t = m.numImportedTables; t < m.tables.length; t++) {

@@ -91,7 +91,8 @@ final class Instantiator {
                         throw unlinkable(im, "incompatible import type: expected a memory");
                     }
                     Memory mem = (Memory) v;
-                    if (!limitsMatch(mem.pages(), mem.max, m.memories[im.index])) {
+                    if (mem.pageShift != m.memories[im.index].pageShift
+                            || !limitsMatch(mem.pages(), mem.max, m.memories[im.index])) {
                         throw unlinkable(im, "incompatible import type: memory limits");
                     }
                     memory = mem;
@@ -124,7 +125,8 @@ final class Instantiator {
             }
             if (m.memories.length > m.numImportedMemories) {
                 TableType mt = m.memories[m.numImportedMemories];
-                memory = new Memory((int) mt.min, mt.max, Memory.budget(board.memoryBytes), board.memoryPrealloc);
+                memory = new Memory((int) mt.min, mt.max, Memory.budget(board.memoryBytes), board.memoryPrealloc,
+                        mt.pageShift);
             }
         } catch (OutOfMemoryError e) {
             // the footprint fit the board's heap, but the VM's heap is fuller than the board says

@@ -17,32 +17,49 @@ public final class Memory {
 
     /** Declared maximum in pages, or -1. */
     final long max;
+    /** Log2 of the page size: 16 (64 KiB), or 0 for a custom page size of 1 byte. */
+    final int pageShift;
     /** The most bytes this memory may ever back (the board's budget). */
     final int budgetBytes;
     byte[] data;
     /** Current size in pages, as memory.size reports it. */
     int pages;
     /**
-     * Accessible bytes: {@code pages * 65536}, or less when the board's budget ends inside the
+     * Accessible bytes: {@code pages << pageShift}, or less when the board's budget ends inside the
      * last page (accesses beyond trap as out of bounds; see {@code Board}).
      */
     int byteSize;
 
     /** A host memory: allocated at its minimum, grown by reallocation up to what Java can hold. */
     public Memory(int minPages, int maxPages) {
-        this(minPages, maxPages < 0 ? -1L : (long) maxPages, MAX_PAGES_JAVA * PAGE, false);
+        this(minPages, maxPages < 0 ? -1L : (long) maxPages, MAX_PAGES_JAVA * PAGE, false, 16);
+    }
+
+    /**
+     * A host memory of {@code 1 << pageShift}-byte pages (16: 64 KiB; 0: 1 byte, the
+     * custom-page-sizes proposal), allocated at its minimum and grown by reallocation.
+     */
+    public Memory(int minPages, int maxPages, int pageShift) {
+        this(minPages, maxPages < 0 ? -1L : (long) maxPages, MAX_PAGES_JAVA * PAGE, false, checkShift(pageShift));
+    }
+
+    private static int checkShift(int pageShift) {
+        if (pageShift != 0 && pageShift != 16) {
+            throw new IllegalArgumentException("page size must be 1 or 65536 bytes");
+        }
+        return pageShift;
     }
 
     /**
      * @param prealloc allocate the whole budgeted maximum now, so that growing never allocates
      */
-    Memory(int minPages, long max, int budgetBytes, boolean prealloc) {
+    Memory(int minPages, long max, int budgetBytes, boolean prealloc, int pageShift) {
         this.max = max;
+        this.pageShift = pageShift;
         this.budgetBytes = budgetBytes;
-        long cap = prealloc ? (max >= 0 ? max * PAGE : (long) budgetBytes) : (long) minPages * PAGE;
-        this.data = new byte[(int) Math.min(cap, (long) budgetBytes)];
+        this.data = new byte[(int) capacity(minPages, max, budgetBytes, prealloc, pageShift)];
         this.pages = minPages;
-        this.byteSize = (int) Math.min((long) minPages * PAGE, (long) budgetBytes);
+        this.byteSize = (int) Math.min((long) minPages << pageShift, (long) budgetBytes);
     }
 
     /** A board's memory budget, clamped to what one Java array can hold. */
@@ -51,8 +68,8 @@ public final class Memory {
     }
 
     /** Bytes a memory of these limits holds at instantiation under a budget (footprint). */
-    static long capacity(long minPages, long max, int budgetBytes, boolean prealloc) {
-        long cap = prealloc ? (max >= 0 ? max * PAGE : (long) budgetBytes) : minPages * PAGE;
+    static long capacity(long minPages, long max, int budgetBytes, boolean prealloc, int pageShift) {
+        long cap = prealloc ? (max >= 0 ? max << pageShift : (long) budgetBytes) : minPages << pageShift;
         return Math.min(cap, (long) budgetBytes);
     }
 
@@ -60,7 +77,12 @@ public final class Memory {
         return pages;
     }
 
-    /** Accessible bytes (less than {@code pages() * 65536} only under a partial-page budget). */
+    /** The page size in bytes: 65,536, or 1 for a custom page size (memory.size and memory.grow count these). */
+    public int pageSize() {
+        return 1 << pageShift;
+    }
+
+    /** Accessible bytes (less than {@code pages() * pageSize()} only under a partial-page budget). */
     public int byteSize() {
         return byteSize;
     }
@@ -88,10 +110,11 @@ public final class Memory {
     public int grow(int delta) {
         int old = pages;
         long n = old + (delta & M);
-        if ((max >= 0 && n > max) || n > 65536 || (n - 1) * PAGE >= budgetBytes && n > old) {
+        // at most 4 GiB in all; pages past the budget's end fail (a partial last page is admitted)
+        if ((max >= 0 && n > max) || n > 1L << 32 - pageShift || (n - 1 << pageShift) >= budgetBytes && n > old) {
             return -1;
         }
-        int bytes = (int) Math.min(n * PAGE, (long) budgetBytes);
+        int bytes = (int) Math.min(n << pageShift, (long) budgetBytes);
         if (bytes > data.length && !reallocate(bytes)) {
             return -1;
         }
@@ -113,7 +136,7 @@ public final class Memory {
     private boolean reallocate(int bytes) {
         long cap = Math.max((long) bytes, Math.min(2L * data.length, (long) budgetBytes));
         if (max >= 0) {
-            cap = Math.max((long) bytes, Math.min(cap, max * PAGE));
+            cap = Math.max((long) bytes, Math.min(cap, max << pageShift));
         }
         byte[] d;
         try {

@@ -58,7 +58,15 @@ final class ModuleValidator {
             throw invalid(Msg.cat("multiple memories: multi-memory", ByteReader.UNSUPPORTED));
         }
         for (int i = 0; i < m.memories.length; i++) {
-            limits(m.memories[i], MAX_PAGES, "memory size must be at most 65536 pages (4GiB)");
+            TableType mt = m.memories[i];
+            if (mt.pageShift != 0 && mt.pageShift != TableType.DEFAULT_PAGE_SHIFT) {
+                throw invalid("invalid custom page size");
+            }
+            if (mt.pageShift == 0) {
+                limits(mt, 0xFFFFFFFFL, "memory size must be at most 4294967295 pages (4GiB)");
+            } else {
+                limits(mt, MAX_PAGES, "memory size must be at most 65536 pages (4GiB)");
+            }
         }
         computeDeclaredRefs();
         for (int g = m.numImportedGlobals; g < m.globals.length; g++) {

@@ -23,6 +23,7 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.DynamicTest;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestFactory;
 
 /**
@@ -108,7 +109,10 @@ class ProgramsTest {
                         () -> check(c, "--board", "stm32h747i-disco")));
     }
 
-    /** The C programs' builds for small boards (tests/programs/board: one 64 KiB page of memory). */
+    /**
+     * The C programs' builds for small boards (tests/programs/board: a memory of 1-byte pages, at
+     * most 32 KiB, from the custom-page-sizes proposal; tools/programs/build.sh).
+     */
     static final Path BOARD_DIR = DIR.resolve("board");
 
     static List<String> boards() throws IOException {
@@ -119,10 +123,9 @@ class ProgramsTest {
     }
 
     /**
-     * Every C case, built for small boards, on every board of mcu-boards, in both execution modes
-     * (plain, and with counters: {@code --stats}). Where the board's heap is too small, the run
-     * must be refused before it starts, saying by how much, and the shortfall must be no more
-     * than the pre-decoded code and side table: everything else fits.
+     * Every C case, built for small boards, on every board of mcu-boards, in every execution mode
+     * (interp, tiered, eager, and tiered with counters: {@code --stats}), with byte-identical
+     * output (issue 11: hello and files did not fit the 128 and 132 KB heaps with a 64 KiB page).
      */
     @TestFactory
     Stream<DynamicTest> boardBuildsOnEveryBoard() throws IOException {
@@ -143,10 +146,26 @@ class ProgramsTest {
         return tests.stream();
     }
 
+    /** Every C program has a board build, and it declares less than one 64 KiB page. */
+    @Test
+    void everyCProgramHasABoardBuildOfLessThanAPage() throws IOException {
+        for (Case c : cases()) {
+            if (c.program().equals("rusty")) {
+                continue;
+            }
+            Path p = BOARD_DIR.resolve(c.program() + ".wasm");
+            assertTrue(Files.exists(p), p + " is missing: run tools/programs/build.sh");
+            WasmModule m = Loader.load(Files.readAllBytes(p));
+            io.wasmlet.binary.TableType mt = io.wasmlet.binary.ModuleData.of(m).memories[0];
+            assertEquals(0, mt.pageShift, p + ": 1-byte pages");
+            assertTrue(mt.max >= 0 && mt.max <= 32768, p + ": at most 32 KiB, declares " + mt.max);
+        }
+    }
+
     /**
-     * One board build on one board in one mode. In tiered and eager mode the store holds the code
-     * cache; an instance whose JIT arenas do not fit beside it runs interpreted, so the expected
-     * footprint is the one the mode's store reports.
+     * One board build on one board in one mode: it fits (in tiered and eager mode the store holds
+     * the code cache; an instance whose JIT arenas do not fit beside it runs interpreted) and
+     * prints what the native build prints.
      */
     static void onBoard(Case c, String boardName, boolean counting, String mode) throws IOException {
         Board board;
@@ -155,18 +174,9 @@ class ProgramsTest {
         }
         WasmModule m = Loader.load(Files.readAllBytes(BOARD_DIR.resolve(c.program() + ".wasm")), counting ? Loader.COUNT : 0);
         Footprint f = io.wasmlet.jit.Jit.store(board, mode).footprint(m);
-        if (f.free() >= 0) {
-            check(c, BOARD_DIR, counting, "--mode", mode, "--board", boardName);
-            return;
-        }
-        Result r = counting ? run(c, BOARD_DIR, "--mode", mode, "--board", boardName, "--stats")
-                : run(c, BOARD_DIR, "--mode", mode, "--board", boardName);
-        assertEquals(1, r.code, r.err);
-        assertTrue(r.err.contains("board " + boardName + " has " + board.heapKb * 1024L + ": " + (-f.free()) + " bytes short"),
-                r.err);
-        long code = f.bytes(Footprint.CODE) + f.bytes(Footprint.SIDE_TABLE) + f.bytes(Footprint.CODE_CACHE);
-        assertTrue(-f.free() <= code, c.program() + " on " + boardName + ": short by " + (-f.free())
-                + " bytes, more than its pre-decoded code, side table and code cache (" + code + ")");
+        assertTrue(f.free() >= 0, c.program() + " (board build) on " + boardName + " [" + mode + "]: "
+                + (-f.free()) + " bytes short");
+        check(c, BOARD_DIR, counting, "--mode", mode, "--board", boardName);
     }
 
     record Result(int code, String out, String err) {
