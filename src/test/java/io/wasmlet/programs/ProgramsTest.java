@@ -162,6 +162,15 @@ class ProgramsTest {
         }
     }
 
+    /** Issue 11's bound: hello's board build holds at most 90 KB on stm32f746g-disco besides its linear memory. */
+    @Test
+    void helloBoardBuildHoldsAtMost90KbBesidesItsMemory() throws IOException {
+        WasmModule m = Loader.load(Files.readAllBytes(BOARD_DIR.resolve("hello.wasm")));
+        Footprint f = new io.wasmlet.exec.Store(Board.named("stm32f746g-disco")).footprint(m);
+        long held = f.total() - f.bytes(Footprint.MEMORY);
+        assertTrue(held <= 90 * 1024, "hello's board build holds " + held + " bytes besides its memory");
+    }
+
     /**
      * One board build on one board in one mode: it fits (in tiered and eager mode the store holds
      * the code cache; an instance whose JIT arenas do not fit beside it runs interpreted) and
