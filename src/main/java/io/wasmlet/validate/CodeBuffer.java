@@ -5,8 +5,21 @@ package io.wasmlet.validate;
  * validator's lists of ints (fixups, call sites, the debug map), two units an int.
  */
 final class CodeBuffer {
-    private char[] buf = new char[256];
+    private char[] buf;
     private int pos;
+
+    CodeBuffer() {
+        this(256);
+    }
+
+    /**
+     * With room for {@code capacity} units before it grows. It grows by half its size, not by
+     * doubling: the pre-decoded code's buffer starts at an estimate from the code section's size,
+     * and growing by half keeps the peak heap while loading to about 1.5 times the code.
+     */
+    CodeBuffer(int capacity) {
+        buf = new char[Math.max(16, capacity)];
+    }
 
     int pos() {
         return pos;
@@ -19,7 +32,7 @@ final class CodeBuffer {
 
     void emit(int v) {
         if (pos == buf.length) {
-            char[] b = new char[buf.length * 2];
+            char[] b = new char[buf.length + (buf.length >> 1)];
             System.arraycopy(buf, 0, b, 0, pos);
             buf = b;
         }
@@ -47,6 +60,9 @@ final class CodeBuffer {
     }
 
     char[] toArray() {
+        if (pos == buf.length) {
+            return buf;
+        }
         char[] r = new char[pos];
         System.arraycopy(buf, 0, r, 0, pos);
         return r;

@@ -82,19 +82,37 @@ public final class Loader {
      */
     public static WasmModule load(InputStream in, int maxBytes, int flags) throws IOException {
         int max = Math.max(0, Math.min(maxBytes, Integer.MAX_VALUE - 16));
-        byte[] buf = new byte[Math.min(4096, max + 1)];
+        // A file's or a resource's stream usually knows its length: then one exact array and no
+        // copy (the file is the largest transient of loading on a board); else grow by doubling.
+        int avail = in.available();
+        byte[] buf = new byte[avail > 0 && avail <= max ? avail : Math.min(4096, max + 1)];
         int n = 0;
-        int r;
-        while ((r = in.read(buf, n, buf.length - n)) > 0) {
+        while (true) {
+            if (n == buf.length) {
+                int next = in.read(); // full: is there more?
+                if (next < 0) {
+                    break;
+                }
+                if (n + 1 > max) {
+                    throw new ResourceLimitException(Msg.num("module larger than the limit of ", max, " bytes"));
+                }
+                byte[] b = new byte[(int) Math.min(Math.max(4096L, buf.length * 2L), max + 1L)];
+                System.arraycopy(buf, 0, b, 0, n);
+                buf = b;
+                buf[n++] = (byte) next;
+                continue;
+            }
+            int r = in.read(buf, n, buf.length - n);
+            if (r <= 0) {
+                break;
+            }
             n += r;
             if (n > max) {
                 throw new ResourceLimitException(Msg.num("module larger than the limit of ", max, " bytes"));
             }
-            if (n == buf.length) {
-                byte[] b = new byte[(int) Math.min(buf.length * 2L, max + 1L)];
-                System.arraycopy(buf, 0, b, 0, n);
-                buf = b;
-            }
+        }
+        if (n == buf.length) {
+            return load(buf, flags);
         }
         byte[] bytes = new byte[n];
         System.arraycopy(buf, 0, bytes, 0, n);

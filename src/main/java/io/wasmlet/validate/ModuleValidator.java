@@ -226,7 +226,8 @@ final class ModuleValidator {
 
     private void functions() {
         int n = m.bodyStart.length;
-        CodeBuffer out = new CodeBuffer();
+        // 1.64 bytes of code per code-section byte on average (0.82 units): start a little above
+        CodeBuffer out = new CodeBuffer((int) (m.codeSectionBytes * 7L / 8) + 64);
         ByteReader in = new ByteReader(m.bytes);
         BodyScanner scanner = new BodyScanner(m, in);
         for (int i = 0; i < n; i++) {

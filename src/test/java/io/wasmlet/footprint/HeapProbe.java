@@ -248,7 +248,9 @@ public final class HeapProbe {
         for (int round = 0; round < rounds.length; round++) {
             // the median of three sampled maxima (after a first round that settles the heap): one
             // sample that raced with the next load, or one round that missed the peak, cannot decide
-            long base = heapAfterFullGc();
+            // the base is the least of three: an unrelated ~6.5 KB int[] of the JVM's own comes and goes,
+            // and a base taken with it made a tiny module's peak come out at 0
+            long base = Math.min(heapAfterFullGc(), Math.min(heapAfterFullGc(), heapAfterFullGc()));
             long[] peak = {0};
             boolean[] stop = {false};
             Thread sampler = new Thread(() -> {
