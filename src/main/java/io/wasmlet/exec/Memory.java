@@ -40,14 +40,10 @@ public final class Memory {
      * custom-page-sizes proposal), allocated at its minimum and grown by reallocation.
      */
     public Memory(int minPages, int maxPages, int pageShift) {
-        this(minPages, maxPages < 0 ? -1L : (long) maxPages, MAX_PAGES_JAVA * PAGE, false, checkShift(pageShift));
-    }
-
-    private static int checkShift(int pageShift) {
+        this(minPages, maxPages < 0 ? -1L : (long) maxPages, MAX_PAGES_JAVA * PAGE, false, pageShift == 0 ? 0 : 16);
         if (pageShift != 0 && pageShift != 16) {
             throw new IllegalArgumentException("page size must be 1 or 65536 bytes");
         }
-        return pageShift;
     }
 
     /**
