@@ -42,6 +42,17 @@ public final class Instance {
      * interpreter-only stores, which pay nothing for profiling.
      */
     final int[] trigger;
+    /**
+     * call_indirect target feedback, per profile site (one per call_indirect instruction of the
+     * module, numbered as the translator reaches them): the funcref it last called from compiled
+     * code (0 none yet) and how often that target changed. Written only by compiled code's
+     * inline-cache misses ({@code CompiledOps.icMiss}), so the interpreter pays nothing; empty in
+     * interpreter-only stores.
+     */
+    final int[] icTarget;
+    final int[] icMisses;
+    /** Profile sites handed out to translated functions so far. */
+    int icUsed;
     /** Index of the first defined function (imports come first in the function space). */
     final int firstDefined;
 
@@ -63,6 +74,9 @@ public final class Instance {
         int defined = data.funcEntry.length;
         this.compiled = new int[jit ? defined : 0];
         this.trigger = jit ? new int[defined] : null;
+        int sites = jit ? Footprint.indirectSites(data) : 0;
+        this.icTarget = new int[sites];
+        this.icMisses = new int[sites];
         if (jit) {
             int t = store.compiler.callThreshold();
             for (int i = 0; i < defined; i++) {

@@ -29,9 +29,9 @@ class ZeroAllocationTest {
         // results are what they should be (so a broken kernel cannot pass as "no allocation")
         long first = k.round(1);
         // sumsq(101) = sum i^2, i<101 = 338350; fib(10) = 55; memsum(256) = 7712 + 0x05060708;
-        // dispatch(1, 7, 5) = 7 - 5 = 2; grow = 1 (old size); traps, by reason code:
-        // div (1) + oob (4) + uninitialized element (7, table slot 3 is null)
-        assertEquals(338350 + 55 + (7712 + 0x05060708) + 2 + 1 + 1 + 4 + 7, first);
+        // dispatch(1, 7, 5) = 7 - 5 = 2; mono(16) = 0 + 1 + ... + 15 = 120; grow = 1 (old size);
+        // traps, by reason code: div (1) + oob (4) + uninitialized element (7, table slot 3 is null)
+        assertEquals(338350 + 55 + (7712 + 0x05060708) + 2 + 120 + 1 + 1 + 4 + 7, first);
         // HotSpot noise, measured and explained: when C2 has compiled the interpreter before a
         // constant-pool class entry was resolved, it plants an "unloaded" uncommon trap; hitting
         // it deoptimizes and resolves the entry through the class loader, which allocates a
