@@ -54,15 +54,6 @@
     (call $tick (local.get $op))
     (call_indirect (type $bin) (local.get $a) (local.get $b) (local.get $op)))
 
-  ;; a call_indirect that always finds the same function: compiled, the inline cache's hits
-  (func (export "mono") (param $n i32) (result i32)
-    (local $i i32) (local $s i32)
-    (loop $next
-      (local.set $s (call_indirect (type $bin) (local.get $s) (local.get $i) (i32.const 0)))
-      (local.set $i (i32.add (local.get $i) (i32.const 1)))
-      (br_if $next (i32.lt_u (local.get $i) (local.get $n))))
-    (local.get $s))
-
   ;; grow memory by one page and shrink back logically (size is reported, data preallocated)
   (func (export "grow") (result i32)
     (memory.grow (i32.const 1)))

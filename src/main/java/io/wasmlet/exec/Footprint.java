@@ -181,7 +181,8 @@ public final class Footprint {
      */
     private void jit(ModuleData m, Board board, HeapModel h) {
         int defined = m.funcEntry.length;
-        bytes[COUNTERS] = 2 * h.array(defined, 4) + 2 * h.array(indirectSites(m), 4);
+        int sites = indirectSites(m);
+        bytes[COUNTERS] = 2 * h.array(defined, 4) + (sites == 0 ? 0 : 2 * h.array(sites, 4));
         bytes[CODE_CACHE] = h.array(board.codeCacheInts, 4);
         int[] b = translatorBounds(m, board.codeCacheInts);
         long n = b[0] + 1;

@@ -51,6 +51,8 @@ public final class Instance {
      */
     final int[] icTarget;
     final int[] icMisses;
+    /** The profile of a module without call_indirect (and of interpreter-only stores): shared, never written. */
+    private static final int[] NO_SITES = new int[0];
     /** Profile sites handed out to translated functions so far. */
     int icUsed;
     /** Index of the first defined function (imports come first in the function space). */
@@ -75,8 +77,8 @@ public final class Instance {
         this.compiled = new int[jit ? defined : 0];
         this.trigger = jit ? new int[defined] : null;
         int sites = jit ? Footprint.indirectSites(data) : 0;
-        this.icTarget = new int[sites];
-        this.icMisses = new int[sites];
+        this.icTarget = sites == 0 ? NO_SITES : new int[sites];
+        this.icMisses = sites == 0 ? NO_SITES : new int[sites];
         if (jit) {
             int t = store.compiler.callThreshold();
             for (int i = 0; i < defined; i++) {

@@ -22,7 +22,7 @@ import java.io.IOException;
  */
 public final class Kernels {
     final Store store;
-    final Function sumsq, fib, memsum, dispatch, mono, grow, div, oob, undef, recurse;
+    final Function sumsq, fib, memsum, dispatch, grow, div, oob, undef, recurse;
     final long[] a1 = new long[1];
     final long[] a3 = new long[3];
     final long[] a2 = new long[2];
@@ -50,7 +50,6 @@ public final class Kernels {
         fib = inst.function("fib");
         memsum = inst.function("memsum");
         dispatch = inst.function("dispatch");
-        mono = inst.function("mono");
         grow = inst.function("grow");
         div = inst.function("div");
         oob = inst.function("oob");
@@ -74,9 +73,6 @@ public final class Kernels {
         a3[1] = 7;
         a3[2] = 5;
         store.invoke(dispatch, a3, r);
-        sum += (int) r[0];
-        a1[0] = 16;
-        store.invoke(mono, a1, r);
         sum += (int) r[0];
         store.invoke(grow, none, r);
         sum += (int) r[0];

@@ -29,9 +29,9 @@ class ZeroAllocationTest {
         // results are what they should be (so a broken kernel cannot pass as "no allocation")
         long first = k.round(1);
         // sumsq(101) = sum i^2, i<101 = 338350; fib(10) = 55; memsum(256) = 7712 + 0x05060708;
-        // dispatch(1, 7, 5) = 7 - 5 = 2; mono(16) = 0 + 1 + ... + 15 = 120; grow = 1 (old size);
-        // traps, by reason code: div (1) + oob (4) + uninitialized element (7, table slot 3 is null)
-        assertEquals(338350 + 55 + (7712 + 0x05060708) + 2 + 120 + 1 + 1 + 4 + 7, first);
+        // dispatch(1, 7, 5) = 7 - 5 = 2; grow = 1 (old size); traps, by reason code:
+        // div (1) + oob (4) + uninitialized element (7, table slot 3 is null)
+        assertEquals(338350 + 55 + (7712 + 0x05060708) + 2 + 1 + 1 + 4 + 7, first);
         // HotSpot noise, measured and explained: when C2 has compiled the interpreter before a
         // constant-pool class entry was resolved, it plants an "unloaded" uncommon trap; hitting
         // it deoptimizes and resolves the entry through the class loader, which allocates a
@@ -109,6 +109,46 @@ class ZeroAllocationTest {
                 + " functions; cache ints used: " + store.codeCacheUsed());
         assertTrue(clean, "a window with tier-up allocated: " + java.util.Arrays.toString(windows)
                 + ", translations " + java.util.Arrays.toString(translations));
+    }
+
+    /**
+     * Tiered mode with call_indirect inline-cache hits (tests/jit/calls.wasm: a loop whose
+     * call_indirect always finds the same function; the kernels' dispatch cycles through three
+     * and gives its cache up): each window runs fresh instances, so it includes their
+     * translation, the cache's first miss binding it, and then its hits.
+     */
+    @Test
+    void tieredInlineCacheHitsAllocateNothing() throws Exception {
+        Store store = new Store(Board.named("stm32h747i-disco"), Jit.tiered());
+        io.wasmlet.binary.WasmModule m = io.wasmlet.validate.Loader.load(
+                java.nio.file.Files.readAllBytes(java.nio.file.Paths.get("tests/jit/calls.wasm")));
+        io.wasmlet.exec.Instance warm = store.instantiate(m, new io.wasmlet.exec.Imports());
+        long[] a = {200, 0};
+        long[] r = new long[1];
+        for (int i = 0; i < 3000; i++) {
+            store.invoke(warm.function("loop"), a, r);
+        }
+        int perInstance = store.functionsTranslated();
+        assertEquals(2, perInstance, "loop and inc");
+        io.wasmlet.exec.Function[] cold = new io.wasmlet.exec.Function[6];
+        for (int w = 0; w < cold.length; w++) {
+            cold[w] = store.instantiate(m, new io.wasmlet.exec.Imports()).function("loop");
+        }
+        long[] windows = new long[cold.length];
+        boolean clean = false;
+        for (int w = 0; w < windows.length && !clean; w++) {
+            int before = store.functionsTranslated();
+            long bytes = allocated();
+            for (int i = 0; i < 3000; i++) {
+                store.invoke(cold[w], a, r);
+            }
+            windows[w] = allocated() - bytes;
+            assertEquals(199 * 200 / 2 + 200, r[0]);
+            clean = windows[w] == 0 && store.functionsTranslated() - before == perInstance;
+        }
+        System.out.println("zero-allocation (tiered, call_indirect inline cache): windows of 3000 calls allocated "
+                + java.util.Arrays.toString(windows) + " bytes");
+        assertTrue(clean, "a window with inline-cache hits allocated: " + java.util.Arrays.toString(windows));
     }
 
     /**

@@ -212,4 +212,18 @@ class JitCallsTest {
         assertEquals(used[0], used[1]);
         assertEquals(used[0], used[2]);
     }
+
+    @Test
+    void theBoardKeyTurnsTheInlineCacheOff() throws Exception {
+        String text = new String(JitCallsTest.class.getResourceAsStream("/mcu-boards/desktop.board").readAllBytes(),
+                java.nio.charset.StandardCharsets.UTF_8) + "\njit.inline.cache = false\n";
+        Board off = Board.parse(new java.io.ByteArrayInputStream(text.getBytes(java.nio.charset.StandardCharsets.UTF_8)));
+        assertEquals(false, Tuning.of(off).inlineCache);
+        assertEquals(true, Tuning.of(Board.desktop()).inlineCache, "on by default");
+        Store st = Jit.store(off, "eager");
+        Instance inst = st.instantiate(module(0), new Imports());
+        assertEquals(sum(3000, 1, 1), call(st, inst, "loop", 3000, 0));
+        assertEquals(-1, icOf(st, inst, "loop"), "a plain call_indirect");
+        assertEquals(0, inst.icTarget[0], "no feedback without the cache");
+    }
 }
