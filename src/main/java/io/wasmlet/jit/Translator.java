@@ -29,6 +29,14 @@ import io.wasmlet.exec.CompileJob;
  * entries are materialized, and before a {@code local.set x} the entries still reading {@code x}
  * are.
  *
+ * <h2>Calls</h2>
+ * A direct call binds itself to the compiled callee at its first run ({@code call} becomes
+ * {@code call_compiled}). A {@code call_indirect} gets a {@code call_indirect_ic} in front of
+ * it ({@link Tuning#inlineCache}) with one of the instance's profile sites: a guarded
+ * monomorphic inline cache that compiled code binds and rebinds from the site's feedback
+ * ({@code io.wasmlet.exec.CompiledOps#icMiss}); the plain {@code call_indirect} after it is the
+ * miss path, with the interpreter's traps.
+ *
  * <h2>Falling back</h2>
  * Operators without a template (table and reference operators, for instance) become an
  * {@code exit} to the interpreter at the same pc with all values in their slots: since the frame
