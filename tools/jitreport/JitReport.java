@@ -53,7 +53,8 @@ public final class JitReport {
     }
 
     /** The configurations of the ablation, in order: each adds one feature to the previous. */
-    static final String[] CONFIGS = {"interp", "templates", "+registers", "+branch fusion", "+address folding (tiered)", "eager"};
+    static final String[] CONFIGS = {"interp", "templates", "+registers", "+branch fusion", "+address folding",
+            "+inline cache (tiered)", "eager"};
 
     static Store store(String config) {
         Board b = Board.desktop();
@@ -64,13 +65,19 @@ public final class JitReport {
             case "templates":
                 t.registerOperands = false;
                 t.fuseBranches = false;
+                t.inlineCache = false;
                 return new Store(b, Jit.tiered(t));
             case "+registers":
                 t.fuseBranches = false;
                 t.fuseAddresses = false;
+                t.inlineCache = false;
                 return new Store(b, Jit.tiered(t));
             case "+branch fusion":
                 t.fuseAddresses = false;
+                t.inlineCache = false;
+                return new Store(b, Jit.tiered(t));
+            case "+address folding":
+                t.inlineCache = false;
                 return new Store(b, Jit.tiered(t));
             case "eager":
                 return new Store(b, Jit.eager());
@@ -86,6 +93,9 @@ public final class JitReport {
                 break;
             case "compile":
                 compile();
+                break;
+            case "calls":
+                calls(args.length > 1 ? Integer.parseInt(args[1]) : 200000, args.length > 2 ? Integer.parseInt(args[2]) : 7);
                 break;
             case "fuel":
                 fuel(args.length > 1 && args[1].equals("bench"), args.length > 2 ? Integer.parseInt(args[2]) : 5);
@@ -150,6 +160,54 @@ public final class JitReport {
         }
         System.out.println(g);
         System.out.println(f);
+    }
+
+    /**
+     * Call-heavy kernels of tests/jit/calls.wasm (none of the C workloads has a call_indirect in
+     * a hot loop): a monomorphic call_indirect site ({@code loop}), a two-target one
+     * ({@code alternate}) and recursion through the table ({@code rec}), per configuration, best
+     * of {@code reps} rounds, the configurations taking turns within each round.
+     */
+    static void calls(int n, int reps) throws Exception {
+        WasmModule m = Loader.load(Files.readAllBytes(Path.of("tests/jit/calls.wasm")));
+        String[] kernels = {"loop", "alternate", "rec"};
+        System.out.println("| kernel (n = " + n + ") | " + String.join(" ms | ", CONFIGS) + " ms |");
+        System.out.println("|---|" + "---:|".repeat(CONFIGS.length));
+        for (String kname : kernels) {
+            Store[] st = new Store[CONFIGS.length];
+            Function[] f = new Function[CONFIGS.length];
+            long[] best = new long[CONFIGS.length];
+            for (int k = 0; k < CONFIGS.length; k++) {
+                st[k] = store(CONFIGS[k]);
+                Instance inst = st[k].instantiate(m, new Imports());
+                st[k].invoke(inst.function("pointRec"), new long[0]);
+                f[k] = inst.function(kname);
+                best[k] = Long.MAX_VALUE;
+            }
+            long[] a = kname.equals("rec") ? new long[] {1000} : kname.equals("loop") ? new long[] {n, 0} : new long[] {n, 0, 1};
+            int inner = kname.equals("rec") ? n / 1000 : 1;
+            long[] r = new long[1];
+            long[] expect = new long[1];
+            for (int rep = 0; rep < reps; rep++) {
+                for (int k = 0; k < CONFIGS.length; k++) {
+                    long t0 = System.nanoTime();
+                    for (int i = 0; i < inner; i++) {
+                        st[k].invoke(f[k], a, r);
+                    }
+                    best[k] = Math.min(best[k], System.nanoTime() - t0);
+                    if (k == 0) {
+                        expect[0] = r[0];
+                    } else if (r[0] != expect[0]) {
+                        throw new AssertionError(kname + " " + CONFIGS[k] + ": " + r[0] + " != " + expect[0]);
+                    }
+                }
+            }
+            StringBuilder row = new StringBuilder("| " + kname + " |");
+            for (long b : best) {
+                row.append(String.format(" %.1f |", b / 1e6));
+            }
+            System.out.println(row);
+        }
     }
 
     /**

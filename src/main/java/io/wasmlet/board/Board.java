@@ -29,7 +29,7 @@ import java.io.InputStream;
  * functions may call back into the store (host -> Wasm -> host -> Wasm ...), each level
  * being Java recursion;</li>
  * <li>{@code jit.threshold}, {@code jit.loop.weight}, {@code jit.fuse}, {@code jit.registers},
- * {@code jit.fuse.addresses} (optional): the JIT tier's tuning on this board ({@code io.wasmlet.jit.Tuning}).</li>
+ * {@code jit.fuse.addresses}, {@code jit.inline.cache} (optional): the JIT tier's tuning on this board ({@code io.wasmlet.jit.Tuning}).</li>
  * </ul>
  *
  * <p>Every number is checked against its allowed range when the descriptor is read, and the
@@ -73,6 +73,8 @@ public final class Board {
     public final int jitFuse;
     public final int jitRegisters;
     public final int jitFuseAddresses;
+    /** {@code jit.inline.cache}: 1 (true), 0 (false), or -1 when absent. */
+    public final int jitInlineCache;
 
     private Board(Props p) {
         name = p.str("name");
@@ -100,6 +102,7 @@ public final class Board {
         jitFuse = p.has("jit.fuse") ? (p.bool("jit.fuse") ? 1 : 0) : -1;
         jitRegisters = p.has("jit.registers") ? (p.bool("jit.registers") ? 1 : 0) : -1;
         jitFuseAddresses = p.has("jit.fuse.addresses") ? (p.bool("jit.fuse.addresses") ? 1 : 0) : -1;
+        jitInlineCache = p.has("jit.inline.cache") ? (p.bool("jit.inline.cache") ? 1 : 0) : -1;
         checkFits();
     }
 

@@ -10,7 +10,7 @@ package io.wasmlet.code;
  */
 public final class Jop {
     /** Number of templates. */
-    public static final int TEMPLATES = 191;
+    public static final int TEMPLATES = 192;
     /** Selection form ss. */
     public static final int FORM_SS = 0;
     /** Selection form si. */
@@ -400,18 +400,20 @@ public final class Jop {
     public static final int CALL = 183;
     /** call_compiled e b. */
     public static final int CALL_COMPILED = 184;
-    /** call_indirect y t b x. */
+    /** call_indirect y t x e b. */
     public static final int CALL_INDIRECT = 185;
+    /** call_indirect_ic k q. */
+    public static final int CALL_INDIRECT_IC = 186;
     /** exit p h. */
-    public static final int EXIT = 186;
+    public static final int EXIT = 187;
     /** slow p h. */
-    public static final int SLOW = 187;
+    public static final int SLOW = 188;
     /** count n. */
-    public static final int COUNT = 188;
+    public static final int COUNT = 189;
     /** count_call n. */
-    public static final int COUNT_CALL = 189;
+    public static final int COUNT_CALL = 190;
     /** unreachable. */
-    public static final int UNREACHABLE = 190;
+    public static final int UNREACHABLE = 191;
 
     private Jop() {
     }

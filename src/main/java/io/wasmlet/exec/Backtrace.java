@@ -100,7 +100,7 @@ public final class Backtrace {
     private static boolean isHostCallEnd(Store st, Instance in, int pc, boolean compiled) {
         if (compiled) {
             int[] c = st.cache;
-            return c[pc - 3] == Jop.CALL || c[pc - 5] == Jop.CALL_INDIRECT; // metadata precedes any code
+            return c[pc - 3] == Jop.CALL || c[pc - 6] == Jop.CALL_INDIRECT; // metadata precedes any code
         }
         char[] code = in.code;
         int at = instructionAt(in, pc);

@@ -39,6 +39,8 @@ public final class CompileJob {
     public int[] cache;
     public int top;
     public int limit;
+    /** The next free profile site of the instance ({@link #newSite}); committed when the translation succeeds. */
+    int siteNext;
 
     CompileJob(Store store) {
         this.store = store;
@@ -53,6 +55,16 @@ public final class CompileJob {
         this.cache = store.cache;
         this.top = store.cacheTop;
         this.limit = store.cache.length;
+        this.siteNext = inst.icUsed;
+    }
+
+    /**
+     * A call_indirect profile site for the translation ({@link Instance#icTarget}), or -1 when
+     * the instance has none left (its sites are counted at instantiation, one per call_indirect,
+     * and each function is translated once, so that happens only without a JIT profile).
+     */
+    public int newSite() {
+        return siteNext < inst.icTarget.length ? siteNext++ : -1;
     }
 
     /** Parameter count of function {@code funcIndex} (imports included) of the instance. */

@@ -228,12 +228,10 @@ final class CompiledLoop {
                     s[fp + c[pc]] = s[fp + c[pc + 1]] & s[fp + c[pc + 2]];
                     pc += 3;
                     break;
-                case Jop.I64_EQZ_S: {
-                    long v = s[fp + c[pc + 1]];
-                    s[fp + c[pc]] = v == 0 ? 1 : 0;
+                case Jop.I64_EQZ_S:
+                    s[fp + c[pc]] = s[fp + c[pc + 1]] == 0 ? 1 : 0;
                     pc += 2;
                     break;
-                }
                 case Jop.F64_ADD_SS:
                     s[fp + c[pc]] = Double.doubleToLongBits(Double.longBitsToDouble(s[fp + c[pc + 1]]) + Double.longBitsToDouble(s[fp + c[pc + 2]]));
                     pc += 3;
@@ -658,90 +656,57 @@ final class CompiledLoop {
                     s[fp + c[pc]] = (int) s[fp + c[pc + 3]] != 0 ? s[fp + c[pc + 1]] : s[fp + c[pc + 2]];
                     pc += 4;
                     break;
-                case Jop.F32_ADD_SS: {
-                    float x = Float.intBitsToFloat((int) s[fp + c[pc + 1]]);
-                    float y = Float.intBitsToFloat((int) s[fp + c[pc + 2]]);
-                    s[fp + c[pc]] = Float.floatToIntBits(x + y);
+                case Jop.F32_ADD_SS:
+                    s[fp + c[pc]] = Float.floatToIntBits(Float.intBitsToFloat((int) s[fp + c[pc + 1]])
+                            + Float.intBitsToFloat((int) s[fp + c[pc + 2]]));
                     pc += 3;
                     break;
-                }
-                case Jop.F32_SUB_SS: {
-                    float x = Float.intBitsToFloat((int) s[fp + c[pc + 1]]);
-                    float y = Float.intBitsToFloat((int) s[fp + c[pc + 2]]);
-                    s[fp + c[pc]] = Float.floatToIntBits(x - y);
+                case Jop.F32_SUB_SS:
+                    s[fp + c[pc]] = Float.floatToIntBits(Float.intBitsToFloat((int) s[fp + c[pc + 1]])
+                            - Float.intBitsToFloat((int) s[fp + c[pc + 2]]));
                     pc += 3;
                     break;
-                }
-                case Jop.F32_MUL_SS: {
-                    float x = Float.intBitsToFloat((int) s[fp + c[pc + 1]]);
-                    float y = Float.intBitsToFloat((int) s[fp + c[pc + 2]]);
-                    s[fp + c[pc]] = Float.floatToIntBits(x * y);
+                case Jop.F32_MUL_SS:
+                    s[fp + c[pc]] = Float.floatToIntBits(Float.intBitsToFloat((int) s[fp + c[pc + 1]])
+                            * Float.intBitsToFloat((int) s[fp + c[pc + 2]]));
                     pc += 3;
                     break;
-                }
-                case Jop.I64_ADD_SI: {
-                    long x = s[fp + c[pc + 1]];
-                    long y = c[pc + 2];
-                    s[fp + c[pc]] = x + y;
+                case Jop.I64_ADD_SI:
+                    s[fp + c[pc]] = s[fp + c[pc + 1]] + c[pc + 2];
                     pc += 3;
                     break;
-                }
-                case Jop.I64_SUB_SI: {
-                    long x = s[fp + c[pc + 1]];
-                    long y = c[pc + 2];
-                    s[fp + c[pc]] = x - y;
+                case Jop.I64_SUB_SI:
+                    s[fp + c[pc]] = s[fp + c[pc + 1]] - c[pc + 2];
                     pc += 3;
                     break;
-                }
-                case Jop.I64_AND_SI: {
-                    long x = s[fp + c[pc + 1]];
-                    long y = c[pc + 2];
-                    s[fp + c[pc]] = x & y;
+                case Jop.I64_AND_SI:
+                    s[fp + c[pc]] = s[fp + c[pc + 1]] & c[pc + 2];
                     pc += 3;
                     break;
-                }
-                case Jop.I64_SHL_SI: {
-                    long x = s[fp + c[pc + 1]];
-                    long y = c[pc + 2];
-                    s[fp + c[pc]] = x << (int) y;
+                case Jop.I64_SHL_SI:
+                    s[fp + c[pc]] = s[fp + c[pc + 1]] << c[pc + 2];
                     pc += 3;
                     break;
-                }
-                case Jop.I64_SHR_U_SI: {
-                    long x = s[fp + c[pc + 1]];
-                    long y = c[pc + 2];
-                    s[fp + c[pc]] = x >>> (int) y;
+                case Jop.I64_SHR_U_SI:
+                    s[fp + c[pc]] = s[fp + c[pc + 1]] >>> c[pc + 2];
                     pc += 3;
                     break;
-                }
-                case Jop.I64_EQ_SS: {
-                    long x = s[fp + c[pc + 1]];
-                    long y = s[fp + c[pc + 2]];
-                    s[fp + c[pc]] = x == y ? 1 : 0;
+                case Jop.I64_EQ_SS:
+                    s[fp + c[pc]] = s[fp + c[pc + 1]] == s[fp + c[pc + 2]] ? 1 : 0;
                     pc += 3;
                     break;
-                }
-                case Jop.I64_NE_SS: {
-                    long x = s[fp + c[pc + 1]];
-                    long y = s[fp + c[pc + 2]];
-                    s[fp + c[pc]] = x != y ? 1 : 0;
+                case Jop.I64_NE_SS:
+                    s[fp + c[pc]] = s[fp + c[pc + 1]] != s[fp + c[pc + 2]] ? 1 : 0;
                     pc += 3;
                     break;
-                }
-                case Jop.I64_LT_S_SS: {
-                    long x = s[fp + c[pc + 1]];
-                    long y = s[fp + c[pc + 2]];
-                    s[fp + c[pc]] = x < y ? 1 : 0;
+                case Jop.I64_LT_S_SS:
+                    s[fp + c[pc]] = s[fp + c[pc + 1]] < s[fp + c[pc + 2]] ? 1 : 0;
                     pc += 3;
                     break;
-                }
-                case Jop.I64_LT_U_SS: {
-                    long x = s[fp + c[pc + 1]];
-                    long y = s[fp + c[pc + 2]];
-                    s[fp + c[pc]] = (x ^ Long.MIN_VALUE) < (y ^ Long.MIN_VALUE) ? 1 : 0;
+                case Jop.I64_LT_U_SS:
+                    s[fp + c[pc]] = (s[fp + c[pc + 1]] ^ Long.MIN_VALUE) < (s[fp + c[pc + 2]] ^ Long.MIN_VALUE) ? 1 : 0;
                     pc += 3;
                     break;
-                }
                 case Jop.I64_EXTEND_I32_S_S: {
                     long v = s[fp + c[pc + 1]];
                     s[fp + c[pc]] = (int) v;
@@ -855,6 +820,21 @@ final class CompiledLoop {
                     }
                     break;
                 }
+                case Jop.CALL_INDIRECT_IC: {
+                    // k q, then the site's call_indirect y t x e b: while the table slot holds
+                    // funcref k (its type checked when it was cached), call its compiled entry e
+                    // as call_compiled does, from e b; otherwise update the profile and run the
+                    // call_indirect
+                    Table tb = inst.tables[c[pc + 4]];
+                    int i = (int) s[fp + c[pc + 5]];
+                    if (i < 0 || i >= tb.size || tb.elems[i] != c[pc]) {
+                        CompiledOps.icMiss(st, inst, c, pc, i);
+                        pc += 2;
+                        break;
+                    }
+                    pc += 6;
+                }
+                // fall through: a hit
                 case Jop.CALL_COMPILED: {
                     int e = c[pc];
                     int nfp = fp + c[pc + 1];
@@ -886,9 +866,9 @@ final class CompiledLoop {
                         base = fp + c[pc + 1];
                         pc += 2;
                     } else {
-                        fn = Runtime.indirectTarget(st, inst, c[pc], c[pc + 1], (int) s[fp + c[pc + 3]]);
-                        base = fp + c[pc + 2];
-                        pc += 4;
+                        fn = Runtime.indirectTarget(st, inst, c[pc], c[pc + 1], (int) s[fp + c[pc + 2]]);
+                        base = fp + c[pc + 4];
+                        pc += 5;
                     }
                     if (fn.host != null) {
                         st.sp = base + fn.type.paramCount();

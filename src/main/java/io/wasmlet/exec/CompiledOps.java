@@ -1,6 +1,7 @@
 package io.wasmlet.exec;
 
 import io.wasmlet.code.Jop;
+import io.wasmlet.code.Layout;
 import io.wasmlet.code.WasmOps;
 
 /**
@@ -481,6 +482,44 @@ final class CompiledOps {
                 }
         default:
             throw Engine.corrupt("corrupt compiled code: template ", c[pc - 1]);
+        }
+    }
+
+    /**
+     * A miss of the inline cache {@code call_indirect_ic k q} at cache pc {@code pc - 1} (the
+     * site's {@code call_indirect y t x e b} follows it) with table index {@code i}: records the
+     * target in the site's profile ({@link Instance#icTarget}, {@link Instance#icMisses}) and
+     * caches it when it is a compiled function of this instance. Silent on a target that traps:
+     * the call_indirect that runs next raises the interpreter's trap. After
+     * {@link Compiler#inlineCacheMisses} target changes the cache becomes a jump to the
+     * call_indirect for good.
+     */
+    static void icMiss(Store st, Instance inst, int[] c, int pc, int i) {
+        Table tb = inst.tables[c[pc + 4]];
+        if (i < 0 || i >= tb.size || tb.elems[i] == 0) {
+            return;
+        }
+        int ref = tb.elems[i];
+        Function fn = st.functionAt(ref);
+        if (fn.typeId != inst.typeIds[c[pc + 3]]) {
+            return;
+        }
+        int site = c[pc + 1];
+        int last = inst.icTarget[site];
+        if (last != ref) {
+            inst.icTarget[site] = ref;
+            if (last != 0 && ++inst.icMisses[site] > st.compiler.inlineCacheMisses()) {
+                c[pc - 1] = Jop.JUMP; // megamorphic: straight to the call_indirect (a forward jump: no poll)
+                c[pc] = pc + 2;
+                return;
+            }
+        }
+        if (fn.host == null && fn.instance == inst) {
+            int e = inst.compiled[Layout.u32(inst.code, fn.entry + Layout.H_FUNC_INDEX) - inst.firstDefined];
+            if (e >= 0) {
+                c[pc] = ref;
+                c[pc + 6] = e;
+            }
         }
     }
 }

@@ -27,6 +27,14 @@ public abstract class Compiler {
     protected abstract int loopWeight();
 
     /**
+     * Target changes after which a call_indirect site's inline cache gives up (the site then
+     * always takes the generic call); the JIT's {@code Tuning.inlineCacheMisses}.
+     */
+    protected int inlineCacheMisses() {
+        return 0;
+    }
+
+    /**
      * Grows the translator's work buffers for functions of up to {@code codeUnits} pre-decoded
      * units, {@code maxHeight} value-stack slots and {@code maxTargets} branch targets.
      */

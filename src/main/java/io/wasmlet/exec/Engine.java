@@ -123,6 +123,7 @@ final class Engine {
         if (cpc >= 0) {
             st.cacheTop = job.top;
             inst.compiled[def] = cpc;
+            inst.icUsed = job.siteNext;
             st.translated++;
         } else {
             inst.trigger[def] = Integer.MAX_VALUE;

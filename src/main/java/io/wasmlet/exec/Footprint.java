@@ -157,16 +157,33 @@ public final class Footprint {
         return b;
     }
 
+    /** The call_indirect instructions of {@code m}: its profile sites ({@link Instance#icTarget}). */
+    static int indirectSites(ModuleData m) {
+        char[] code = m.code;
+        int[] entries = m.funcEntry;
+        int n = 0;
+        for (int d = 0; d < entries.length; d++) {
+            int end = d + 1 < entries.length ? entries[d + 1] : code.length;
+            for (int pc = entries[d] + Layout.HEADER_SIZE; pc < end; pc += Layout.instructionSize(code, pc)) {
+                if (code[pc] == Op.CALL_INDIRECT) {
+                    n++;
+                }
+            }
+        }
+        return n;
+    }
+
     /**
      * The JIT's arenas. Counters: per defined function a tier-up trigger and a compiled-entry
-     * slot (two int arrays per instance). Code cache: the store's one array of
+     * slot, and per call_indirect a last target and a miss count (four int arrays per instance). Code cache: the store's one array of
      * {@code codecache.ints}. Translator: its buffers, sized for the module's longest function
      * that fits the cache and the most branch targets in one ({@link #translatorBounds};
      * see {@code io.wasmlet.jit.Translator#reserve}), and the translator, tier and request objects.
      */
     private void jit(ModuleData m, Board board, HeapModel h) {
         int defined = m.funcEntry.length;
-        bytes[COUNTERS] = 2 * h.array(defined, 4);
+        int sites = indirectSites(m);
+        bytes[COUNTERS] = 2 * h.array(defined, 4) + (sites == 0 ? 0 : 2 * h.array(sites, 4));
         bytes[CODE_CACHE] = h.array(board.codeCacheInts, 4);
         int[] b = translatorBounds(m, board.codeCacheInts);
         long n = b[0] + 1;

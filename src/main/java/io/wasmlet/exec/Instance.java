@@ -42,6 +42,19 @@ public final class Instance {
      * interpreter-only stores, which pay nothing for profiling.
      */
     final int[] trigger;
+    /**
+     * call_indirect target feedback, per profile site (one per call_indirect instruction of the
+     * module, numbered as the translator reaches them): the funcref it last called from compiled
+     * code (0 none yet) and how often that target changed. Written only by compiled code's
+     * inline-cache misses ({@code CompiledOps.icMiss}), so the interpreter pays nothing; empty in
+     * interpreter-only stores.
+     */
+    final int[] icTarget;
+    final int[] icMisses;
+    /** The profile of a module without call_indirect (and of interpreter-only stores): shared, never written. */
+    private static final int[] NO_SITES = new int[0];
+    /** Profile sites handed out to translated functions so far. */
+    int icUsed;
     /** Index of the first defined function (imports come first in the function space). */
     final int firstDefined;
 
@@ -63,6 +76,9 @@ public final class Instance {
         int defined = data.funcEntry.length;
         this.compiled = new int[jit ? defined : 0];
         this.trigger = jit ? new int[defined] : null;
+        int sites = jit ? Footprint.indirectSites(data) : 0;
+        this.icTarget = sites == 0 ? NO_SITES : new int[sites];
+        this.icMisses = sites == 0 ? NO_SITES : new int[sites];
         if (jit) {
             int t = store.compiler.callThreshold();
             for (int i = 0; i < defined; i++) {

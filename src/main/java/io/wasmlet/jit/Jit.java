@@ -27,7 +27,8 @@ public final class Jit extends Compiler {
     private Jit(boolean eager, Tuning tuning) {
         super(eager);
         this.tuning = tuning;
-        this.translator = new Translator(tuning.registerOperands, tuning.fuseBranches, tuning.fuseAddresses);
+        this.translator = new Translator(tuning.registerOperands, tuning.fuseBranches, tuning.fuseAddresses,
+                tuning.inlineCache);
     }
 
     /** Tier-up on profile counters, with the default {@link Tuning}. */
@@ -83,6 +84,10 @@ public final class Jit extends Compiler {
 
     protected int loopWeight() {
         return tuning.loopWeight;
+    }
+
+    protected int inlineCacheMisses() {
+        return tuning.inlineCacheMisses;
     }
 
     protected void reserve(int codeUnits, int maxHeight, int maxTargets) {

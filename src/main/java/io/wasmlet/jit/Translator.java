@@ -29,6 +29,14 @@ import io.wasmlet.exec.CompileJob;
  * entries are materialized, and before a {@code local.set x} the entries still reading {@code x}
  * are.
  *
+ * <h2>Calls</h2>
+ * A direct call binds itself to the compiled callee at its first run ({@code call} becomes
+ * {@code call_compiled}). A {@code call_indirect} gets a {@code call_indirect_ic} in front of
+ * it ({@link Tuning#inlineCache}) with one of the instance's profile sites: a guarded
+ * monomorphic inline cache that compiled code binds and rebinds from the site's feedback
+ * ({@code io.wasmlet.exec.CompiledOps#icMiss}); the plain {@code call_indirect} after it is the
+ * miss path, with the interpreter's traps.
+ *
  * <h2>Falling back</h2>
  * Operators without a template (table and reference operators, for instance) become an
  * {@code exit} to the interpreter at the same pc with all values in their slots: since the frame
@@ -71,6 +79,8 @@ final class Translator {
     private final boolean fuse;
     /** {@link Tuning#fuseAddresses}. */
     private final boolean fuseAddresses;
+    /** {@link Tuning#inlineCache}. */
+    private final boolean inlineCache;
 
     private CompileJob job;
     private char[] code;
@@ -84,7 +94,8 @@ final class Translator {
     /** Cache index of the destination operand of the last emitted value-producing template, or -1. */
     private int lastDest;
 
-    Translator(boolean registers, boolean fuse, boolean fuseAddresses) {
+    Translator(boolean registers, boolean fuse, boolean fuseAddresses, boolean inlineCache) {
+        this.inlineCache = inlineCache;
         this.registers = registers;
         this.fuse = fuse;
         this.fuseAddresses = registers && fuseAddresses;
@@ -664,7 +675,19 @@ final class Translator {
                 h--;
                 flush(h - np, h);
                 h -= np;
-                emit(Jop.CALL_INDIRECT, ti, code[pc + 3], h, idx);
+                int site = inlineCache ? job.newSite() : -1;
+                if (site >= 0) {
+                    emit(Jop.CALL_INDIRECT_IC, -1, site); // no funcref is -1: unbound until a miss binds it
+                }
+                if (room(6)) {
+                    c[top++] = Jop.CALL_INDIRECT;
+                    c[top++] = ti;
+                    c[top++] = code[pc + 3];
+                    c[top++] = idx;
+                    c[top++] = -1; // the compiled entry of the inline cache's target
+                    c[top++] = h;
+                }
+                lastDest = -1;
                 for (int i = job.typeResults(ti); i > 0; i--) {
                     push(NAT, 0);
                 }

@@ -112,6 +112,46 @@ class ZeroAllocationTest {
     }
 
     /**
+     * Tiered mode with call_indirect inline-cache hits (tests/jit/calls.wasm: a loop whose
+     * call_indirect always finds the same function; the kernels' dispatch cycles through three
+     * and gives its cache up): each window runs fresh instances, so it includes their
+     * translation, the cache's first miss binding it, and then its hits.
+     */
+    @Test
+    void tieredInlineCacheHitsAllocateNothing() throws Exception {
+        Store store = new Store(Board.named("stm32h747i-disco"), Jit.tiered());
+        io.wasmlet.binary.WasmModule m = io.wasmlet.validate.Loader.load(
+                java.nio.file.Files.readAllBytes(java.nio.file.Paths.get("tests/jit/calls.wasm")));
+        io.wasmlet.exec.Instance warm = store.instantiate(m, new io.wasmlet.exec.Imports());
+        long[] a = {200, 0};
+        long[] r = new long[1];
+        for (int i = 0; i < 3000; i++) {
+            store.invoke(warm.function("loop"), a, r);
+        }
+        int perInstance = store.functionsTranslated();
+        assertEquals(2, perInstance, "loop and inc");
+        io.wasmlet.exec.Function[] cold = new io.wasmlet.exec.Function[6];
+        for (int w = 0; w < cold.length; w++) {
+            cold[w] = store.instantiate(m, new io.wasmlet.exec.Imports()).function("loop");
+        }
+        long[] windows = new long[cold.length];
+        boolean clean = false;
+        for (int w = 0; w < windows.length && !clean; w++) {
+            int before = store.functionsTranslated();
+            long bytes = allocated();
+            for (int i = 0; i < 3000; i++) {
+                store.invoke(cold[w], a, r);
+            }
+            windows[w] = allocated() - bytes;
+            assertEquals(199 * 200 / 2 + 200, r[0]);
+            clean = windows[w] == 0 && store.functionsTranslated() - before == perInstance;
+        }
+        System.out.println("zero-allocation (tiered, call_indirect inline cache): windows of 3000 calls allocated "
+                + java.util.Arrays.toString(windows) + " bytes");
+        assertTrue(clean, "a window with inline-cache hits allocated: " + java.util.Arrays.toString(windows));
+    }
+
+    /**
      * A host function that reads a UTF-8 string from the calling instance's memory (through
      * {@code caller.memory()} and the allocation-free {@code readUtf8} into a reused char[])
      * and returns its length: 0 bytes per call, in windows of 100,000 calls after warm-up.
