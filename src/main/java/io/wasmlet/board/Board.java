@@ -29,7 +29,7 @@ import java.io.InputStream;
  * functions may call back into the store (host -> Wasm -> host -> Wasm ...), each level
  * being Java recursion;</li>
  * <li>{@code jit.threshold}, {@code jit.loop.weight}, {@code jit.fuse}, {@code jit.registers},
- * {@code jit.fuse.addresses} (optional): the JIT tier's tuning on this board ({@code io.wasmlet.jit.Tuning}).</li>
+ * {@code jit.fuse.addresses}, {@code jit.fuse.more} (optional): the JIT tier's tuning on this board ({@code io.wasmlet.jit.Tuning}).</li>
  * </ul>
  *
  * <p>Every number is checked against its allowed range when the descriptor is read, and the
@@ -69,10 +69,11 @@ public final class Board {
     /** {@code jit.threshold}, {@code jit.loop.weight}: the JIT's tuning for this board, -1 when absent. */
     public final int jitThreshold;
     public final int jitLoopWeight;
-    /** {@code jit.fuse}, {@code jit.registers}, {@code jit.fuse.addresses}: 1 (true), 0 (false), or -1 when absent. */
+    /** {@code jit.fuse}, {@code jit.registers}, {@code jit.fuse.addresses}, {@code jit.fuse.more}: 1 (true), 0 (false), or -1 when absent. */
     public final int jitFuse;
     public final int jitRegisters;
     public final int jitFuseAddresses;
+    public final int jitFuseMore;
 
     private Board(Props p) {
         name = p.str("name");
@@ -100,6 +101,7 @@ public final class Board {
         jitFuse = p.has("jit.fuse") ? (p.bool("jit.fuse") ? 1 : 0) : -1;
         jitRegisters = p.has("jit.registers") ? (p.bool("jit.registers") ? 1 : 0) : -1;
         jitFuseAddresses = p.has("jit.fuse.addresses") ? (p.bool("jit.fuse.addresses") ? 1 : 0) : -1;
+        jitFuseMore = p.has("jit.fuse.more") ? (p.bool("jit.fuse.more") ? 1 : 0) : -1;
         checkFits();
     }
 

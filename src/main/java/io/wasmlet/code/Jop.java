@@ -10,7 +10,7 @@ package io.wasmlet.code;
  */
 public final class Jop {
     /** Number of templates. */
-    public static final int TEMPLATES = 191;
+    public static final int TEMPLATES = 201;
     /** Selection form ss. */
     public static final int FORM_SS = 0;
     /** Selection form si. */
@@ -334,84 +334,104 @@ public final class Jop {
     public static final int I64_STORE16_M = 150;
     /** i64.store32_m a b k (i64.store32, form store). */
     public static final int I64_STORE32_M = 151;
+    /** i32.load_ss d a b k. */
+    public static final int I32_LOAD_SS = 152;
+    /** i32.load_shk d a k k k. */
+    public static final int I32_LOAD_SHK = 153;
+    /** i32.load8_u_mk d a k k k. */
+    public static final int I32_LOAD8_U_MK = 154;
+    /** i32.shl_xor_si d a k b. */
+    public static final int I32_SHL_XOR_SI = 155;
+    /** i32.shr_u_xor_si d a k b. */
+    public static final int I32_SHR_U_XOR_SI = 156;
+    /** i32.add3_ss d a b c. */
+    public static final int I32_ADD3_SS = 157;
+    /** i32.add_ss_si d a b k. */
+    public static final int I32_ADD_SS_SI = 158;
+    /** i32.mul_add_ss d a b c. */
+    public static final int I32_MUL_ADD_SS = 159;
     /** global.get_g d g. */
-    public static final int GLOBAL_GET_G = 152;
+    public static final int GLOBAL_GET_G = 160;
     /** global.set_g a g. */
-    public static final int GLOBAL_SET_G = 153;
+    public static final int GLOBAL_SET_G = 161;
     /** memory.size_m d. */
-    public static final int MEMORY_SIZE_M = 154;
+    public static final int MEMORY_SIZE_M = 162;
     /** memory.grow_m d a. */
-    public static final int MEMORY_GROW_M = 155;
+    public static final int MEMORY_GROW_M = 163;
     /** jump t. */
-    public static final int JUMP = 156;
+    public static final int JUMP = 164;
     /** br_nz a t. */
-    public static final int BR_NZ = 157;
+    public static final int BR_NZ = 165;
     /** br_z a t. */
-    public static final int BR_Z = 158;
+    public static final int BR_Z = 166;
     /** br.i32.eq_ss a b t (i32.eq, form brss). */
-    public static final int BR_I32_EQ_SS = 159;
+    public static final int BR_I32_EQ_SS = 167;
     /** br.i32.eq_si a k t (i32.eq, form brsi). */
-    public static final int BR_I32_EQ_SI = 160;
+    public static final int BR_I32_EQ_SI = 168;
     /** br.i32.ne_ss a b t (i32.ne, form brss). */
-    public static final int BR_I32_NE_SS = 161;
+    public static final int BR_I32_NE_SS = 169;
     /** br.i32.ne_si a k t (i32.ne, form brsi). */
-    public static final int BR_I32_NE_SI = 162;
+    public static final int BR_I32_NE_SI = 170;
     /** br.i32.lt_s_ss a b t (i32.lt_s, form brss). */
-    public static final int BR_I32_LT_S_SS = 163;
+    public static final int BR_I32_LT_S_SS = 171;
     /** br.i32.lt_s_si a k t (i32.lt_s, form brsi). */
-    public static final int BR_I32_LT_S_SI = 164;
+    public static final int BR_I32_LT_S_SI = 172;
     /** br.i32.lt_u_ss a b t (i32.lt_u, form brss). */
-    public static final int BR_I32_LT_U_SS = 165;
+    public static final int BR_I32_LT_U_SS = 173;
     /** br.i32.lt_u_si a k t (i32.lt_u, form brsi). */
-    public static final int BR_I32_LT_U_SI = 166;
+    public static final int BR_I32_LT_U_SI = 174;
     /** br.i32.gt_s_ss a b t (i32.gt_s, form brss). */
-    public static final int BR_I32_GT_S_SS = 167;
+    public static final int BR_I32_GT_S_SS = 175;
     /** br.i32.gt_s_si a k t (i32.gt_s, form brsi). */
-    public static final int BR_I32_GT_S_SI = 168;
+    public static final int BR_I32_GT_S_SI = 176;
     /** br.i32.gt_u_ss a b t (i32.gt_u, form brss). */
-    public static final int BR_I32_GT_U_SS = 169;
+    public static final int BR_I32_GT_U_SS = 177;
     /** br.i32.gt_u_si a k t (i32.gt_u, form brsi). */
-    public static final int BR_I32_GT_U_SI = 170;
+    public static final int BR_I32_GT_U_SI = 178;
     /** br.i32.le_s_ss a b t (i32.le_s, form brss). */
-    public static final int BR_I32_LE_S_SS = 171;
+    public static final int BR_I32_LE_S_SS = 179;
     /** br.i32.le_s_si a k t (i32.le_s, form brsi). */
-    public static final int BR_I32_LE_S_SI = 172;
+    public static final int BR_I32_LE_S_SI = 180;
     /** br.i32.le_u_ss a b t (i32.le_u, form brss). */
-    public static final int BR_I32_LE_U_SS = 173;
+    public static final int BR_I32_LE_U_SS = 181;
     /** br.i32.le_u_si a k t (i32.le_u, form brsi). */
-    public static final int BR_I32_LE_U_SI = 174;
+    public static final int BR_I32_LE_U_SI = 182;
     /** br.i32.ge_s_ss a b t (i32.ge_s, form brss). */
-    public static final int BR_I32_GE_S_SS = 175;
+    public static final int BR_I32_GE_S_SS = 183;
     /** br.i32.ge_s_si a k t (i32.ge_s, form brsi). */
-    public static final int BR_I32_GE_S_SI = 176;
+    public static final int BR_I32_GE_S_SI = 184;
     /** br.i32.ge_u_ss a b t (i32.ge_u, form brss). */
-    public static final int BR_I32_GE_U_SS = 177;
+    public static final int BR_I32_GE_U_SS = 185;
     /** br.i32.ge_u_si a k t (i32.ge_u, form brsi). */
-    public static final int BR_I32_GE_U_SI = 178;
+    public static final int BR_I32_GE_U_SI = 186;
+    /** br.i32.add_ne_si d a k k t. */
+    public static final int BR_I32_ADD_NE_SI = 187;
+    /** br.add_nz d a k t. */
+    public static final int BR_ADD_NZ = 188;
     /** br_move t n d s. */
-    public static final int BR_MOVE = 179;
+    public static final int BR_MOVE = 189;
     /** br_nz_move a t n d s. */
-    public static final int BR_NZ_MOVE = 180;
+    public static final int BR_NZ_MOVE = 190;
     /** br_table a n. */
-    public static final int BR_TABLE = 181;
+    public static final int BR_TABLE = 191;
     /** return n s. */
-    public static final int RETURN = 182;
+    public static final int RETURN = 192;
     /** call f b. */
-    public static final int CALL = 183;
+    public static final int CALL = 193;
     /** call_compiled e b. */
-    public static final int CALL_COMPILED = 184;
+    public static final int CALL_COMPILED = 194;
     /** call_indirect y t b x. */
-    public static final int CALL_INDIRECT = 185;
+    public static final int CALL_INDIRECT = 195;
     /** exit p h. */
-    public static final int EXIT = 186;
+    public static final int EXIT = 196;
     /** slow p h. */
-    public static final int SLOW = 187;
+    public static final int SLOW = 197;
     /** count n. */
-    public static final int COUNT = 188;
+    public static final int COUNT = 198;
     /** count_call n. */
-    public static final int COUNT_CALL = 189;
+    public static final int COUNT_CALL = 199;
     /** unreachable. */
-    public static final int UNREACHABLE = 190;
+    public static final int UNREACHABLE = 200;
 
     private Jop() {
     }

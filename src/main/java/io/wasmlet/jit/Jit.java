@@ -27,7 +27,7 @@ public final class Jit extends Compiler {
     private Jit(boolean eager, Tuning tuning) {
         super(eager);
         this.tuning = tuning;
-        this.translator = new Translator(tuning.registerOperands, tuning.fuseBranches, tuning.fuseAddresses);
+        this.translator = new Translator(tuning.registerOperands, tuning.fuseBranches, tuning.fuseAddresses, tuning.fuseMore);
     }
 
     /** Tier-up on profile counters, with the default {@link Tuning}. */
