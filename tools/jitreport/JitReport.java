@@ -53,7 +53,7 @@ public final class JitReport {
     }
 
     /** The configurations of the ablation, in order: each adds one feature to the previous. */
-    static final String[] CONFIGS = {"interp", "templates", "+registers", "+branch fusion", "+address folding (tiered)", "eager"};
+    static final String[] CONFIGS = {"interp", "templates", "+registers", "+branch fusion", "+address folding", "+more fusion (tiered)", "eager"};
 
     static Store store(String config) {
         Board b = Board.desktop();
@@ -68,9 +68,14 @@ public final class JitReport {
             case "+registers":
                 t.fuseBranches = false;
                 t.fuseAddresses = false;
+                t.fuseMore = false;
                 return new Store(b, Jit.tiered(t));
             case "+branch fusion":
                 t.fuseAddresses = false;
+                t.fuseMore = false;
+                return new Store(b, Jit.tiered(t));
+            case "+address folding":
+                t.fuseMore = false;
                 return new Store(b, Jit.tiered(t));
             case "eager":
                 return new Store(b, Jit.eager());

@@ -10,7 +10,7 @@ package io.wasmlet.code;
  */
 public final class Jop {
     /** Number of templates. */
-    public static final int TEMPLATES = 201;
+    public static final int TEMPLATES = 204;
     /** Selection form ss. */
     public static final int FORM_SS = 0;
     /** Selection form si. */
@@ -350,88 +350,94 @@ public final class Jop {
     public static final int I32_ADD_SS_SI = 158;
     /** i32.mul_add_ss d a b c. */
     public static final int I32_MUL_ADD_SS = 159;
+    /** i32.xor_load8_u d b a k k. */
+    public static final int I32_XOR_LOAD8_U = 160;
+    /** i32.mul_load d b a k k. */
+    public static final int I32_MUL_LOAD = 161;
+    /** i32.mul_load16_s d b a k k. */
+    public static final int I32_MUL_LOAD16_S = 162;
     /** global.get_g d g. */
-    public static final int GLOBAL_GET_G = 160;
+    public static final int GLOBAL_GET_G = 163;
     /** global.set_g a g. */
-    public static final int GLOBAL_SET_G = 161;
+    public static final int GLOBAL_SET_G = 164;
     /** memory.size_m d. */
-    public static final int MEMORY_SIZE_M = 162;
+    public static final int MEMORY_SIZE_M = 165;
     /** memory.grow_m d a. */
-    public static final int MEMORY_GROW_M = 163;
+    public static final int MEMORY_GROW_M = 166;
     /** jump t. */
-    public static final int JUMP = 164;
+    public static final int JUMP = 167;
     /** br_nz a t. */
-    public static final int BR_NZ = 165;
+    public static final int BR_NZ = 168;
     /** br_z a t. */
-    public static final int BR_Z = 166;
+    public static final int BR_Z = 169;
     /** br.i32.eq_ss a b t (i32.eq, form brss). */
-    public static final int BR_I32_EQ_SS = 167;
+    public static final int BR_I32_EQ_SS = 170;
     /** br.i32.eq_si a k t (i32.eq, form brsi). */
-    public static final int BR_I32_EQ_SI = 168;
+    public static final int BR_I32_EQ_SI = 171;
     /** br.i32.ne_ss a b t (i32.ne, form brss). */
-    public static final int BR_I32_NE_SS = 169;
+    public static final int BR_I32_NE_SS = 172;
     /** br.i32.ne_si a k t (i32.ne, form brsi). */
-    public static final int BR_I32_NE_SI = 170;
+    public static final int BR_I32_NE_SI = 173;
     /** br.i32.lt_s_ss a b t (i32.lt_s, form brss). */
-    public static final int BR_I32_LT_S_SS = 171;
+    public static final int BR_I32_LT_S_SS = 174;
     /** br.i32.lt_s_si a k t (i32.lt_s, form brsi). */
-    public static final int BR_I32_LT_S_SI = 172;
+    public static final int BR_I32_LT_S_SI = 175;
     /** br.i32.lt_u_ss a b t (i32.lt_u, form brss). */
-    public static final int BR_I32_LT_U_SS = 173;
+    public static final int BR_I32_LT_U_SS = 176;
     /** br.i32.lt_u_si a k t (i32.lt_u, form brsi). */
-    public static final int BR_I32_LT_U_SI = 174;
+    public static final int BR_I32_LT_U_SI = 177;
     /** br.i32.gt_s_ss a b t (i32.gt_s, form brss). */
-    public static final int BR_I32_GT_S_SS = 175;
+    public static final int BR_I32_GT_S_SS = 178;
     /** br.i32.gt_s_si a k t (i32.gt_s, form brsi). */
-    public static final int BR_I32_GT_S_SI = 176;
+    public static final int BR_I32_GT_S_SI = 179;
     /** br.i32.gt_u_ss a b t (i32.gt_u, form brss). */
-    public static final int BR_I32_GT_U_SS = 177;
+    public static final int BR_I32_GT_U_SS = 180;
     /** br.i32.gt_u_si a k t (i32.gt_u, form brsi). */
-    public static final int BR_I32_GT_U_SI = 178;
+    public static final int BR_I32_GT_U_SI = 181;
     /** br.i32.le_s_ss a b t (i32.le_s, form brss). */
-    public static final int BR_I32_LE_S_SS = 179;
+    public static final int BR_I32_LE_S_SS = 182;
     /** br.i32.le_s_si a k t (i32.le_s, form brsi). */
-    public static final int BR_I32_LE_S_SI = 180;
+    public static final int BR_I32_LE_S_SI = 183;
     /** br.i32.le_u_ss a b t (i32.le_u, form brss). */
-    public static final int BR_I32_LE_U_SS = 181;
+    public static final int BR_I32_LE_U_SS = 184;
     /** br.i32.le_u_si a k t (i32.le_u, form brsi). */
-    public static final int BR_I32_LE_U_SI = 182;
+    public static final int BR_I32_LE_U_SI = 185;
     /** br.i32.ge_s_ss a b t (i32.ge_s, form brss). */
-    public static final int BR_I32_GE_S_SS = 183;
+    public static final int BR_I32_GE_S_SS = 186;
     /** br.i32.ge_s_si a k t (i32.ge_s, form brsi). */
-    public static final int BR_I32_GE_S_SI = 184;
+    public static final int BR_I32_GE_S_SI = 187;
     /** br.i32.ge_u_ss a b t (i32.ge_u, form brss). */
-    public static final int BR_I32_GE_U_SS = 185;
+    public static final int BR_I32_GE_U_SS = 188;
     /** br.i32.ge_u_si a k t (i32.ge_u, form brsi). */
-    public static final int BR_I32_GE_U_SI = 186;
+    public static final int BR_I32_GE_U_SI = 189;
     /** br.i32.add_ne_si d a k k t. */
-    public static final int BR_I32_ADD_NE_SI = 187;
+    public static final int BR_I32_ADD_NE_SI = 190;
     /** br.add_nz d a k t. */
-    public static final int BR_ADD_NZ = 188;
+    public static final int BR_ADD_NZ = 191;
     /** br_move t n d s. */
-    public static final int BR_MOVE = 189;
+    public static final int BR_MOVE = 192;
     /** br_nz_move a t n d s. */
-    public static final int BR_NZ_MOVE = 190;
+    public static final int BR_NZ_MOVE = 193;
     /** br_table a n. */
-    public static final int BR_TABLE = 191;
+    public static final int BR_TABLE = 194;
     /** return n s. */
-    public static final int RETURN = 192;
+    public static final int RETURN = 195;
     /** call f b. */
-    public static final int CALL = 193;
+    public static final int CALL = 196;
     /** call_compiled e b. */
-    public static final int CALL_COMPILED = 194;
+    public static final int CALL_COMPILED = 197;
     /** call_indirect y t b x. */
-    public static final int CALL_INDIRECT = 195;
+    public static final int CALL_INDIRECT = 198;
     /** exit p h. */
-    public static final int EXIT = 196;
+    public static final int EXIT = 199;
     /** slow p h. */
-    public static final int SLOW = 197;
+    public static final int SLOW = 200;
     /** count n. */
-    public static final int COUNT = 198;
+    public static final int COUNT = 201;
     /** count_call n. */
-    public static final int COUNT_CALL = 199;
+    public static final int COUNT_CALL = 202;
     /** unreachable. */
-    public static final int UNREACHABLE = 200;
+    public static final int UNREACHABLE = 203;
 
     private Jop() {
     }

@@ -236,6 +236,42 @@ final class CompiledLoop {
                     pc += 4;
                     break;
                 }
+                case Jop.I32_XOR_LOAD8_U: {
+                    // a load whose value only the next operator reads, with that operator
+                    int a = (int) s[fp + c[pc + 2]] + c[pc + 3];
+                    int off = c[pc + 4];
+                    if ((a | off) < 0 || a > mem.byteSize - 1 - off) {
+                        throw Trap.memoryOutOfBounds;
+                    }
+                    s[fp + c[pc]] = (int) s[fp + c[pc + 1]] ^ mem.data[a + off] & 0xFF;
+                    pc += 5;
+                    break;
+                }
+                case Jop.I32_MUL_LOAD: {
+                    int a = (int) s[fp + c[pc + 2]] + c[pc + 3];
+                    int off = c[pc + 4];
+                    if ((a | off) < 0 || a > mem.byteSize - 4 - off) {
+                        throw Trap.memoryOutOfBounds;
+                    }
+                    byte[] d = mem.data;
+                    a += off;
+                    s[fp + c[pc]] = (int) s[fp + c[pc + 1]]
+                            * ((d[a] & 0xFF) | (d[a + 1] & 0xFF) << 8 | (d[a + 2] & 0xFF) << 16 | d[a + 3] << 24);
+                    pc += 5;
+                    break;
+                }
+                case Jop.I32_MUL_LOAD16_S: {
+                    int a = (int) s[fp + c[pc + 2]] + c[pc + 3];
+                    int off = c[pc + 4];
+                    if ((a | off) < 0 || a > mem.byteSize - 2 - off) {
+                        throw Trap.memoryOutOfBounds;
+                    }
+                    byte[] d = mem.data;
+                    a += off;
+                    s[fp + c[pc]] = (int) s[fp + c[pc + 1]] * ((d[a] & 0xFF) | d[a + 1] << 8);
+                    pc += 5;
+                    break;
+                }
                 case Jop.I32_LOAD_SS: {
                     // the address computations the translator folds into a load (an add of two
                     // slots, a shift then an add, a mask then an add), wrapping like the operators

@@ -967,7 +967,7 @@ final class Translator {
      * two as one template writing {@code d} and returns true; otherwise emits nothing.
      */
     private boolean foldOperand(int op, boolean imm, int a, int b, int d) {
-        if (lastDest < 0 || top != lastDest + 3) {
+        if (lastDest < 0 || top != lastDest - 1 + JopTable.size(c[lastDest - 1])) {
             return false;
         }
         int t = c[lastDest];
@@ -982,6 +982,27 @@ final class Translator {
         int at = lastDest - 1;
         int p = c[at];
         int f = Jop.NONE;
+        if (!imm && (p == Jop.I32_LOAD8_U_AK && op == Op.I32_XOR || p == Jop.I32_LOAD_AK && op == Op.I32_MUL
+                || p == Jop.I32_LOAD16_S_AK && op == Op.I32_MUL)) {
+            // the load stays the trap site: the fused template starts where it did
+            f = p == Jop.I32_LOAD8_U_AK ? Jop.I32_XOR_LOAD8_U : p == Jop.I32_LOAD_AK ? Jop.I32_MUL_LOAD : Jop.I32_MUL_LOAD16_S;
+            int la = c[at + 2];
+            int lk = c[at + 3];
+            int off = c[at + 4];
+            top = at;
+            if (room(6)) {
+                lastOp = top;
+                c[top++] = f;
+                prevDest = -1;
+                lastDest = top;
+                c[top++] = d;
+                c[top++] = other;
+                c[top++] = la;
+                c[top++] = lk;
+                c[top++] = off;
+            }
+            return true;
+        }
         if (op == Op.I32_XOR && !imm) {
             f = p == Jop.I32_SHL_SI ? Jop.I32_SHL_XOR_SI : p == Jop.I32_SHR_U_SI ? Jop.I32_SHR_U_XOR_SI : Jop.NONE;
         } else if (op == Op.I32_ADD) {
