@@ -82,6 +82,18 @@ final class CompiledLoop {
                     s[fp + c[pc]] = (int) s[fp + c[pc + 1]] ^ (int) s[fp + c[pc + 2]];
                     pc += 3;
                     break;
+                case Jop.I32_ROTL_SI: {
+                    int x = (int) s[fp + c[pc + 1]];
+                    s[fp + c[pc]] = x << c[pc + 2] | x >>> -c[pc + 2];
+                    pc += 3;
+                    break;
+                }
+                case Jop.I32_ROTR_SI: {
+                    int x = (int) s[fp + c[pc + 1]];
+                    s[fp + c[pc]] = x >>> c[pc + 2] | x << -c[pc + 2];
+                    pc += 3;
+                    break;
+                }
                 case Jop.I32_SHL_XOR_SI:
                     s[fp + c[pc]] = (int) s[fp + c[pc + 1]] << c[pc + 2] ^ (int) s[fp + c[pc + 3]];
                     pc += 4;

@@ -40,6 +40,7 @@ class JitFusionTest {
         "shlxor", "shlxor", "xorshr", "xorshr",
         "add3", "add3r", "addk", "addk", "muladd", "muladd",
         "xorld", "xorld", "mulld", "mulld", "mulld2", "mulld2", "mul16", "mul16", "mul16",
+        "rotl33", "rotl33", "rotr7", "rotr7", "rotl0", "rotrm1",
         "mix",
     };
 
@@ -59,6 +60,7 @@ class JitFusionTest {
         {0, 3}, {65529, 2},
         {0, -1}, {65535, 1},
         {18, 0x10000}, {2, 3}, {0, 1},
+        {0x80000001L}, {1}, {0x81}, {0x12345678}, {0x80000000L}, {0x80000001L},
         {1000},
     };
 
@@ -134,6 +136,9 @@ class JitFusionTest {
         assertEquals("add3 = -1", outcome(st, in, "add3", new long[] {0x7fffffff, 1, 0x7fffffff}), "wraps");
         assertEquals("addk = 2147483647", outcome(st, in, "addk", new long[] {0x80000000L, 0x80000000L}));
         assertEquals("muladd = 7", outcome(st, in, "muladd", new long[] {0x10000, 0x10000, 7}), "2^32 wraps to 0");
+        assertEquals("rotl33 = 3", outcome(st, in, "rotl33", new long[] {0x80000001L}), "rotl by 33 is by 1");
+        assertEquals("rotr7 = 33554433", outcome(st, in, "rotr7", new long[] {0x81}), "0x81 rotr 7 = 0x02000001");
+        assertEquals("rotrm1 = 3", outcome(st, in, "rotrm1", new long[] {0x80000001L}), "rotr by -1 is rotl by 1");
         assertEquals("xorld = 7", outcome(st, in, "xorld", new long[] {0, 3}), "byte 3 (4) ^ 3");
         assertEquals("mul16 = -8388608", outcome(st, in, "mul16", new long[] {18, 0x10000}), "0xff80 sign-extends to -128, times 2^16");
         for (String trap : interp) {
