@@ -36,8 +36,8 @@ public final class JopCounts {
             }
         }
         names[255] = "(interp)";
-        bytecodes(Files.readAllLines(Path.of(args[0])));
-        List<String> only = Arrays.asList(args).subList(1, args.length);
+        bytecodes(Files.readAllLines(Path.of(args[0])), Files.readAllLines(Path.of(args[1])));
+        List<String> only = Arrays.asList(args).subList(2, args.length);
         double[] allSingle = new double[256];
         Map<Long, Double> allPairs = new HashMap<>();
         Map<Long, Double> allTriples = new HashMap<>();
@@ -154,8 +154,33 @@ public final class JopCounts {
     static List<Integer> offs = new ArrayList<>();
     static int loopHead;
     static Map<Integer, Integer> memo = new HashMap<>();
+    /** Parsing CompiledOps.exec: a path ends at its return (counted) instead of the loop head. */
+    static boolean toReturn;
 
-    static void bytecodes(List<String> lines) {
+    /**
+     * The cost of each template: its CompiledLoop.run case, plus for the templates run out of
+     * line (the default case) CompiledOps.exec's header and case (its helpers' own bytecodes,
+     * for the rare i32 comparisons, are not counted).
+     */
+    static void bytecodes(List<String> loop, List<String> ops) {
+        bytecodes(loop, "static int run(");
+        int[] loopCost = cost.clone();
+        int loopHeader = header;
+        int dflt = dfltCost;
+        ins.clear();
+        offs.clear();
+        memo.clear();
+        toReturn = true;
+        bytecodes(ops, "static int exec(");
+        for (int i = 0; i < 256; i++) {
+            cost[i] = loopCost[i] == dflt && cost[i] < INF ? dflt + header + cost[i] : loopCost[i];
+        }
+        header = loopHeader;
+    }
+
+    static int dfltCost;
+
+    static void bytecodes(List<String> lines, String method) {
         boolean inRun = false;
         int sw = -1;
         Map<Integer, Integer> cases = new HashMap<>();
@@ -163,7 +188,7 @@ public final class JopCounts {
         boolean inSwitch = false;
         for (String raw : lines) {
             String l = raw.trim();
-            if (l.startsWith("static int run(")) {
+            if (l.startsWith(method)) {
                 inRun = true;
                 continue;
             }
@@ -208,6 +233,20 @@ public final class JopCounts {
                 inSwitch = true;
             }
         }
+        if (toReturn) { // CompiledOps.exec: from the method's start to its switch
+            header = 0;
+            for (int o : offs) {
+                if (o <= sw) {
+                    header++;
+                }
+            }
+            loopHead = -1;
+            for (int i = 0; i < 256; i++) {
+                Integer t = cases.get(i);
+                cost[i] = t != null ? shortest(t) : INF;
+            }
+            return;
+        }
         // the loop head: the most frequent goto target at or before the switch
         Map<Integer, Integer> gotoCount = new HashMap<>();
         for (int o : offs) {
@@ -230,6 +269,7 @@ public final class JopCounts {
             Integer t = cases.get(i);
             cost[i] = shortest(t != null ? t : dflt);
         }
+        dfltCost = shortest(dflt);
     }
 
     static final int INF = 1 << 20;
@@ -249,7 +289,9 @@ public final class JopCounts {
         int next = idx + 1 < offs.size() ? offs.get(idx + 1) : -1;
         String op = b.split("\\s+")[0];
         int best;
-        if (op.equals("athrow") || op.endsWith("return") || op.endsWith("switch")) {
+        if (toReturn && op.endsWith("return")) {
+            best = 1;
+        } else if (op.equals("athrow") || op.endsWith("return") || op.endsWith("switch")) {
             best = INF;
         } else if (op.equals("goto") || op.equals("goto_w")) {
             int t = Integer.parseInt(b.split("\\s+")[1]);

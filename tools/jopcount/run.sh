@@ -18,4 +18,5 @@ find "$out/src" -name '*.java' > "$out/files"
 javac -nowarn -cp target/classes -d "$out/classes" @"$out/files"
 
 javap -c -p -cp target/classes io.wasmlet.exec.CompiledLoop > "$out/loop.javap"
-java -Xmx1g -cp "$out/classes:target/classes" tools/jopcount/JopCounts.java "$out/loop.javap" "$@"
+javap -c -p -cp target/classes io.wasmlet.exec.CompiledOps > "$out/ops.javap"
+java -Xmx1g -cp "$out/classes:target/classes" tools/jopcount/JopCounts.java "$out/loop.javap" "$out/ops.javap" "$@"

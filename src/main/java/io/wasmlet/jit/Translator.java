@@ -24,7 +24,12 @@ import io.wasmlet.exec.CompileJob;
  * followed by {@code br_if} or {@code if} fuses into one compare-and-branch, and an
  * {@code i32.add} of a constant that computes a load's address folds into the load
  * ({@code i32.load_ak d a k offset}: address {@code a + k}, wrapping as the add does, plus the
- * offset). Before anything that
+ * offset). With {@link Tuning#fuseMore} a few more pairs, chosen from measured dispatch counts
+ * (tools/jopcount), become one template when the first one's result is a temporary only the
+ * second reads: a shift, mask or add of two slots computing a load's address, a load whose
+ * value an xor or mul reads, a shift before an xor, an add or mul before an add, and an add of
+ * a constant before the compare-and-branch on its result (a loop counter); each fused template
+ * starts where the first of its instructions did, so a load in it keeps its trap site. Before anything that
  * needs real slots (a label, a branch carrying values, a call's arguments, an exit) the abstract
  * entries are materialized, and before a {@code local.set x} the entries still reading {@code x}
  * are.
