@@ -66,6 +66,13 @@
   (func (export "rotr7") (param $a i32) (result i32) (i32.rotr (local.get $a) (i32.const 7)))
   (func (export "rotl0") (param $a i32) (result i32) (i32.rotl (local.get $a) (i32.const 0)))
   (func (export "rotrm1") (param $a i32) (result i32) (i32.rotr (local.get $a) (i32.const -1)))
+  ;; i32.store_ak / i32.store8_ak: store at p - 4 (wrapping), offset 2, then read back
+  (func (export "st32") (param $p i32) (param $v i32) (result i32)
+    (i32.store offset=2 (i32.add (local.get $p) (i32.const -4)) (local.get $v))
+    (i32.load offset=2 (i32.add (local.get $p) (i32.const -4))))
+  (func (export "st8") (param $p i32) (param $v i32) (result i32)
+    (i32.store8 offset=2 (i32.add (local.get $p) (i32.const -4)) (local.get $v))
+    (i32.load offset=2 (i32.add (local.get $p) (i32.const -4))))
   ;; a loop over all of them (tier-up by OSR in tiered mode)
   (func (export "mix") (param $n i32) (result i32)
     (local $i i32) (local $s i32)

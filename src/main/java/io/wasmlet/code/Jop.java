@@ -10,7 +10,7 @@ package io.wasmlet.code;
  */
 public final class Jop {
     /** Number of templates. */
-    public static final int TEMPLATES = 206;
+    public static final int TEMPLATES = 208;
     /** Selection form ss. */
     public static final int FORM_SS = 0;
     /** Selection form si. */
@@ -360,88 +360,92 @@ public final class Jop {
     public static final int I32_ROTL_SI = 163;
     /** i32.rotr_si d a k (i32.rotr, form si). */
     public static final int I32_ROTR_SI = 164;
+    /** i32.store_ak a k b k. */
+    public static final int I32_STORE_AK = 165;
+    /** i32.store8_ak a k b k. */
+    public static final int I32_STORE8_AK = 166;
     /** global.get_g d g. */
-    public static final int GLOBAL_GET_G = 165;
+    public static final int GLOBAL_GET_G = 167;
     /** global.set_g a g. */
-    public static final int GLOBAL_SET_G = 166;
+    public static final int GLOBAL_SET_G = 168;
     /** memory.size_m d. */
-    public static final int MEMORY_SIZE_M = 167;
+    public static final int MEMORY_SIZE_M = 169;
     /** memory.grow_m d a. */
-    public static final int MEMORY_GROW_M = 168;
+    public static final int MEMORY_GROW_M = 170;
     /** jump t. */
-    public static final int JUMP = 169;
+    public static final int JUMP = 171;
     /** br_nz a t. */
-    public static final int BR_NZ = 170;
+    public static final int BR_NZ = 172;
     /** br_z a t. */
-    public static final int BR_Z = 171;
+    public static final int BR_Z = 173;
     /** br.i32.eq_ss a b t (i32.eq, form brss). */
-    public static final int BR_I32_EQ_SS = 172;
+    public static final int BR_I32_EQ_SS = 174;
     /** br.i32.eq_si a k t (i32.eq, form brsi). */
-    public static final int BR_I32_EQ_SI = 173;
+    public static final int BR_I32_EQ_SI = 175;
     /** br.i32.ne_ss a b t (i32.ne, form brss). */
-    public static final int BR_I32_NE_SS = 174;
+    public static final int BR_I32_NE_SS = 176;
     /** br.i32.ne_si a k t (i32.ne, form brsi). */
-    public static final int BR_I32_NE_SI = 175;
+    public static final int BR_I32_NE_SI = 177;
     /** br.i32.lt_s_ss a b t (i32.lt_s, form brss). */
-    public static final int BR_I32_LT_S_SS = 176;
+    public static final int BR_I32_LT_S_SS = 178;
     /** br.i32.lt_s_si a k t (i32.lt_s, form brsi). */
-    public static final int BR_I32_LT_S_SI = 177;
+    public static final int BR_I32_LT_S_SI = 179;
     /** br.i32.lt_u_ss a b t (i32.lt_u, form brss). */
-    public static final int BR_I32_LT_U_SS = 178;
+    public static final int BR_I32_LT_U_SS = 180;
     /** br.i32.lt_u_si a k t (i32.lt_u, form brsi). */
-    public static final int BR_I32_LT_U_SI = 179;
+    public static final int BR_I32_LT_U_SI = 181;
     /** br.i32.gt_s_ss a b t (i32.gt_s, form brss). */
-    public static final int BR_I32_GT_S_SS = 180;
+    public static final int BR_I32_GT_S_SS = 182;
     /** br.i32.gt_s_si a k t (i32.gt_s, form brsi). */
-    public static final int BR_I32_GT_S_SI = 181;
+    public static final int BR_I32_GT_S_SI = 183;
     /** br.i32.gt_u_ss a b t (i32.gt_u, form brss). */
-    public static final int BR_I32_GT_U_SS = 182;
+    public static final int BR_I32_GT_U_SS = 184;
     /** br.i32.gt_u_si a k t (i32.gt_u, form brsi). */
-    public static final int BR_I32_GT_U_SI = 183;
+    public static final int BR_I32_GT_U_SI = 185;
     /** br.i32.le_s_ss a b t (i32.le_s, form brss). */
-    public static final int BR_I32_LE_S_SS = 184;
+    public static final int BR_I32_LE_S_SS = 186;
     /** br.i32.le_s_si a k t (i32.le_s, form brsi). */
-    public static final int BR_I32_LE_S_SI = 185;
+    public static final int BR_I32_LE_S_SI = 187;
     /** br.i32.le_u_ss a b t (i32.le_u, form brss). */
-    public static final int BR_I32_LE_U_SS = 186;
+    public static final int BR_I32_LE_U_SS = 188;
     /** br.i32.le_u_si a k t (i32.le_u, form brsi). */
-    public static final int BR_I32_LE_U_SI = 187;
+    public static final int BR_I32_LE_U_SI = 189;
     /** br.i32.ge_s_ss a b t (i32.ge_s, form brss). */
-    public static final int BR_I32_GE_S_SS = 188;
+    public static final int BR_I32_GE_S_SS = 190;
     /** br.i32.ge_s_si a k t (i32.ge_s, form brsi). */
-    public static final int BR_I32_GE_S_SI = 189;
+    public static final int BR_I32_GE_S_SI = 191;
     /** br.i32.ge_u_ss a b t (i32.ge_u, form brss). */
-    public static final int BR_I32_GE_U_SS = 190;
+    public static final int BR_I32_GE_U_SS = 192;
     /** br.i32.ge_u_si a k t (i32.ge_u, form brsi). */
-    public static final int BR_I32_GE_U_SI = 191;
+    public static final int BR_I32_GE_U_SI = 193;
     /** br.i32.add_ne_si d a k k t. */
-    public static final int BR_I32_ADD_NE_SI = 192;
+    public static final int BR_I32_ADD_NE_SI = 194;
     /** br.add_nz d a k t. */
-    public static final int BR_ADD_NZ = 193;
+    public static final int BR_ADD_NZ = 195;
     /** br_move t n d s. */
-    public static final int BR_MOVE = 194;
+    public static final int BR_MOVE = 196;
     /** br_nz_move a t n d s. */
-    public static final int BR_NZ_MOVE = 195;
+    public static final int BR_NZ_MOVE = 197;
     /** br_table a n. */
-    public static final int BR_TABLE = 196;
+    public static final int BR_TABLE = 198;
     /** return n s. */
-    public static final int RETURN = 197;
+    public static final int RETURN = 199;
     /** call f b. */
-    public static final int CALL = 198;
+    public static final int CALL = 200;
     /** call_compiled e b. */
-    public static final int CALL_COMPILED = 199;
+    public static final int CALL_COMPILED = 201;
     /** call_indirect y t b x. */
-    public static final int CALL_INDIRECT = 200;
+    public static final int CALL_INDIRECT = 202;
     /** exit p h. */
-    public static final int EXIT = 201;
+    public static final int EXIT = 203;
     /** slow p h. */
-    public static final int SLOW = 202;
+    public static final int SLOW = 204;
     /** count n. */
-    public static final int COUNT = 203;
+    public static final int COUNT = 205;
     /** count_call n. */
-    public static final int COUNT_CALL = 204;
+    public static final int COUNT_CALL = 206;
     /** unreachable. */
-    public static final int UNREACHABLE = 205;
+    public static final int UNREACHABLE = 207;
 
     private Jop() {
     }

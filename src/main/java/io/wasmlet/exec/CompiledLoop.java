@@ -348,6 +348,32 @@ final class CompiledLoop {
                     mem.i64Store((int) s[fp + c[pc]], c[pc + 2], s[fp + c[pc + 1]]);
                     pc += 3;
                     break;
+                case Jop.I32_STORE_AK: {
+                    int a = (int) s[fp + c[pc]] + c[pc + 1];
+                    int off = c[pc + 3];
+                    if ((a | off) < 0 || a > mem.byteSize - 4 - off) {
+                        throw Trap.memoryOutOfBounds;
+                    }
+                    byte[] d = mem.data;
+                    a += off;
+                    int v = (int) s[fp + c[pc + 2]];
+                    d[a] = (byte) v;
+                    d[a + 1] = (byte) (v >> 8);
+                    d[a + 2] = (byte) (v >> 16);
+                    d[a + 3] = (byte) (v >> 24);
+                    pc += 4;
+                    break;
+                }
+                case Jop.I32_STORE8_AK: {
+                    int a = (int) s[fp + c[pc]] + c[pc + 1];
+                    int off = c[pc + 3];
+                    if ((a | off) < 0 || a > mem.byteSize - 1 - off) {
+                        throw Trap.memoryOutOfBounds;
+                    }
+                    mem.data[a + off] = (byte) s[fp + c[pc + 2]];
+                    pc += 4;
+                    break;
+                }
                 case Jop.I32_STORE8_M: {
                     int a = (int) s[fp + c[pc]];
                     int off = c[pc + 2];

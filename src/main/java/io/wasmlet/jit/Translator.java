@@ -792,6 +792,19 @@ final class Translator {
                 push(NAT, 0);
             } else {
                 int v = src(h - 1);
+                int fa = op == Op.I32_STORE ? Jop.I32_STORE_AK : op == Op.I32_STORE8 ? Jop.I32_STORE8_AK : Jop.NONE;
+                if (fuseMore && fa != Jop.NONE && kind[h - 2] == NAT && lastDest >= 0 && c[lastDest] == h - 2
+                        && top == lastDest + 3 && c[lastDest - 1] == Jop.I32_ADD_SI) {
+                    // the address is an i32.add_si just emitted (the value took no code): fold it in
+                    int add = lastDest - 1;
+                    int a = c[add + 2];
+                    int k = c[add + 3];
+                    top = add;
+                    pcMap[pc - base] = add;
+                    h -= 2;
+                    emit(fa, a, k, v, code[pc + 1]);
+                    return pc + 2;
+                }
                 int a = src(h - 2);
                 h -= 2;
                 emit(JopTable.select(Jop.FORM_STORE, op), a, v, code[pc + 1]);

@@ -40,6 +40,7 @@ class JitFusionTest {
         "shlxor", "shlxor", "xorshr", "xorshr",
         "add3", "add3r", "addk", "addk", "muladd", "muladd",
         "xorld", "xorld", "mulld", "mulld", "mulld2", "mulld2", "mul16", "mul16", "mul16",
+        "st32", "st32", "st32", "st8", "st8", "st8",
         "rotl33", "rotl33", "rotr7", "rotr7", "rotl0", "rotrm1",
         "mix",
     };
@@ -60,6 +61,7 @@ class JitFusionTest {
         {0, 3}, {65529, 2},
         {0, -1}, {65535, 1},
         {18, 0x10000}, {2, 3}, {0, 1},
+        {104, 0x11223344}, {2, 0x04030201}, {65536, 1}, {104, 0x1ff}, {65536, 0xf7}, {65537, 0xf8},
         {0x80000001L}, {1}, {0x81}, {0x12345678}, {0x80000000L}, {0x80000001L},
         {1000},
     };
@@ -121,6 +123,7 @@ class JitFusionTest {
         Store st = store(2);
         Instance in = instance(st, 0);
         assertEquals("ss = 134678021", outcome(st, in, "ss", new long[] {0xfffffffcL, 4}), "wraps to 0, then + 4: bytes 4..7");
+        // (the stores below change bytes 4..7)
         assertEquals("shk = 235736075", outcome(st, in, "shk", new long[] {1}), "(1 << 2) + 4 + 2 = 10: bytes 10..13");
         assertEquals("sh33 = 168364039", outcome(st, in, "sh33", new long[] {3}), "3 << 33 is 3 << 1 = 6: bytes 6..9");
         assertEquals("sh33 = 168364039", outcome(st, in, "sh33", new long[] {0x80000003L}), "the top bit shifts out");
@@ -136,6 +139,12 @@ class JitFusionTest {
         assertEquals("add3 = -1", outcome(st, in, "add3", new long[] {0x7fffffff, 1, 0x7fffffff}), "wraps");
         assertEquals("addk = 2147483647", outcome(st, in, "addk", new long[] {0x80000000L, 0x80000000L}));
         assertEquals("muladd = 7", outcome(st, in, "muladd", new long[] {0x10000, 0x10000, 7}), "2^32 wraps to 0");
+        assertEquals("st32 = 287454020", outcome(st, in, "st32", new long[] {104, 0x11223344}), "stored at 102 and read back");
+        assertTrue(outcome(st, in, "st32", new long[] {2, 0x04030201}).startsWith("st32: out of bounds"),
+                "2 - 4 wraps to 2^32 - 2; the offset does not wrap");
+        assertEquals("st32 = 67305985", outcome(st, in, "st32", new long[] {6, 0x04030201}), "6 - 4 + 2 = 4: bytes 4..7 now 01 02 03 04");
+        assertTrue(outcome(st, in, "st32", new long[] {65536, 1}).startsWith("st32: out of bounds"), "65,534 + 4 bytes");
+        assertTrue(outcome(st, in, "st8", new long[] {65537, 0xf8}).startsWith("st8: out of bounds"), "the store fits (65,535), the load after it does not");
         assertEquals("rotl33 = 3", outcome(st, in, "rotl33", new long[] {0x80000001L}), "rotl by 33 is by 1");
         assertEquals("rotr7 = 33554433", outcome(st, in, "rotr7", new long[] {0x81}), "0x81 rotr 7 = 0x02000001");
         assertEquals("rotrm1 = 3", outcome(st, in, "rotrm1", new long[] {0x80000001L}), "rotr by -1 is rotl by 1");
@@ -170,8 +179,8 @@ class JitFusionTest {
      */
     @Test
     void fuelRunsOutAtTheSameInstructionInEveryTier() throws Exception {
-        String[] names = {"ss", "shk", "mk0", "count", "down", "shlxor", "add3r", "muladd", "xorld", "mulld2", "mul16", "mix"};
-        long[][] args = {{8, 0}, {1}, {6}, {0x80000001L - 4}, {4}, {1, 2}, {1, 2, 3}, {3, 4, 5}, {0, 3}, {0, 2}, {2, 3}, {4}};
+        String[] names = {"ss", "shk", "mk0", "st32", "st8", "count", "down", "shlxor", "add3r", "muladd", "xorld", "mulld2", "mul16", "mix"};
+        long[][] args = {{8, 0}, {1}, {6}, {65536, 9}, {65537, 0xf8}, {0x80000001L - 4}, {4}, {1, 2}, {1, 2, 3}, {3, 4, 5}, {0, 3}, {0, 2}, {2, 3}, {4}};
         List<List<String>> seen = new ArrayList<>();
         for (int k = 0; k < CONFIGS.length; k++) {
             Store st = store(k);
