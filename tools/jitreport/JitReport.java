@@ -27,6 +27,7 @@ import java.util.List;
  * java -cp target/classes tools/jitreport/JitReport.java compile
  * java -Xint -cp target/classes tools/jitreport/JitReport.java fuel test    # what fuel costs, per tier
  * java -Xint -cp target/classes tools/jitreport/JitReport.java interrupt test  # and Thread.interrupt() polling
+ * java -Xint -cp target/classes tools/jitreport/JitReport.java fusion test  # Tuning.fuseMore, paired call by call
  * java -cp target/classes tools/jitreport/JitReport.java overhead
  * </pre>
  */
@@ -54,7 +55,7 @@ public final class JitReport {
 
     /** The configurations of the ablation, in order: each adds one feature to the previous. */
     static final String[] CONFIGS = {"interp", "templates", "+registers", "+branch fusion", "+address folding",
-            "+inline cache (tiered)", "eager"};
+            "+more fusion", "+inline cache (tiered)", "eager"};
 
     static Store store(String config) {
         Board b = Board.desktop();
@@ -70,13 +71,19 @@ public final class JitReport {
             case "+registers":
                 t.fuseBranches = false;
                 t.fuseAddresses = false;
+                t.fuseMore = false;
                 t.inlineCache = false;
                 return new Store(b, Jit.tiered(t));
             case "+branch fusion":
                 t.fuseAddresses = false;
+                t.fuseMore = false;
                 t.inlineCache = false;
                 return new Store(b, Jit.tiered(t));
             case "+address folding":
+                t.fuseMore = false;
+                t.inlineCache = false;
+                return new Store(b, Jit.tiered(t));
+            case "+more fusion":
                 t.inlineCache = false;
                 return new Store(b, Jit.tiered(t));
             case "eager":
@@ -102,6 +109,9 @@ public final class JitReport {
                 break;
             case "interrupt":
                 interrupt(args.length > 1 && args[1].equals("bench"), args.length > 2 ? Integer.parseInt(args[2]) : 5);
+                break;
+            case "fusion":
+                fusion(args.length > 1 && args[1].equals("bench"), args.length > 2 ? Integer.parseInt(args[2]) : 5);
                 break;
             default:
                 overhead();
@@ -237,6 +247,22 @@ public final class JitReport {
                 st.interruptSource(new io.wasmlet.desktop.ThreadInterrupt());
             }
             return st;
+        }, k -> 0);
+    }
+
+    /**
+     * What {@code Tuning.fuseMore} buys, paired call by call (the ablation's columns run one
+     * after the other, so a loaded machine moves them apart): stores 0 and 1 both interpret (their
+     * difference is the noise), 2 is tiered without the switch, 3 tiered with it.
+     */
+    static void fusion(boolean bench, int reps) throws Exception {
+        paired(bench, reps, "more fusion", k -> {
+            if (k < 2) {
+                return new Store(Board.desktop());
+            }
+            Tuning t = new Tuning();
+            t.fuseMore = k == 3;
+            return new Store(Board.desktop(), Jit.tiered(t));
         }, k -> 0);
     }
 

@@ -29,7 +29,7 @@ import java.io.InputStream;
  * functions may call back into the store (host -> Wasm -> host -> Wasm ...), each level
  * being Java recursion;</li>
  * <li>{@code jit.threshold}, {@code jit.loop.weight}, {@code jit.fuse}, {@code jit.registers},
- * {@code jit.fuse.addresses}, {@code jit.inline.cache} (optional): the JIT tier's tuning on this board ({@code io.wasmlet.jit.Tuning}).</li>
+ * {@code jit.fuse.addresses}, {@code jit.fuse.more}, {@code jit.inline.cache} (optional): the JIT tier's tuning on this board ({@code io.wasmlet.jit.Tuning}).</li>
  * </ul>
  *
  * <p>Every number is checked against its allowed range when the descriptor is read, and the
@@ -69,12 +69,14 @@ public final class Board {
     /** {@code jit.threshold}, {@code jit.loop.weight}: the JIT's tuning for this board, -1 when absent. */
     public final int jitThreshold;
     public final int jitLoopWeight;
-    /** {@code jit.fuse}, {@code jit.registers}, {@code jit.fuse.addresses}: 1 (true), 0 (false), or -1 when absent. */
+    /** {@code jit.fuse}, {@code jit.registers}, {@code jit.fuse.addresses}, {@code jit.fuse.more}: 1 (true), 0 (false), or -1 when absent. */
     public final int jitFuse;
     public final int jitRegisters;
     public final int jitFuseAddresses;
     /** {@code jit.inline.cache}: 1 (true), 0 (false), or -1 when absent. */
     public final int jitInlineCache;
+    /** {@code jit.fuse.more}: 1 (true), 0 (false), or -1 when absent. */
+    public final int jitFuseMore;
 
     private Board(Props p) {
         name = p.str("name");
@@ -103,6 +105,7 @@ public final class Board {
         jitRegisters = p.has("jit.registers") ? (p.bool("jit.registers") ? 1 : 0) : -1;
         jitFuseAddresses = p.has("jit.fuse.addresses") ? (p.bool("jit.fuse.addresses") ? 1 : 0) : -1;
         jitInlineCache = p.has("jit.inline.cache") ? (p.bool("jit.inline.cache") ? 1 : 0) : -1;
+        jitFuseMore = p.has("jit.fuse.more") ? (p.bool("jit.fuse.more") ? 1 : 0) : -1;
         checkFits();
     }
 

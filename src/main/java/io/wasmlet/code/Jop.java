@@ -10,7 +10,7 @@ package io.wasmlet.code;
  */
 public final class Jop {
     /** Number of templates. */
-    public static final int TEMPLATES = 192;
+    public static final int TEMPLATES = 209;
     /** Selection form ss. */
     public static final int FORM_SS = 0;
     /** Selection form si. */
@@ -334,86 +334,120 @@ public final class Jop {
     public static final int I64_STORE16_M = 150;
     /** i64.store32_m a b k (i64.store32, form store). */
     public static final int I64_STORE32_M = 151;
+    /** i32.load_ss d a b k. */
+    public static final int I32_LOAD_SS = 152;
+    /** i32.load_shk d a k k k. */
+    public static final int I32_LOAD_SHK = 153;
+    /** i32.load8_u_mk d a k k k. */
+    public static final int I32_LOAD8_U_MK = 154;
+    /** i32.shl_xor_si d a k b. */
+    public static final int I32_SHL_XOR_SI = 155;
+    /** i32.shr_u_xor_si d a k b. */
+    public static final int I32_SHR_U_XOR_SI = 156;
+    /** i32.add3_ss d a b c. */
+    public static final int I32_ADD3_SS = 157;
+    /** i32.add_ss_si d a b k. */
+    public static final int I32_ADD_SS_SI = 158;
+    /** i32.mul_add_ss d a b c. */
+    public static final int I32_MUL_ADD_SS = 159;
+    /** i32.xor_load8_u d b a k k. */
+    public static final int I32_XOR_LOAD8_U = 160;
+    /** i32.mul_load d b a k k. */
+    public static final int I32_MUL_LOAD = 161;
+    /** i32.mul_load16_s d b a k k. */
+    public static final int I32_MUL_LOAD16_S = 162;
+    /** i32.rotl_si d a k (i32.rotl, form si). */
+    public static final int I32_ROTL_SI = 163;
+    /** i32.rotr_si d a k (i32.rotr, form si). */
+    public static final int I32_ROTR_SI = 164;
+    /** i32.store_ak a k b k. */
+    public static final int I32_STORE_AK = 165;
+    /** i32.store8_ak a k b k. */
+    public static final int I32_STORE8_AK = 166;
     /** global.get_g d g. */
-    public static final int GLOBAL_GET_G = 152;
+    public static final int GLOBAL_GET_G = 167;
     /** global.set_g a g. */
-    public static final int GLOBAL_SET_G = 153;
+    public static final int GLOBAL_SET_G = 168;
     /** memory.size_m d. */
-    public static final int MEMORY_SIZE_M = 154;
+    public static final int MEMORY_SIZE_M = 169;
     /** memory.grow_m d a. */
-    public static final int MEMORY_GROW_M = 155;
+    public static final int MEMORY_GROW_M = 170;
     /** jump t. */
-    public static final int JUMP = 156;
+    public static final int JUMP = 171;
     /** br_nz a t. */
-    public static final int BR_NZ = 157;
+    public static final int BR_NZ = 172;
     /** br_z a t. */
-    public static final int BR_Z = 158;
+    public static final int BR_Z = 173;
     /** br.i32.eq_ss a b t (i32.eq, form brss). */
-    public static final int BR_I32_EQ_SS = 159;
+    public static final int BR_I32_EQ_SS = 174;
     /** br.i32.eq_si a k t (i32.eq, form brsi). */
-    public static final int BR_I32_EQ_SI = 160;
+    public static final int BR_I32_EQ_SI = 175;
     /** br.i32.ne_ss a b t (i32.ne, form brss). */
-    public static final int BR_I32_NE_SS = 161;
+    public static final int BR_I32_NE_SS = 176;
     /** br.i32.ne_si a k t (i32.ne, form brsi). */
-    public static final int BR_I32_NE_SI = 162;
+    public static final int BR_I32_NE_SI = 177;
     /** br.i32.lt_s_ss a b t (i32.lt_s, form brss). */
-    public static final int BR_I32_LT_S_SS = 163;
+    public static final int BR_I32_LT_S_SS = 178;
     /** br.i32.lt_s_si a k t (i32.lt_s, form brsi). */
-    public static final int BR_I32_LT_S_SI = 164;
+    public static final int BR_I32_LT_S_SI = 179;
     /** br.i32.lt_u_ss a b t (i32.lt_u, form brss). */
-    public static final int BR_I32_LT_U_SS = 165;
+    public static final int BR_I32_LT_U_SS = 180;
     /** br.i32.lt_u_si a k t (i32.lt_u, form brsi). */
-    public static final int BR_I32_LT_U_SI = 166;
+    public static final int BR_I32_LT_U_SI = 181;
     /** br.i32.gt_s_ss a b t (i32.gt_s, form brss). */
-    public static final int BR_I32_GT_S_SS = 167;
+    public static final int BR_I32_GT_S_SS = 182;
     /** br.i32.gt_s_si a k t (i32.gt_s, form brsi). */
-    public static final int BR_I32_GT_S_SI = 168;
+    public static final int BR_I32_GT_S_SI = 183;
     /** br.i32.gt_u_ss a b t (i32.gt_u, form brss). */
-    public static final int BR_I32_GT_U_SS = 169;
+    public static final int BR_I32_GT_U_SS = 184;
     /** br.i32.gt_u_si a k t (i32.gt_u, form brsi). */
-    public static final int BR_I32_GT_U_SI = 170;
+    public static final int BR_I32_GT_U_SI = 185;
     /** br.i32.le_s_ss a b t (i32.le_s, form brss). */
-    public static final int BR_I32_LE_S_SS = 171;
+    public static final int BR_I32_LE_S_SS = 186;
     /** br.i32.le_s_si a k t (i32.le_s, form brsi). */
-    public static final int BR_I32_LE_S_SI = 172;
+    public static final int BR_I32_LE_S_SI = 187;
     /** br.i32.le_u_ss a b t (i32.le_u, form brss). */
-    public static final int BR_I32_LE_U_SS = 173;
+    public static final int BR_I32_LE_U_SS = 188;
     /** br.i32.le_u_si a k t (i32.le_u, form brsi). */
-    public static final int BR_I32_LE_U_SI = 174;
+    public static final int BR_I32_LE_U_SI = 189;
     /** br.i32.ge_s_ss a b t (i32.ge_s, form brss). */
-    public static final int BR_I32_GE_S_SS = 175;
+    public static final int BR_I32_GE_S_SS = 190;
     /** br.i32.ge_s_si a k t (i32.ge_s, form brsi). */
-    public static final int BR_I32_GE_S_SI = 176;
+    public static final int BR_I32_GE_S_SI = 191;
     /** br.i32.ge_u_ss a b t (i32.ge_u, form brss). */
-    public static final int BR_I32_GE_U_SS = 177;
+    public static final int BR_I32_GE_U_SS = 192;
     /** br.i32.ge_u_si a k t (i32.ge_u, form brsi). */
-    public static final int BR_I32_GE_U_SI = 178;
+    public static final int BR_I32_GE_U_SI = 193;
+    /** br.i32.add_ne_si d a k k t. */
+    public static final int BR_I32_ADD_NE_SI = 194;
+    /** br.add_nz d a k t. */
+    public static final int BR_ADD_NZ = 195;
     /** br_move t n d s. */
-    public static final int BR_MOVE = 179;
+    public static final int BR_MOVE = 196;
     /** br_nz_move a t n d s. */
-    public static final int BR_NZ_MOVE = 180;
+    public static final int BR_NZ_MOVE = 197;
     /** br_table a n. */
-    public static final int BR_TABLE = 181;
+    public static final int BR_TABLE = 198;
     /** return n s. */
-    public static final int RETURN = 182;
+    public static final int RETURN = 199;
     /** call f b. */
-    public static final int CALL = 183;
+    public static final int CALL = 200;
     /** call_compiled e b. */
-    public static final int CALL_COMPILED = 184;
+    public static final int CALL_COMPILED = 201;
     /** call_indirect y t x e b. */
-    public static final int CALL_INDIRECT = 185;
+    public static final int CALL_INDIRECT = 202;
     /** call_indirect_ic k q. */
-    public static final int CALL_INDIRECT_IC = 186;
+    public static final int CALL_INDIRECT_IC = 203;
     /** exit p h. */
-    public static final int EXIT = 187;
+    public static final int EXIT = 204;
     /** slow p h. */
-    public static final int SLOW = 188;
+    public static final int SLOW = 205;
     /** count n. */
-    public static final int COUNT = 189;
+    public static final int COUNT = 206;
     /** count_call n. */
-    public static final int COUNT_CALL = 190;
+    public static final int COUNT_CALL = 207;
     /** unreachable. */
-    public static final int UNREACHABLE = 191;
+    public static final int UNREACHABLE = 208;
 
     private Jop() {
     }

@@ -82,64 +82,40 @@ final class CompiledLoop {
                     s[fp + c[pc]] = (int) s[fp + c[pc + 1]] ^ (int) s[fp + c[pc + 2]];
                     pc += 3;
                     break;
-                case Jop.I32_SHL_SS:
-                    s[fp + c[pc]] = (int) s[fp + c[pc + 1]] << (int) s[fp + c[pc + 2]];
+                case Jop.I32_ROTL_SI: {
+                    int x = (int) s[fp + c[pc + 1]];
+                    s[fp + c[pc]] = x << c[pc + 2] | x >>> -c[pc + 2];
                     pc += 3;
                     break;
-                case Jop.I32_SHR_S_SS:
-                    s[fp + c[pc]] = (int) s[fp + c[pc + 1]] >> (int) s[fp + c[pc + 2]];
+                }
+                case Jop.I32_ROTR_SI: {
+                    int x = (int) s[fp + c[pc + 1]];
+                    s[fp + c[pc]] = x >>> c[pc + 2] | x << -c[pc + 2];
                     pc += 3;
                     break;
-                case Jop.I32_SHR_U_SS:
-                    s[fp + c[pc]] = (int) s[fp + c[pc + 1]] >>> (int) s[fp + c[pc + 2]];
-                    pc += 3;
+                }
+                case Jop.I32_SHL_XOR_SI:
+                    s[fp + c[pc]] = (int) s[fp + c[pc + 1]] << c[pc + 2] ^ (int) s[fp + c[pc + 3]];
+                    pc += 4;
                     break;
-                case Jop.I32_EQ_SS:
-                    s[fp + c[pc]] = (int) s[fp + c[pc + 1]] == (int) s[fp + c[pc + 2]] ? 1 : 0;
-                    pc += 3;
+                case Jop.I32_SHR_U_XOR_SI:
+                    s[fp + c[pc]] = (int) s[fp + c[pc + 1]] >>> c[pc + 2] ^ (int) s[fp + c[pc + 3]];
+                    pc += 4;
                     break;
-                case Jop.I32_NE_SS:
-                    s[fp + c[pc]] = (int) s[fp + c[pc + 1]] != (int) s[fp + c[pc + 2]] ? 1 : 0;
-                    pc += 3;
+                case Jop.I32_ADD3_SS:
+                    s[fp + c[pc]] = (int) s[fp + c[pc + 1]] + (int) s[fp + c[pc + 2]] + (int) s[fp + c[pc + 3]];
+                    pc += 4;
                     break;
-                case Jop.I32_LT_S_SS:
-                    s[fp + c[pc]] = (int) s[fp + c[pc + 1]] < (int) s[fp + c[pc + 2]] ? 1 : 0;
-                    pc += 3;
+                case Jop.I32_ADD_SS_SI:
+                    s[fp + c[pc]] = (int) s[fp + c[pc + 1]] + (int) s[fp + c[pc + 2]] + c[pc + 3];
+                    pc += 4;
                     break;
-                case Jop.I32_LT_U_SS:
-                    s[fp + c[pc]] = ((int) s[fp + c[pc + 1]] ^ 0x80000000) < ((int) s[fp + c[pc + 2]] ^ 0x80000000) ? 1 : 0;
-                    pc += 3;
-                    break;
-                case Jop.I32_GT_S_SS:
-                    s[fp + c[pc]] = (int) s[fp + c[pc + 1]] > (int) s[fp + c[pc + 2]] ? 1 : 0;
-                    pc += 3;
-                    break;
-                case Jop.I32_GT_U_SS:
-                    s[fp + c[pc]] = ((int) s[fp + c[pc + 1]] ^ 0x80000000) > ((int) s[fp + c[pc + 2]] ^ 0x80000000) ? 1 : 0;
-                    pc += 3;
-                    break;
-                case Jop.I32_LE_S_SS:
-                    s[fp + c[pc]] = (int) s[fp + c[pc + 1]] <= (int) s[fp + c[pc + 2]] ? 1 : 0;
-                    pc += 3;
-                    break;
-                case Jop.I32_LE_U_SS:
-                    s[fp + c[pc]] = ((int) s[fp + c[pc + 1]] ^ 0x80000000) <= ((int) s[fp + c[pc + 2]] ^ 0x80000000) ? 1 : 0;
-                    pc += 3;
-                    break;
-                case Jop.I32_GE_S_SS:
-                    s[fp + c[pc]] = (int) s[fp + c[pc + 1]] >= (int) s[fp + c[pc + 2]] ? 1 : 0;
-                    pc += 3;
-                    break;
-                case Jop.I32_GE_U_SS:
-                    s[fp + c[pc]] = ((int) s[fp + c[pc + 1]] ^ 0x80000000) >= ((int) s[fp + c[pc + 2]] ^ 0x80000000) ? 1 : 0;
-                    pc += 3;
+                case Jop.I32_MUL_ADD_SS:
+                    s[fp + c[pc]] = (int) s[fp + c[pc + 1]] * (int) s[fp + c[pc + 2]] + (int) s[fp + c[pc + 3]];
+                    pc += 4;
                     break;
                 case Jop.I32_ADD_SI:
                     s[fp + c[pc]] = (int) s[fp + c[pc + 1]] + c[pc + 2];
-                    pc += 3;
-                    break;
-                case Jop.I32_SUB_SI:
-                    s[fp + c[pc]] = (int) s[fp + c[pc + 1]] - c[pc + 2];
                     pc += 3;
                     break;
                 case Jop.I32_MUL_SI:
@@ -170,44 +146,8 @@ final class CompiledLoop {
                     s[fp + c[pc]] = (int) s[fp + c[pc + 1]] >>> c[pc + 2];
                     pc += 3;
                     break;
-                case Jop.I32_EQ_SI:
-                    s[fp + c[pc]] = (int) s[fp + c[pc + 1]] == c[pc + 2] ? 1 : 0;
-                    pc += 3;
-                    break;
-                case Jop.I32_NE_SI:
-                    s[fp + c[pc]] = (int) s[fp + c[pc + 1]] != c[pc + 2] ? 1 : 0;
-                    pc += 3;
-                    break;
-                case Jop.I32_LT_S_SI:
-                    s[fp + c[pc]] = (int) s[fp + c[pc + 1]] < c[pc + 2] ? 1 : 0;
-                    pc += 3;
-                    break;
                 case Jop.I32_LT_U_SI:
                     s[fp + c[pc]] = ((int) s[fp + c[pc + 1]] ^ 0x80000000) < (c[pc + 2] ^ 0x80000000) ? 1 : 0;
-                    pc += 3;
-                    break;
-                case Jop.I32_GT_S_SI:
-                    s[fp + c[pc]] = (int) s[fp + c[pc + 1]] > c[pc + 2] ? 1 : 0;
-                    pc += 3;
-                    break;
-                case Jop.I32_GT_U_SI:
-                    s[fp + c[pc]] = ((int) s[fp + c[pc + 1]] ^ 0x80000000) > (c[pc + 2] ^ 0x80000000) ? 1 : 0;
-                    pc += 3;
-                    break;
-                case Jop.I32_LE_S_SI:
-                    s[fp + c[pc]] = (int) s[fp + c[pc + 1]] <= c[pc + 2] ? 1 : 0;
-                    pc += 3;
-                    break;
-                case Jop.I32_LE_U_SI:
-                    s[fp + c[pc]] = ((int) s[fp + c[pc + 1]] ^ 0x80000000) <= (c[pc + 2] ^ 0x80000000) ? 1 : 0;
-                    pc += 3;
-                    break;
-                case Jop.I32_GE_S_SI:
-                    s[fp + c[pc]] = (int) s[fp + c[pc + 1]] >= c[pc + 2] ? 1 : 0;
-                    pc += 3;
-                    break;
-                case Jop.I32_GE_U_SI:
-                    s[fp + c[pc]] = ((int) s[fp + c[pc + 1]] ^ 0x80000000) >= (c[pc + 2] ^ 0x80000000) ? 1 : 0;
                     pc += 3;
                     break;
                 case Jop.I32_EQZ_S: {
@@ -306,6 +246,78 @@ final class CompiledLoop {
                     pc += 4;
                     break;
                 }
+                case Jop.I32_XOR_LOAD8_U: {
+                    // a load whose value only the next operator reads, with that operator
+                    int a = (int) s[fp + c[pc + 2]] + c[pc + 3];
+                    int off = c[pc + 4];
+                    if ((a | off) < 0 || a > mem.byteSize - 1 - off) {
+                        throw Trap.memoryOutOfBounds;
+                    }
+                    s[fp + c[pc]] = (int) s[fp + c[pc + 1]] ^ mem.data[a + off] & 0xFF;
+                    pc += 5;
+                    break;
+                }
+                case Jop.I32_MUL_LOAD: {
+                    int a = (int) s[fp + c[pc + 2]] + c[pc + 3];
+                    int off = c[pc + 4];
+                    if ((a | off) < 0 || a > mem.byteSize - 4 - off) {
+                        throw Trap.memoryOutOfBounds;
+                    }
+                    byte[] d = mem.data;
+                    a += off;
+                    s[fp + c[pc]] = (int) s[fp + c[pc + 1]]
+                            * ((d[a] & 0xFF) | (d[a + 1] & 0xFF) << 8 | (d[a + 2] & 0xFF) << 16 | d[a + 3] << 24);
+                    pc += 5;
+                    break;
+                }
+                case Jop.I32_MUL_LOAD16_S: {
+                    int a = (int) s[fp + c[pc + 2]] + c[pc + 3];
+                    int off = c[pc + 4];
+                    if ((a | off) < 0 || a > mem.byteSize - 2 - off) {
+                        throw Trap.memoryOutOfBounds;
+                    }
+                    byte[] d = mem.data;
+                    a += off;
+                    s[fp + c[pc]] = (int) s[fp + c[pc + 1]] * ((d[a] & 0xFF) | d[a + 1] << 8);
+                    pc += 5;
+                    break;
+                }
+                case Jop.I32_LOAD_SS: {
+                    // the address computations the translator folds into a load (an add of two
+                    // slots, a shift then an add, a mask then an add), wrapping like the operators
+                    int a = (int) s[fp + c[pc + 1]] + (int) s[fp + c[pc + 2]];
+                    int off = c[pc + 3];
+                    if ((a | off) < 0 || a > mem.byteSize - 4 - off) {
+                        throw Trap.memoryOutOfBounds;
+                    }
+                    byte[] d = mem.data;
+                    a += off;
+                    s[fp + c[pc]] = (d[a] & 0xFF) | (d[a + 1] & 0xFF) << 8 | (d[a + 2] & 0xFF) << 16 | d[a + 3] << 24;
+                    pc += 4;
+                    break;
+                }
+                case Jop.I32_LOAD_SHK: {
+                    int a = ((int) s[fp + c[pc + 1]] << c[pc + 2]) + c[pc + 3];
+                    int off = c[pc + 4];
+                    if ((a | off) < 0 || a > mem.byteSize - 4 - off) {
+                        throw Trap.memoryOutOfBounds;
+                    }
+                    byte[] d = mem.data;
+                    a += off;
+                    s[fp + c[pc]] = (d[a] & 0xFF) | (d[a + 1] & 0xFF) << 8 | (d[a + 2] & 0xFF) << 16 | d[a + 3] << 24;
+                    pc += 5;
+                    break;
+                }
+                case Jop.I32_LOAD8_U_MK: {
+                    int a = ((int) s[fp + c[pc + 1]] & c[pc + 2]) + c[pc + 3];
+                    int off = c[pc + 4];
+                    if ((a | off) < 0 || a > mem.byteSize - 1 - off) {
+                        throw Trap.memoryOutOfBounds;
+                    }
+                    s[fp + c[pc]] = mem.data[a + off] & 0xFF;
+                    pc += 5;
+                    break;
+                }
                 case Jop.I32_STORE_M: {
                     int a = (int) s[fp + c[pc]];
                     int off = c[pc + 2];
@@ -334,6 +346,32 @@ final class CompiledLoop {
                     mem.i64Store((int) s[fp + c[pc]], c[pc + 2], s[fp + c[pc + 1]]);
                     pc += 3;
                     break;
+                case Jop.I32_STORE_AK: {
+                    int a = (int) s[fp + c[pc]] + c[pc + 1];
+                    int off = c[pc + 3];
+                    if ((a | off) < 0 || a > mem.byteSize - 4 - off) {
+                        throw Trap.memoryOutOfBounds;
+                    }
+                    byte[] d = mem.data;
+                    a += off;
+                    int v = (int) s[fp + c[pc + 2]];
+                    d[a] = (byte) v;
+                    d[a + 1] = (byte) (v >> 8);
+                    d[a + 2] = (byte) (v >> 16);
+                    d[a + 3] = (byte) (v >> 24);
+                    pc += 4;
+                    break;
+                }
+                case Jop.I32_STORE8_AK: {
+                    int a = (int) s[fp + c[pc]] + c[pc + 1];
+                    int off = c[pc + 3];
+                    if ((a | off) < 0 || a > mem.byteSize - 1 - off) {
+                        throw Trap.memoryOutOfBounds;
+                    }
+                    mem.data[a + off] = (byte) s[fp + c[pc + 2]];
+                    pc += 4;
+                    break;
+                }
                 case Jop.I32_STORE8_M: {
                     int a = (int) s[fp + c[pc]];
                     int off = c[pc + 2];
@@ -498,34 +536,6 @@ final class CompiledLoop {
                     }
                     break;
                 }
-                case Jop.BR_I32_GT_S_SI: {
-                    int x = (int) s[fp + c[pc]];
-                    int y = c[pc + 1];
-                    if (x > y) {
-                        int t = c[pc + 2];
-                        if (t < pc && --poll < 0) {
-                            poll = Engine.poll(st);
-                        }
-                        pc = t;
-                    } else {
-                        pc += 3;
-                    }
-                    break;
-                }
-                case Jop.BR_I32_GT_U_SS: {
-                    int x = (int) s[fp + c[pc]];
-                    int y = (int) s[fp + c[pc + 1]];
-                    if ((x ^ 0x80000000) > (y ^ 0x80000000)) {
-                        int t = c[pc + 2];
-                        if (t < pc && --poll < 0) {
-                            poll = Engine.poll(st);
-                        }
-                        pc = t;
-                    } else {
-                        pc += 3;
-                    }
-                    break;
-                }
                 case Jop.BR_I32_GT_U_SI: {
                     int x = (int) s[fp + c[pc]];
                     int y = c[pc + 1];
@@ -554,76 +564,6 @@ final class CompiledLoop {
                     }
                     break;
                 }
-                case Jop.BR_I32_LE_S_SI: {
-                    int x = (int) s[fp + c[pc]];
-                    int y = c[pc + 1];
-                    if (x <= y) {
-                        int t = c[pc + 2];
-                        if (t < pc && --poll < 0) {
-                            poll = Engine.poll(st);
-                        }
-                        pc = t;
-                    } else {
-                        pc += 3;
-                    }
-                    break;
-                }
-                case Jop.BR_I32_LE_U_SS: {
-                    int x = (int) s[fp + c[pc]];
-                    int y = (int) s[fp + c[pc + 1]];
-                    if ((x ^ 0x80000000) <= (y ^ 0x80000000)) {
-                        int t = c[pc + 2];
-                        if (t < pc && --poll < 0) {
-                            poll = Engine.poll(st);
-                        }
-                        pc = t;
-                    } else {
-                        pc += 3;
-                    }
-                    break;
-                }
-                case Jop.BR_I32_LE_U_SI: {
-                    int x = (int) s[fp + c[pc]];
-                    int y = c[pc + 1];
-                    if ((x ^ 0x80000000) <= (y ^ 0x80000000)) {
-                        int t = c[pc + 2];
-                        if (t < pc && --poll < 0) {
-                            poll = Engine.poll(st);
-                        }
-                        pc = t;
-                    } else {
-                        pc += 3;
-                    }
-                    break;
-                }
-                case Jop.BR_I32_GE_S_SS: {
-                    int x = (int) s[fp + c[pc]];
-                    int y = (int) s[fp + c[pc + 1]];
-                    if (x >= y) {
-                        int t = c[pc + 2];
-                        if (t < pc && --poll < 0) {
-                            poll = Engine.poll(st);
-                        }
-                        pc = t;
-                    } else {
-                        pc += 3;
-                    }
-                    break;
-                }
-                case Jop.BR_I32_GE_S_SI: {
-                    int x = (int) s[fp + c[pc]];
-                    int y = c[pc + 1];
-                    if (x >= y) {
-                        int t = c[pc + 2];
-                        if (t < pc && --poll < 0) {
-                            poll = Engine.poll(st);
-                        }
-                        pc = t;
-                    } else {
-                        pc += 3;
-                    }
-                    break;
-                }
                 case Jop.BR_I32_GE_U_SS: {
                     int x = (int) s[fp + c[pc]];
                     int y = (int) s[fp + c[pc + 1]];
@@ -638,10 +578,10 @@ final class CompiledLoop {
                     }
                     break;
                 }
-                case Jop.BR_I32_GE_U_SI: {
-                    int x = (int) s[fp + c[pc]];
-                    int y = c[pc + 1];
-                    if ((x ^ 0x80000000) >= (y ^ 0x80000000)) {
+                case Jop.BR_I32_GT_S_SI: case Jop.BR_I32_GT_U_SS: case Jop.BR_I32_LE_S_SI: case Jop.BR_I32_LE_U_SS:
+                case Jop.BR_I32_LE_U_SI: case Jop.BR_I32_GE_S_SS: case Jop.BR_I32_GE_S_SI: case Jop.BR_I32_GE_U_SI:
+                    // the rarest compare-and-branches, their comparison out of line
+                    if (CompiledOps.holds(s, c, pc, fp)) {
                         int t = c[pc + 2];
                         if (t < pc && --poll < 0) {
                             poll = Engine.poll(st);
@@ -649,6 +589,34 @@ final class CompiledLoop {
                         pc = t;
                     } else {
                         pc += 3;
+                    }
+                    break;
+                case Jop.BR_I32_ADD_NE_SI: {
+                    // a loop counter: add, write, compare, branch
+                    int x = (int) s[fp + c[pc + 1]] + c[pc + 2];
+                    s[fp + c[pc]] = x;
+                    if (x != c[pc + 3]) {
+                        int t = c[pc + 4];
+                        if (t < pc && --poll < 0) {
+                            poll = Engine.poll(st);
+                        }
+                        pc = t;
+                    } else {
+                        pc += 5;
+                    }
+                    break;
+                }
+                case Jop.BR_ADD_NZ: {
+                    int x = (int) s[fp + c[pc + 1]] + c[pc + 2];
+                    s[fp + c[pc]] = x;
+                    if (x != 0) {
+                        int t = c[pc + 3];
+                        if (t < pc && --poll < 0) {
+                            poll = Engine.poll(st);
+                        }
+                        pc = t;
+                    } else {
+                        pc += 4;
                     }
                     break;
                 }

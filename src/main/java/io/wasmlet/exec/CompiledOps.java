@@ -18,6 +18,17 @@ final class CompiledOps {
     static int exec(Instance inst, long[] s, int[] c, int pc, int fp) {
         Memory mem = inst.memory;
         switch (c[pc - 1]) {
+        // the i32 shifts by a slot and the comparisons seldom left as values (most fuse with
+        // their branch), moved out of the loop to make room for superinstructions
+        case Jop.I32_SHL_SS: case Jop.I32_SHR_S_SS: case Jop.I32_SHR_U_SS:
+        case Jop.I32_EQ_SS: case Jop.I32_NE_SS: case Jop.I32_LT_S_SS: case Jop.I32_LT_U_SS: case Jop.I32_GT_S_SS: case Jop.I32_GT_U_SS:
+        case Jop.I32_LE_S_SS: case Jop.I32_LE_U_SS: case Jop.I32_GE_S_SS: case Jop.I32_GE_U_SS:
+            s[fp + c[pc]] = i32(c[pc - 1], (int) s[fp + c[pc + 1]], (int) s[fp + c[pc + 2]]);
+            return pc + 3;
+        case Jop.I32_SUB_SI: case Jop.I32_EQ_SI: case Jop.I32_NE_SI: case Jop.I32_LT_S_SI: case Jop.I32_GT_S_SI:
+        case Jop.I32_GT_U_SI: case Jop.I32_LE_S_SI: case Jop.I32_LE_U_SI: case Jop.I32_GE_S_SI: case Jop.I32_GE_U_SI:
+            s[fp + c[pc]] = i32(c[pc - 1], (int) s[fp + c[pc + 1]], c[pc + 2]);
+            return pc + 3;
         case Jop.I32_ROTL_SS: {
             int x = (int) s[fp + c[pc + 1]];
             int y = (int) s[fp + c[pc + 2]];
@@ -520,6 +531,45 @@ final class CompiledOps {
                 c[pc] = ref;
                 c[pc + 6] = e;
             }
+        }
+    }
+
+    /**
+     * Whether the comparison of the compare-and-branch template at {@code pc - 1} (one of the
+     * rarest, which CompiledLoop runs out of line) holds.
+     */
+    static boolean holds(long[] s, int[] c, int pc, int fp) {
+        int x = (int) s[fp + c[pc]];
+        switch (c[pc - 1]) {
+            case Jop.BR_I32_GT_S_SI: return x > c[pc + 1];
+            case Jop.BR_I32_GT_U_SS: return (x ^ 0x80000000) > ((int) s[fp + c[pc + 1]] ^ 0x80000000);
+            case Jop.BR_I32_LE_S_SI: return x <= c[pc + 1];
+            case Jop.BR_I32_LE_U_SS: return (x ^ 0x80000000) <= ((int) s[fp + c[pc + 1]] ^ 0x80000000);
+            case Jop.BR_I32_LE_U_SI: return (x ^ 0x80000000) <= (c[pc + 1] ^ 0x80000000);
+            case Jop.BR_I32_GE_S_SS: return x >= (int) s[fp + c[pc + 1]];
+            case Jop.BR_I32_GE_S_SI: return x >= c[pc + 1];
+            case Jop.BR_I32_GE_U_SI: return (x ^ 0x80000000) >= (c[pc + 1] ^ 0x80000000);
+            default: throw Engine.corrupt("corrupt compiled code: template ", c[pc - 1]);
+        }
+    }
+
+    /** {@code x op y} for the i32 template {@code jop} (slot or immediate {@code y}). */
+    private static int i32(int jop, int x, int y) {
+        switch (jop) {
+            case Jop.I32_SHL_SS: return x << y;
+            case Jop.I32_SHR_S_SS: return x >> y;
+            case Jop.I32_SHR_U_SS: return x >>> y;
+            case Jop.I32_SUB_SI: return x - y;
+            case Jop.I32_EQ_SS: case Jop.I32_EQ_SI: return x == y ? 1 : 0;
+            case Jop.I32_NE_SS: case Jop.I32_NE_SI: return x != y ? 1 : 0;
+            case Jop.I32_LT_S_SS: case Jop.I32_LT_S_SI: return x < y ? 1 : 0;
+            case Jop.I32_GT_S_SS: case Jop.I32_GT_S_SI: return x > y ? 1 : 0;
+            case Jop.I32_LE_S_SS: case Jop.I32_LE_S_SI: return x <= y ? 1 : 0;
+            case Jop.I32_GE_S_SS: case Jop.I32_GE_S_SI: return x >= y ? 1 : 0;
+            case Jop.I32_LT_U_SS: return (x ^ 0x80000000) < (y ^ 0x80000000) ? 1 : 0;
+            case Jop.I32_GT_U_SS: case Jop.I32_GT_U_SI: return (x ^ 0x80000000) > (y ^ 0x80000000) ? 1 : 0;
+            case Jop.I32_LE_U_SS: case Jop.I32_LE_U_SI: return (x ^ 0x80000000) <= (y ^ 0x80000000) ? 1 : 0;
+            default: return (x ^ 0x80000000) >= (y ^ 0x80000000) ? 1 : 0; // ge_u
         }
     }
 }

@@ -28,7 +28,7 @@ public final class Jit extends Compiler {
         super(eager);
         this.tuning = tuning;
         this.translator = new Translator(tuning.registerOperands, tuning.fuseBranches, tuning.fuseAddresses,
-                tuning.inlineCache);
+                tuning.fuseMore, tuning.inlineCache);
     }
 
     /** Tier-up on profile counters, with the default {@link Tuning}. */

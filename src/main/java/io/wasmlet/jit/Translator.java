@@ -24,7 +24,12 @@ import io.wasmlet.exec.CompileJob;
  * followed by {@code br_if} or {@code if} fuses into one compare-and-branch, and an
  * {@code i32.add} of a constant that computes a load's address folds into the load
  * ({@code i32.load_ak d a k offset}: address {@code a + k}, wrapping as the add does, plus the
- * offset). Before anything that
+ * offset). With {@link Tuning#fuseMore} a few more pairs, chosen from measured dispatch counts
+ * (tools/jopcount), become one template when the first one's result is a temporary only the
+ * second reads: a shift, mask or add of two slots computing a load's address, a load whose
+ * value an xor or mul reads, a shift before an xor, an add or mul before an add, and an add of
+ * a constant before the compare-and-branch on its result (a loop counter); each fused template
+ * starts where the first of its instructions did, so a load in it keeps its trap site. Before anything that
  * needs real slots (a label, a branch carrying values, a call's arguments, an exit) the abstract
  * entries are materialized, and before a {@code local.set x} the entries still reading {@code x}
  * are.
@@ -79,6 +84,8 @@ final class Translator {
     private final boolean fuse;
     /** {@link Tuning#fuseAddresses}. */
     private final boolean fuseAddresses;
+    /** {@link Tuning#fuseMore}. */
+    private final boolean fuseMore;
     /** {@link Tuning#inlineCache}. */
     private final boolean inlineCache;
 
@@ -93,12 +100,20 @@ final class Translator {
     private int h;
     /** Cache index of the destination operand of the last emitted value-producing template, or -1. */
     private int lastDest;
+    /** {@link #lastDest} of the value-producing template emitted just before that one, or -1. */
+    private int prevDest;
+    /**
+     * Cache index of the last value-producing template (even once {@link #setLocal} patched its
+     * destination), or -1 after anything else was emitted or at a branch target.
+     */
+    private int lastOp;
 
-    Translator(boolean registers, boolean fuse, boolean fuseAddresses, boolean inlineCache) {
+    Translator(boolean registers, boolean fuse, boolean fuseAddresses, boolean fuseMore, boolean inlineCache) {
         this.inlineCache = inlineCache;
         this.registers = registers;
         this.fuse = fuse;
         this.fuseAddresses = registers && fuseAddresses;
+        this.fuseMore = registers && fuseMore;
     }
 
     /**
@@ -261,6 +276,7 @@ final class Translator {
             c[top++] = op;
         }
         lastDest = -1;
+        lastOp = -1;
     }
 
     private void emit(int op, int a) {
@@ -269,6 +285,7 @@ final class Translator {
             c[top++] = a;
         }
         lastDest = -1;
+        lastOp = -1;
     }
 
     private void emit(int op, int a, int b) {
@@ -278,6 +295,7 @@ final class Translator {
             c[top++] = b;
         }
         lastDest = -1;
+        lastOp = -1;
     }
 
     private void emit(int op, int a, int b, int d) {
@@ -288,6 +306,7 @@ final class Translator {
             c[top++] = d;
         }
         lastDest = -1;
+        lastOp = -1;
     }
 
     private void emit(int op, int a, int b, int d, int e) {
@@ -299,6 +318,7 @@ final class Translator {
             c[top++] = e;
         }
         lastDest = -1;
+        lastOp = -1;
     }
 
     /** Emits a value-producing template whose first operand is the destination {@code d}. */
@@ -306,6 +326,7 @@ final class Translator {
         if (!room(1 + operands)) {
             return;
         }
+        lastOp = top;
         c[top++] = op;
         int at = top;
         c[top++] = d;
@@ -318,6 +339,7 @@ final class Translator {
         if (operands > 3) {
             c[top++] = e;
         }
+        prevDest = lastDest;
         lastDest = at;
     }
 
@@ -431,6 +453,7 @@ final class Translator {
     private void body(int pc, int end) {
         h = locals;
         lastDest = -1;
+        lastOp = -1;
         boolean live = true;
         while (pc < end && !full) {
             int rel = pc - base;
@@ -445,6 +468,7 @@ final class Translator {
                     live = true;
                 }
                 lastDest = -1;
+                lastOp = -1;
                 if (live && target[rel] == 2) {
                     osr[2 * nosr] = pc;
                     osr[2 * nosr + 1] = top;
@@ -705,6 +729,20 @@ final class Translator {
         h--;
         flush(locals, h);
         branchTo(t, h);
+        if (plain == Jop.BR_NZ && addBefore(cond)) {
+            // i = i + k; br_if i: one template from the add's start
+            int at = lastOp;
+            top = at;
+            pcMap[pc - base] = at;
+            if (room(5)) {
+                c[top++] = Jop.BR_ADD_NZ;
+                top += 3;
+                emitTarget(t);
+            }
+            lastDest = -1;
+            lastOp = -1;
+            return;
+        }
         emit(plain, cond);
         lastDest = -1;
         emitTarget(t);
@@ -750,6 +788,9 @@ final class Translator {
             int ak = JopTable.select(Jop.FORM_LOADAK, op);
             int load = JopTable.select(Jop.FORM_LOAD, op);
             if (ak != Jop.NONE) {
+                if (fuseMore && foldMore(op, pc)) {
+                    return pc + 2;
+                }
                 int a;
                 int k = 0;
                 int add = lastDest - 1;
@@ -774,6 +815,19 @@ final class Translator {
                 push(NAT, 0);
             } else {
                 int v = src(h - 1);
+                int fa = op == Op.I32_STORE ? Jop.I32_STORE_AK : op == Op.I32_STORE8 ? Jop.I32_STORE8_AK : Jop.NONE;
+                if (fuseMore && fa != Jop.NONE && kind[h - 2] == NAT && lastDest >= 0 && c[lastDest] == h - 2
+                        && top == lastDest + 3 && c[lastDest - 1] == Jop.I32_ADD_SI) {
+                    // the address is an i32.add_si just emitted (the value took no code): fold it in
+                    int add = lastDest - 1;
+                    int a = c[add + 2];
+                    int k = c[add + 3];
+                    top = add;
+                    pcMap[pc - base] = add;
+                    h -= 2;
+                    emit(fa, a, k, v, code[pc + 1]);
+                    return pc + 2;
+                }
                 int a = src(h - 2);
                 h -= 2;
                 emit(JopTable.select(Jop.FORM_STORE, op), a, v, code[pc + 1]);
@@ -812,6 +866,68 @@ final class Translator {
         return other(op, pc);
     }
 
+    /**
+     * With {@link #fuseMore}: folds the address computation just emitted into the top slot, read
+     * by nothing else, into an i32.load or i32.load8_u at {@code pc}, when it is an add of two
+     * slots (i32.load), a shift by a constant (i32.load) or a mask (i32.load8_u), either followed
+     * by an add of a constant; returns false, having emitted nothing, for any other address. The
+     * fused template starts where the first folded one did (the load's trap site).
+     */
+    private boolean foldMore(int op, int pc) {
+        if (kind[h - 1] != NAT || lastDest < 0 || c[lastDest] != h - 1 || top != lastDest + 3) {
+            return false;
+        }
+        int at = lastDest - 1;
+        int p = c[at];
+        int k = 0;
+        if (p == Jop.I32_ADD_SS && op == Op.I32_LOAD) {
+            int a = c[at + 2];
+            int b = c[at + 3];
+            top = at;
+            pcMap[pc - base] = at;
+            h--;
+            produce(Jop.I32_LOAD_SS, h, a, b, code[pc + 1], 4);
+            push(NAT, 0);
+            return true;
+        }
+        if (p == Jop.I32_ADD_SI && c[at + 2] == h - 1 && prevDest == at - 3 && c[prevDest] == h - 1) {
+            k = c[at + 3]; // an add of a constant to the temporary the template before wrote
+            at -= 4;
+            p = c[at];
+        }
+        int t = p == Jop.I32_SHL_SI && op == Op.I32_LOAD ? Jop.I32_LOAD_SHK
+                : p == Jop.I32_AND_SI && op == Op.I32_LOAD8_U ? Jop.I32_LOAD8_U_MK : Jop.NONE;
+        if (t == Jop.NONE) {
+            return false;
+        }
+        int a = c[at + 2];
+        int m = c[at + 3];
+        top = at;
+        pcMap[pc - base] = at;
+        h--;
+        if (room(6)) {
+            lastOp = top;
+            c[top++] = t;
+            lastDest = top;
+            c[top++] = h;
+            c[top++] = a;
+            c[top++] = m;
+            c[top++] = k;
+            c[top++] = code[pc + 1];
+        }
+        prevDest = -1;
+        push(NAT, 0);
+        return true;
+    }
+
+    /**
+     * With {@link #fuseMore}: whether the template just emitted is an i32.add_si writing
+     * {@code slot} that a branch on {@code slot} may take in (nothing emitted since).
+     */
+    private boolean addBefore(int slot) {
+        return fuseMore && lastOp >= 0 && top == lastOp + 4 && c[lastOp] == Jop.I32_ADD_SI && c[lastOp + 1] == slot;
+    }
+
     private void fusedBranch(int cmp, int brPc) {
         int t = Layout.shortTarget(code, brPc);
         int kb = kind[h - 1];
@@ -826,13 +942,25 @@ final class Translator {
         h -= 2;
         flush(locals, h);
         branchTo(t, h);
-        if (room(4)) {
+        if (imm && cmp == Op.I32_NE && addBefore(a)) {
+            // i = i + k; br_if (i != j): one template from the add's start (the compare's)
+            int at = lastOp;
+            top = at;
+            pcMap[brPc - 1 - base] = at;
+            if (room(6)) {
+                c[top++] = Jop.BR_I32_ADD_NE_SI;
+                top += 3; // the add's d a k stay
+                c[top++] = (int) vb;
+                emitTarget(t);
+            }
+        } else if (room(4)) {
             c[top++] = JopTable.select(imm ? Jop.FORM_BRSI : Jop.FORM_BRSS, cmp);
             c[top++] = a;
             c[top++] = imm ? (int) vb : bslot;
             emitTarget(t);
         }
         lastDest = -1;
+        lastOp = -1;
     }
 
     private void binary(int op) {
@@ -843,17 +971,26 @@ final class Translator {
         if (si != Jop.NONE && kind[h - 1] == CONST && (!wide || val[h - 1] == (int) val[h - 1])) {
             int k = (int) val[h - 1];
             int a = src(h - 2);
+            if (!(fuseMore && foldOperand(op, true, a, k, d))) {
+                produce(si, d, a, k, 0, 3);
+            }
             h -= 2;
-            produce(si, d, a, k, 0, 3);
         } else if (si != Jop.NONE && commutative(op) && kind[h - 2] == CONST
                 && (!wide || val[h - 2] == (int) val[h - 2])) {
             int k = (int) val[h - 2];
             int b = src(h - 1);
+            if (!(fuseMore && foldOperand(op, true, b, k, d))) {
+                produce(si, d, b, k, 0, 3);
+            }
             h -= 2;
-            produce(si, d, b, k, 0, 3);
         } else {
             int b = src(h - 1);
             int a = src(h - 2);
+            if (fuseMore && foldOperand(op, false, a, b, d)) {
+                h -= 2;
+                push(NAT, 0);
+                return;
+            }
             h -= 2;
             if (ss != Jop.NONE) {
                 produce(ss, d, a, b, 0, 3);
@@ -862,6 +999,65 @@ final class Translator {
             }
         }
         push(NAT, 0);
+    }
+
+    /**
+     * With {@link #fuseMore}: when the template just emitted is one of a few i32 operators whose
+     * result, in a temporary about to be popped, is an operand of {@code op} ({@code a}, or
+     * {@code b} for a commutative {@code op}; {@code b} is the constant when {@code imm}), emits the
+     * two as one template writing {@code d} and returns true; otherwise emits nothing.
+     */
+    private boolean foldOperand(int op, boolean imm, int a, int b, int d) {
+        if (lastDest < 0 || top != lastDest - 1 + JopTable.size(c[lastDest - 1])) {
+            return false;
+        }
+        int t = c[lastDest];
+        int other;
+        if (a == t && (t == h - 2 || t == h - 1) && (imm || b != t)) {
+            other = b;
+        } else if (!imm && b == t && t == h - 1 && a != t && commutative(op)) {
+            other = a;
+        } else {
+            return false;
+        }
+        int at = lastDest - 1;
+        int p = c[at];
+        int f = Jop.NONE;
+        if (!imm && (p == Jop.I32_LOAD8_U_AK && op == Op.I32_XOR || p == Jop.I32_LOAD_AK && op == Op.I32_MUL
+                || p == Jop.I32_LOAD16_S_AK && op == Op.I32_MUL)) {
+            // the load stays the trap site: the fused template starts where it did
+            f = p == Jop.I32_LOAD8_U_AK ? Jop.I32_XOR_LOAD8_U : p == Jop.I32_LOAD_AK ? Jop.I32_MUL_LOAD : Jop.I32_MUL_LOAD16_S;
+            int la = c[at + 2];
+            int lk = c[at + 3];
+            int off = c[at + 4];
+            top = at;
+            if (room(6)) {
+                lastOp = top;
+                c[top++] = f;
+                prevDest = -1;
+                lastDest = top;
+                c[top++] = d;
+                c[top++] = other;
+                c[top++] = la;
+                c[top++] = lk;
+                c[top++] = off;
+            }
+            return true;
+        }
+        if (op == Op.I32_XOR && !imm) {
+            f = p == Jop.I32_SHL_SI ? Jop.I32_SHL_XOR_SI : p == Jop.I32_SHR_U_SI ? Jop.I32_SHR_U_XOR_SI : Jop.NONE;
+        } else if (op == Op.I32_ADD) {
+            f = p == Jop.I32_ADD_SS ? (imm ? Jop.I32_ADD_SS_SI : Jop.I32_ADD3_SS)
+                    : p == Jop.I32_MUL_SS && !imm ? Jop.I32_MUL_ADD_SS : Jop.NONE;
+        }
+        if (f == Jop.NONE) {
+            return false;
+        }
+        int x = c[at + 2];
+        int y = c[at + 3];
+        top = at;
+        produce(f, d, x, y, other, 4);
+        return true;
     }
 
     /**

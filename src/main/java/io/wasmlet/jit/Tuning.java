@@ -6,7 +6,7 @@ import io.wasmlet.board.Board;
  * The JIT's knobs, in one place (Wizard's {@code Tuning}): thresholds and feature switches that
  * change speed and memory, never results. A board descriptor may set them
  * ({@code jit.threshold}, {@code jit.loop.weight}, {@code jit.fuse}, {@code jit.registers},
- * {@code jit.fuse.addresses}, {@code jit.inline.cache}):
+ * {@code jit.fuse.addresses}, {@code jit.fuse.more}, {@code jit.inline.cache}):
  * {@link #of(Board)} reads them, and {@link Jit#store(Board)} uses that;
  * {@link Jit#tiered(Tuning)} takes any tuning.
  */
@@ -21,6 +21,12 @@ public final class Tuning {
     public boolean registerOperands = true;
     /** Fold an {@code i32.add} of a constant that computes a load's address into the load (with register operands). */
     public boolean fuseAddresses = true;
+    /**
+     * The superinstructions chosen from dispatch counts (tools/jopcount; with register operands):
+     * loads whose address is a slot plus a slot, a shift plus a constant or a mask plus a
+     * constant, and an add of a constant fused with the compare-and-branch on its result.
+     */
+    public boolean fuseMore = true;
     /**
      * A guarded monomorphic inline cache at each call_indirect: while the table slot holds the
      * function it last called, compiled code calls its compiled entry directly.
@@ -50,6 +56,9 @@ public final class Tuning {
         }
         if (board.jitFuseAddresses >= 0) {
             t.fuseAddresses = board.jitFuseAddresses == 1;
+        }
+        if (board.jitFuseMore >= 0) {
+            t.fuseMore = board.jitFuseMore == 1;
         }
         if (board.jitInlineCache >= 0) {
             t.inlineCache = board.jitInlineCache == 1;
