@@ -42,6 +42,8 @@ final class Translator {
     static final int CONST = 2;
     /** The flag of {@link #target} marking a trap site. */
     static final int SITE = 4;
+    /** With {@link #SITE}: the site is a backward branch, its map entry names the branch target. */
+    static final int BACK = 8;
     /**
      * Per interpreter pc of the function (offset from its header): once translated, its cache pc
      * ({@code >= 0}); before that, at a branch target already branched to, {@code -(height + 2)};
@@ -191,7 +193,7 @@ final class Translator {
         c[top++] = nsite;
         for (int rel = 0; nsite > 0 && rel <= len; rel++) {
             if ((target[rel] & SITE) != 0) {
-                c[top++] = pcMap[rel] - cpc << 16 | rel;
+                c[top++] = pcMap[rel] - cpc << 16 | sitePc(base + rel) - base;
             }
         }
         return true;
@@ -480,11 +482,26 @@ final class Translator {
                         | (1L << Op.I64_TRUNC_F64_U + 1 - 128) - (1L << Op.I64_TRUNC_F32_S - 128)
                 : (1L << Op.TABLE_FILL + 1 - 192) - (1L << Op.MEMORY_INIT - 192) | 1L << Op.CALL_DIRECT - 192
                         | (1L << Op.BR_IF_BACK + 1 - 192) - (1L << Op.COUNT - 192);
-        if ((m >>> op & 1) == 0 && !((op == Op.BR || op == Op.BR_IF) && code[at + 1] <= at)) {
+        boolean back = op == Op.JUMP_BACK || op == Op.BR_IF_BACK
+                || (op == Op.BR || op == Op.BR_IF) && Layout.u32(code, at + 1) <= at;
+        if ((m >>> op & 1) == 0 && !back) {
             return; // a br or br_if is a site when it branches backwards (it polls)
         }
-        target[at - base] |= SITE;
+        target[at - base] |= back ? SITE | BACK : SITE;
         nsite++;
+    }
+
+    /**
+     * The interpreter pc the site map gives for site {@code at}: its own, or for a backward
+     * branch (a poll) the loop header it jumps to, as the interpreter names it (it polls after
+     * the jump).
+     */
+    private int sitePc(int at) {
+        if ((target[at - base] & BACK) == 0) {
+            return at;
+        }
+        int op = code[at];
+        return op == Op.BR || op == Op.BR_IF ? Layout.u32(code, at + 1) : Layout.shortTarget(code, at);
     }
 
     /**
