@@ -73,6 +73,8 @@ public final class Board {
     public final int jitFuse;
     public final int jitRegisters;
     public final int jitFuseAddresses;
+    /** {@code jit.side.exits}: {@code Tuning.sideExitMin}, or -1 when absent. */
+    public final int jitSideExits;
 
     private Board(Props p) {
         name = p.str("name");
@@ -100,6 +102,7 @@ public final class Board {
         jitFuse = p.has("jit.fuse") ? (p.bool("jit.fuse") ? 1 : 0) : -1;
         jitRegisters = p.has("jit.registers") ? (p.bool("jit.registers") ? 1 : 0) : -1;
         jitFuseAddresses = p.has("jit.fuse.addresses") ? (p.bool("jit.fuse.addresses") ? 1 : 0) : -1;
+        jitSideExits = p.has("jit.side.exits") ? p.num("jit.side.exits", 0, MAX) : -1;
         checkFits();
     }
 

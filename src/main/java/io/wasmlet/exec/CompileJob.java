@@ -39,6 +39,8 @@ public final class CompileJob {
     public int[] cache;
     public int top;
     public int limit;
+    /** Translate without side exits: the function took too many ({@link Engine#sideExit}). */
+    public boolean exact;
 
     CompileJob(Store store) {
         this.store = store;
@@ -53,6 +55,12 @@ public final class CompileJob {
         this.cache = store.cache;
         this.top = store.cacheTop;
         this.limit = store.cache.length;
+        this.exact = false;
+    }
+
+    /** The instance's branch counters ({@code Loader.PROFILE}; see {@link Instance#branches}), or null. */
+    public int[] branches() {
+        return inst.branches;
     }
 
     /** Parameter count of function {@code funcIndex} (imports included) of the instance. */

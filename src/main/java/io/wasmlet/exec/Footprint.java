@@ -94,6 +94,9 @@ public final class Footprint {
         } else if (jit == JIT_CACHE_ONLY) {
             bytes[CODE_CACHE] = h.array(board.codeCacheInts, 4);
         }
+        if (m.branchSites > 0) { // Loader.PROFILE's branch counters (Instance.branches), whatever the store
+            bytes[COUNTERS] += h.array(2L * m.branchSites, 4);
+        }
         bytes[METADATA] = metadata(m, h);
         bytes[INSTANCE] = instance(m, board, h);
         bytes[STATIC_DATA] = h == HeapModel.TARGET ? STATIC_DATA_BYTES : 0;
@@ -157,15 +160,16 @@ public final class Footprint {
     }
 
     /**
-     * The JIT's arenas. Counters: per defined function a tier-up trigger and a compiled-entry
-     * slot (two int arrays per instance). Code cache: the store's one array of
+     * The JIT's arenas. Counters: per defined function a tier-up trigger, a compiled-entry
+     * slot and a retired-entry slot (three int arrays per instance; the branch counters of
+     * {@code Loader.PROFILE} code are counted for any store). Code cache: the store's one array of
      * {@code codecache.ints}. Translator: its buffers, sized for the module's longest function
      * that fits the cache and the most branch targets in one ({@link #translatorBounds};
      * see {@code io.wasmlet.jit.Translator#reserve}), and the translator, tier and request objects.
      */
     private void jit(ModuleData m, Board board, HeapModel h) {
         int defined = m.funcEntry.length;
-        bytes[COUNTERS] = 2 * h.array(defined, 4);
+        bytes[COUNTERS] = 3 * h.array(defined, 4); // trigger, compiled, retired
         bytes[CODE_CACHE] = h.array(board.codeCacheInts, 4);
         int[] b = translatorBounds(m, board.codeCacheInts);
         long n = b[0] + 1;
@@ -280,8 +284,8 @@ public final class Footprint {
     private static long instance(ModuleData m, Board board, HeapModel h) {
         int funcs = m.funcTypes.length;
         int defined = funcs - m.numImportedFuncs;
-        // Instance: 13 references
-        long b = h.object(13, 0);
+        // Instance: 15 references
+        long b = h.object(15, 0);
         // Function: type, host, instance, store; entry, typeId, ref
         b += h.refArray(funcs) + defined * h.object(4, 12);
         b += h.array(m.types.length, 4); // typeIds
@@ -338,7 +342,7 @@ public final class Footprint {
      * on HotSpot (without stack traces in throwables: a CLDC VM records none at class
      * initialisation).
      */
-    public static final int STATIC_DATA_BYTES = 7508;
+    public static final int STATIC_DATA_BYTES = 7540;
 
     public long bytes(int arena) {
         return bytes[arena];

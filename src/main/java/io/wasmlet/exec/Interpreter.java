@@ -123,6 +123,41 @@ final class Interpreter {
                         pc++;
                     }
                     break;
+                case Op.IF_P: // the profiled forms (Loader.PROFILE): count, then as if, br_if_simple, br_if_back
+                    if ((int) stack[--sp] == 0) {
+                        inst.branches[code[pc + 1] << 1]++;
+                        pc += (short) code[pc];
+                    } else {
+                        inst.branches[code[pc + 1] << 1 | 1]++;
+                        pc += 2;
+                    }
+                    break;
+                case Op.BR_IF_SIMPLE_P:
+                    if ((int) stack[--sp] != 0) {
+                        inst.branches[code[pc + 1] << 1]++;
+                        pc += (short) code[pc];
+                    } else {
+                        inst.branches[code[pc + 1] << 1 | 1]++;
+                        pc += 2;
+                    }
+                    break;
+                case Op.BR_IF_BACK_P:
+                    if ((int) stack[--sp] != 0) {
+                        inst.branches[code[pc + 1] << 1]++;
+                        pc += (short) code[pc];
+                        if (--poll < 0) {
+                            poll = st.pollInterval;
+                            int cpc = Engine.backEdge(st, inst, pc++);
+                            pc--;
+                            if (cpc >= 0) {
+                                return Engine.leave(st, cpc, fp, sp, fsp, inst, poll, Engine.COMPILED);
+                            }
+                        }
+                    } else {
+                        inst.branches[code[pc + 1] << 1 | 1]++;
+                        pc += 2;
+                    }
+                    break;
                 case Op.BR_TABLE: {
                     int n = code[pc] << 16 | code[pc + 1];
                     int i = (int) stack[--sp];

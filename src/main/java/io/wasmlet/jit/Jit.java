@@ -28,6 +28,7 @@ public final class Jit extends Compiler {
         super(eager);
         this.tuning = tuning;
         this.translator = new Translator(tuning.registerOperands, tuning.fuseBranches, tuning.fuseAddresses);
+        translator.sideExitMin = tuning.sideExitMin;
     }
 
     /** Tier-up on profile counters, with the default {@link Tuning}. */
@@ -83,6 +84,10 @@ public final class Jit extends Compiler {
 
     protected int loopWeight() {
         return tuning.loopWeight;
+    }
+
+    protected int sideExitLimit() {
+        return tuning.sideExitLimit;
     }
 
     protected void reserve(int codeUnits, int maxHeight, int maxTargets) {
