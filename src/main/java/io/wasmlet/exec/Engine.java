@@ -143,7 +143,7 @@ final class Engine {
      * {@link Compiler#sideExitLimit} once it is translated. At zero the function is translated
      * again without side exits, once: its first code stays for the frames running it
      * ({@link Instance#retired}, for backtraces), and its entry jumps to the new code if that
-     * cannot break a branch (no loop header there). If the cache is full the old code stays.
+     * cannot break a branch (no loop header in the two ints the jump takes). If the cache is full the old code stays.
      */
     static void sideExit(Store st) {
         int pc = ~st.pc;
@@ -172,7 +172,7 @@ final class Engine {
         int map = c[old + CompileJob.M_OSR];
         boolean header = false;
         for (int i = 0; i < c[map]; i++) {
-            header |= c[map + 2 + 2 * i] == old;
+            header |= c[map + 2 + 2 * i] - old < 2; // a loop header where the jump would go
         }
         if (!header && map - old >= 2) {
             c[old] = Jop.JUMP; // calls bound to the old entry go to the new code
