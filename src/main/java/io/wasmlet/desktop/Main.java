@@ -282,7 +282,8 @@ public final class Main {
         // load, without it, does not spend
         int flags = (metered ? io.wasmlet.validate.Loader.COUNT : 0)
                 | (boardName == null && !footprint ? io.wasmlet.validate.Loader.DEBUG : 0)
-                | (mode.equals("interp") ? 0 : io.wasmlet.validate.Loader.PROFILE); // branch counts for the JIT
+                // branch profiles for tiered mode's side exits, except on a board (8 bytes a branch)
+                | (mode.equals("tiered") && boardName == null && !footprint ? io.wasmlet.validate.Loader.PROFILE : 0);
         WasmModule module = load(file, flags, maxModule);
         Store store = io.wasmlet.jit.Jit.store(board, mode);
         store.interruptSource(new ThreadInterrupt());
