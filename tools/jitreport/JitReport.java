@@ -55,7 +55,10 @@ public final class JitReport {
 
     /** The configurations of the ablation, in order: each adds one feature to the previous. */
     static final String[] CONFIGS = {"interp", "templates", "+registers", "+branch fusion", "+address folding",
-            "+more fusion", "+inline cache (tiered)", "eager"};
+            "+more fusion", "+inline cache (tiered)", "+side exits", "eager"};
+
+    /** The column whose code is loaded with {@code Loader.PROFILE} (branch profiles, so side exits). */
+    static final String PROFILED = "+side exits";
 
     static Store store(String config) {
         Board b = Board.desktop();
@@ -130,14 +133,18 @@ public final class JitReport {
         }
         System.out.println(head);
         System.out.println(rule);
+        StringBuilder cache = new StringBuilder("| workload | cache ints, " + CONFIGS[CONFIGS.length - 3]
+                + " | cache ints, " + PROFILED + " | ratio | side exits taken | translated |\n|---|---:|---:|---:|---:|---:|\n");
+        long[] used = new long[2];
         for (Workload w : ws) {
             WasmModule m = Loader.load(bytes(w.name()));
+            WasmModule profiled = Loader.load(bytes(w.name()), Loader.PROFILE);
             StringBuilder row = new StringBuilder("| " + w.name() + " |");
             double base = 0;
             double firstBase = 0;
             for (int k = 0; k < CONFIGS.length; k++) {
                 Store st = store(CONFIGS[k]);
-                Instance inst = st.instantiate(m, new Imports());
+                Instance inst = st.instantiate(CONFIGS[k].equals(PROFILED) ? profiled : m, new Imports());
                 Function run = inst.function("run");
                 long[] a = {w.n()};
                 long[] r = new long[1];
@@ -159,6 +166,13 @@ public final class JitReport {
                 logs[k] += Math.log(base / best);
                 firstLogs[k] += Math.log(firstBase / (double) first);
                 row.append(String.format(" %.1f |", best / 1e6));
+                if (k == CONFIGS.length - 3) {
+                    used[0] = st.codeCacheUsed();
+                } else if (CONFIGS[k].equals(PROFILED)) {
+                    used[1] = st.codeCacheUsed();
+                    cache.append(String.format("| %s | %,d | %,d | %.3f | %d | %d |%n", w.name(), used[0], used[1],
+                            (double) used[1] / used[0], st.sideExits(), st.functionsTranslated()));
+                }
             }
             System.out.println(row);
         }
@@ -170,6 +184,8 @@ public final class JitReport {
         }
         System.out.println(g);
         System.out.println(f);
+        System.out.println();
+        System.out.print(cache);
     }
 
     /**

@@ -25,6 +25,11 @@ public final class ModuleData {
     public int numImportedFuncs;
     /** Size of the code section in the file (for the footprint's bytes of code per code byte). */
     public int codeSectionBytes;
+    /**
+     * Profiled branch sites in {@link #code} ({@code Loader.PROFILE}: {@code if.p},
+     * {@code br_if_simple.p}, {@code br_if_back.p}): each instance has two counters per site.
+     */
+    public int branchSites;
     /** Tables, imported first. */
     public TableType[] tables = new TableType[0];
     public int numImportedTables;

@@ -77,6 +77,8 @@ public final class Board {
     public final int jitInlineCache;
     /** {@code jit.fuse.more}: 1 (true), 0 (false), or -1 when absent. */
     public final int jitFuseMore;
+    /** {@code jit.side.exits}: {@code Tuning.sideExitMin}, or -1 when absent. */
+    public final int jitSideExits;
 
     private Board(Props p) {
         name = p.str("name");
@@ -106,6 +108,7 @@ public final class Board {
         jitFuseAddresses = p.has("jit.fuse.addresses") ? (p.bool("jit.fuse.addresses") ? 1 : 0) : -1;
         jitInlineCache = p.has("jit.inline.cache") ? (p.bool("jit.inline.cache") ? 1 : 0) : -1;
         jitFuseMore = p.has("jit.fuse.more") ? (p.bool("jit.fuse.more") ? 1 : 0) : -1;
+        jitSideExits = p.has("jit.side.exits") ? p.num("jit.side.exits", 0, MAX) : -1;
         checkFits();
     }
 

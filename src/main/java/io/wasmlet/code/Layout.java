@@ -105,6 +105,7 @@ public final class Layout {
         switch (code[pc]) {
             case Op.IF: case Op.ELSE: case Op.JUMP: case Op.JUMP_BACK: case Op.BR_IF_SIMPLE:
             case Op.BR_IF_BACK: case Op.BR: case Op.BR_IF:
+            case Op.IF_P: case Op.BR_IF_SIMPLE_P: case Op.BR_IF_BACK_P:
                 return 1;
             case Op.BR_TABLE:
                 return u32(code, pc + 1) + 1;

@@ -14,7 +14,7 @@ public final class Op {
     public static final int FC_BASE = 0xE0;
     public static final int INTERNAL_BASE = 0xF8;
     /** One past the highest opcode. */
-    public static final int LIMIT = 0x101;
+    public static final int LIMIT = 0x104;
     /** {@link OpTable#size} of a variable-length instruction. */
     public static final int VARIABLE = 0xFE;
 
@@ -464,6 +464,12 @@ public final class Op {
     public static final int I32_CONST16 = 0xFF;
     /** mem.wide, Wasm internal. */
     public static final int MEM_WIDE = 0x100;
+    /** if.p, Wasm internal. */
+    public static final int IF_P = 0x101;
+    /** br_if_simple.p, Wasm internal. */
+    public static final int BR_IF_SIMPLE_P = 0x102;
+    /** br_if_back.p, Wasm internal. */
+    public static final int BR_IF_BACK_P = 0x103;
 
     private Op() {
     }

@@ -281,7 +281,9 @@ public final class Main {
         // (--board, --footprint): the map would count against the budget that a board's own
         // load, without it, does not spend
         int flags = (metered ? io.wasmlet.validate.Loader.COUNT : 0)
-                | (boardName == null && !footprint ? io.wasmlet.validate.Loader.DEBUG : 0);
+                | (boardName == null && !footprint ? io.wasmlet.validate.Loader.DEBUG : 0)
+                // branch profiles for tiered mode's side exits, except on a board (8 bytes a branch)
+                | (mode.equals("tiered") && boardName == null && !footprint ? io.wasmlet.validate.Loader.PROFILE : 0);
         WasmModule module = load(file, flags, maxModule);
         Store store = io.wasmlet.jit.Jit.store(board, mode);
         store.interruptSource(new ThreadInterrupt());
@@ -390,6 +392,7 @@ public final class Main {
             err.printf("stats: JIT (%s): %d functions translated, %d refused (cache full), code cache %d of %d ints used%n",
                     store.mode() == Store.MODE_EAGER ? "eager" : "tiered", store.functionsTranslated(),
                     store.translationsRefused(), store.codeCacheUsed(), store.codeCacheCapacity());
+            err.printf("stats: JIT: %d side exits taken%n", store.sideExits());
         }
         err.print(store.footprint(module));
     }

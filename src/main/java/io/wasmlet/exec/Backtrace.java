@@ -138,6 +138,10 @@ public final class Backtrace {
             if (e >= 0 && e <= pc && e > best) {
                 best = e;
             }
+            e = in.retired[d]; // the first code of a function translated again
+            if (e >= 0 && e <= pc && e > best) {
+                best = e;
+            }
         }
         return best;
     }

@@ -41,6 +41,8 @@ public final class CompileJob {
     public int limit;
     /** The next free profile site of the instance ({@link #newSite}); committed when the translation succeeds. */
     int siteNext;
+    /** Translate without side exits: the function took too many ({@link Engine#sideExit}). */
+    public boolean exact;
 
     CompileJob(Store store) {
         this.store = store;
@@ -56,6 +58,7 @@ public final class CompileJob {
         this.top = store.cacheTop;
         this.limit = store.cache.length;
         this.siteNext = inst.icUsed;
+        this.exact = false;
     }
 
     /**
@@ -65,6 +68,11 @@ public final class CompileJob {
      */
     public int newSite() {
         return siteNext < inst.icTarget.length ? siteNext++ : -1;
+    }
+
+    /** The instance's branch counters ({@code Loader.PROFILE}; see {@link Instance#branches}), or null. */
+    public int[] branches() {
+        return inst.branches;
     }
 
     /** Parameter count of function {@code funcIndex} (imports included) of the instance. */

@@ -38,6 +38,11 @@ public abstract class Compiler {
      * Grows the translator's work buffers for functions of up to {@code codeUnits} pre-decoded
      * units, {@code maxHeight} value-stack slots and {@code maxTargets} branch targets.
      */
+    /** Side exits a translated function may take before it is translated again without side exits. */
+    protected int sideExitLimit() {
+        return Integer.MAX_VALUE;
+    }
+
     protected abstract void reserve(int codeUnits, int maxHeight, int maxTargets);
 
     /**

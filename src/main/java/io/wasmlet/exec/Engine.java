@@ -1,5 +1,6 @@
 package io.wasmlet.exec;
 
+import io.wasmlet.code.Jop;
 import io.wasmlet.code.Layout;
 import io.wasmlet.error.Msg;
 import io.wasmlet.error.Trap;
@@ -67,6 +68,9 @@ final class Engine {
             }
         }
         while (tier != DONE) {
+            if (tier == INTERP && st.pc < 0) {
+                sideExit(st);
+            }
             tier = tier == INTERP ? Interpreter.run(st, baseFsp) : CompiledLoop.run(st, baseFsp);
         }
     }
@@ -124,12 +128,57 @@ final class Engine {
             st.cacheTop = job.top;
             inst.compiled[def] = cpc;
             inst.icUsed = job.siteNext;
+            inst.trigger[def] = st.compiler.sideExitLimit(); // from now on: the side exits it may take
             st.translated++;
         } else {
             inst.trigger[def] = Integer.MAX_VALUE;
             st.translationsRefused++;
         }
         return cpc;
+    }
+
+    /**
+     * Compiled code left at a side exit (an {@code exit} whose pc is complemented, see
+     * {@code io.wasmlet.jit.Translator}: code the branch profile said never ran): restores the
+     * pc and charges the function's trigger, which counts its side exits down from
+     * {@link Compiler#sideExitLimit} once it is translated. At zero the function is translated
+     * again without side exits, once: its first code stays for the frames running it
+     * ({@link Instance#retired}, for backtraces), and its entry jumps to the new code if that
+     * cannot break a branch (no loop header in the two ints the jump takes). If the cache is full the old code stays.
+     */
+    static void sideExit(Store st) {
+        int pc = ~st.pc;
+        st.pc = pc;
+        st.sideExits++;
+        Instance inst = st.curInst;
+        int def = definedAt(inst, pc);
+        if (--inst.trigger[def] != 0) {
+            return;
+        }
+        inst.trigger[def] = Integer.MAX_VALUE;
+        int old = inst.compiled[def];
+        CompileJob job = st.job;
+        job.reset(inst, def);
+        job.exact = true;
+        int cpc = st.compiler.translate(job);
+        if (cpc < 0) {
+            st.translationsRefused++;
+            return;
+        }
+        st.cacheTop = job.top;
+        st.translated++;
+        inst.compiled[def] = cpc;
+        inst.retired[def] = old;
+        int[] c = st.cache;
+        int map = c[old + CompileJob.M_OSR];
+        boolean header = false;
+        for (int i = 0; i < c[map]; i++) {
+            header |= c[map + 2 + 2 * i] - old < 2; // a loop header where the jump would go
+        }
+        if (!header && map - old >= 2) {
+            c[old] = Jop.JUMP; // calls bound to the old entry go to the new code
+            c[old + 1] = cpc;
+        }
     }
 
     /**

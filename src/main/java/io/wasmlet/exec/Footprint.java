@@ -95,6 +95,9 @@ public final class Footprint {
         } else if (jit == JIT_CACHE_ONLY) {
             bytes[CODE_CACHE] = h.array(board.codeCacheInts, 4);
         }
+        if (m.branchSites > 0) { // Loader.PROFILE's branch counters (Instance.branches), whatever the store
+            bytes[COUNTERS] += h.array(2L * m.branchSites, 4);
+        }
         bytes[METADATA] = metadata(m, h);
         bytes[INSTANCE] = instance(m, board, h);
         bytes[STATIC_DATA] = h == HeapModel.TARGET ? STATIC_DATA_BYTES : 0;
@@ -174,8 +177,10 @@ public final class Footprint {
     }
 
     /**
-     * The JIT's arenas. Counters: per defined function a tier-up trigger and a compiled-entry
-     * slot, and per call_indirect a last target and a miss count (four int arrays per instance). Code cache: the store's one array of
+     * The JIT's arenas. Counters: per defined function a tier-up trigger, a compiled-entry
+     * slot and a retired-entry slot, and per call_indirect a last target and a miss count (five
+     * int arrays per instance; the branch counters of {@code Loader.PROFILE} code are counted for
+     * any store). Code cache: the store's one array of
      * {@code codecache.ints}. Translator: its buffers, sized for the module's longest function
      * that fits the cache and the most branch targets in one ({@link #translatorBounds};
      * see {@code io.wasmlet.jit.Translator#reserve}), and the translator, tier and request objects.
@@ -183,7 +188,8 @@ public final class Footprint {
     private void jit(ModuleData m, Board board, HeapModel h) {
         int defined = m.funcEntry.length;
         int sites = indirectSites(m);
-        bytes[COUNTERS] = 2 * h.array(defined, 4) + (sites == 0 ? 0 : 2 * h.array(sites, 4));
+        // trigger, compiled, retired; per call_indirect the last target and the misses
+        bytes[COUNTERS] = 3 * h.array(defined, 4) + (sites == 0 ? 0 : 2 * h.array(sites, 4));
         bytes[CODE_CACHE] = h.array(board.codeCacheInts, 4);
         int[] b = translatorBounds(m, board.codeCacheInts);
         long n = b[0] + 1;
@@ -298,8 +304,8 @@ public final class Footprint {
     private static long instance(ModuleData m, Board board, HeapModel h) {
         int funcs = m.funcTypes.length;
         int defined = funcs - m.numImportedFuncs;
-        // Instance: 13 references
-        long b = h.object(13, 0);
+        // Instance: 17 references; firstDefined, icUsed
+        long b = h.object(17, 8);
         // Function: type, host, instance, store; entry, typeId, ref
         b += h.refArray(funcs) + defined * h.object(4, 12);
         b += h.array(m.types.length, 4); // typeIds
@@ -356,7 +362,7 @@ public final class Footprint {
      * on HotSpot (without stack traces in throwables: a CLDC VM records none at class
      * initialisation).
      */
-    public static final int STATIC_DATA_BYTES = 7544;
+    public static final int STATIC_DATA_BYTES = 7576;
 
     public long bytes(int arena) {
         return bytes[arena];

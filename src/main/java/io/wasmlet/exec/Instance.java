@@ -55,6 +55,17 @@ public final class Instance {
     private static final int[] NO_SITES = new int[0];
     /** Profile sites handed out to translated functions so far. */
     int icUsed;
+    /**
+     * Per profiled branch site k ({@code Loader.PROFILE}): {@code [2k]} times the branch was
+     * taken (for an {@code if}: to its else arm or end), {@code [2k + 1]} times it fell through.
+     * Null for code loaded without the flag.
+     */
+    final int[] branches;
+    /**
+     * Per defined function translated a second time ({@link Engine#sideExit}): the entry of its
+     * first code, which frames may still run; -1 otherwise. Empty in interpreter-only stores.
+     */
+    final int[] retired;
     /** Index of the first defined function (imports come first in the function space). */
     final int firstDefined;
 
@@ -75,14 +86,17 @@ public final class Instance {
         this.firstDefined = data.numImportedFuncs;
         int defined = data.funcEntry.length;
         this.compiled = new int[jit ? defined : 0];
+        this.retired = new int[jit ? defined : 0];
         this.trigger = jit ? new int[defined] : null;
         int sites = jit ? Footprint.indirectSites(data) : 0;
         this.icTarget = sites == 0 ? NO_SITES : new int[sites];
         this.icMisses = sites == 0 ? NO_SITES : new int[sites];
+        this.branches = data.branchSites > 0 ? new int[2 * data.branchSites] : null;
         if (jit) {
             int t = store.compiler.callThreshold();
             for (int i = 0; i < defined; i++) {
                 compiled[i] = -1;
+                retired[i] = -1;
                 trigger[i] = t;
             }
         }

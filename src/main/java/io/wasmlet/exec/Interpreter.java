@@ -58,25 +58,27 @@ final class Interpreter {
                     pc += (short) code[pc];
                     break;
                 case Op.JUMP_BACK:
-                    if (--poll < 0) { // polled before the jump: an interruption names this branch
-                        poll = st.pollInterval;
-                        int cpc = Engine.backEdge(st, inst, pc + (short) code[pc]);
+                    pc += (short) code[pc];
+                    if (--poll < 0) { // polled after the jump (faster on HotSpot): pc++ so that
+                        poll = st.pollInterval; // an interruption names the loop header
+                        int cpc = Engine.backEdge(st, inst, pc++);
+                        pc--;
                         if (cpc >= 0) {
                             return Engine.leave(st, cpc, fp, sp, fsp, inst, poll, Engine.COMPILED);
                         }
                     }
-                    pc += (short) code[pc];
                     break;
                 case Op.BR_IF_BACK:
                     if ((int) stack[--sp] != 0) {
+                        pc += (short) code[pc];
                         if (--poll < 0) {
                             poll = st.pollInterval;
-                            int cpc = Engine.backEdge(st, inst, pc + (short) code[pc]);
+                            int cpc = Engine.backEdge(st, inst, pc++);
+                            pc--;
                             if (cpc >= 0) {
                                 return Engine.leave(st, cpc, fp, sp, fsp, inst, poll, Engine.COMPILED);
                             }
                         }
-                        pc += (short) code[pc];
                     } else {
                         pc++;
                     }
@@ -90,6 +92,7 @@ final class Interpreter {
                     sp = dst + arity;
                     int t = code[pc] << 16 | code[pc + 1];
                     if (t < pc && --poll < 0) {
+                        pc = t + 1; // an interruption names the loop header
                         poll = Engine.poll(st);
                     }
                     pc = t;
@@ -105,6 +108,7 @@ final class Interpreter {
                         sp = dst + arity;
                         int t = code[pc] << 16 | code[pc + 1];
                         if (t < pc && --poll < 0) {
+                            pc = t + 1;
                             poll = Engine.poll(st);
                         }
                         pc = t;
@@ -117,6 +121,41 @@ final class Interpreter {
                         pc += (short) code[pc];
                     } else {
                         pc++;
+                    }
+                    break;
+                case Op.IF_P: // the profiled forms (Loader.PROFILE): count, then as if, br_if_simple, br_if_back
+                    if ((int) stack[--sp] == 0) {
+                        inst.branches[code[pc + 1] << 1]++;
+                        pc += (short) code[pc];
+                    } else {
+                        inst.branches[code[pc + 1] << 1 | 1]++;
+                        pc += 2;
+                    }
+                    break;
+                case Op.BR_IF_SIMPLE_P:
+                    if ((int) stack[--sp] != 0) {
+                        inst.branches[code[pc + 1] << 1]++;
+                        pc += (short) code[pc];
+                    } else {
+                        inst.branches[code[pc + 1] << 1 | 1]++;
+                        pc += 2;
+                    }
+                    break;
+                case Op.BR_IF_BACK_P:
+                    if ((int) stack[--sp] != 0) {
+                        inst.branches[code[pc + 1] << 1]++;
+                        pc += (short) code[pc];
+                        if (--poll < 0) {
+                            poll = st.pollInterval;
+                            int cpc = Engine.backEdge(st, inst, pc++);
+                            pc--;
+                            if (cpc >= 0) {
+                                return Engine.leave(st, cpc, fp, sp, fsp, inst, poll, Engine.COMPILED);
+                            }
+                        }
+                    } else {
+                        inst.branches[code[pc + 1] << 1 | 1]++;
+                        pc += 2;
                     }
                     break;
                 case Op.BR_TABLE: {

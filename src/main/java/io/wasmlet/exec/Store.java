@@ -76,6 +76,8 @@ public final class Store {
     /** Functions translated, and translations refused for want of code-cache space. */
     int translated;
     int translationsRefused;
+    /** Side exits taken from compiled code into the interpreter ({@link Engine#sideExit}). */
+    int sideExits;
 
     /** The frames of the last trap or exhaustion (see {@link #backtrace()}). */
     final Backtrace backtrace;
@@ -151,6 +153,11 @@ public final class Store {
     /** Translations refused because the code cache was full (those functions stay interpreted). */
     public int translationsRefused() {
         return translationsRefused;
+    }
+
+    /** Side exits taken (compiled code left at a path the branch profile said never ran). */
+    public int sideExits() {
+        return sideExits;
     }
 
     /** Ints of the code cache in use (translated code and its pc maps). */

@@ -29,6 +29,7 @@ public final class Jit extends Compiler {
         this.tuning = tuning;
         this.translator = new Translator(tuning.registerOperands, tuning.fuseBranches, tuning.fuseAddresses,
                 tuning.fuseMore, tuning.inlineCache);
+        translator.sideExitMin = tuning.sideExitMin;
     }
 
     /** Tier-up on profile counters, with the default {@link Tuning}. */
@@ -88,6 +89,10 @@ public final class Jit extends Compiler {
 
     protected int inlineCacheMisses() {
         return tuning.inlineCacheMisses;
+    }
+
+    protected int sideExitLimit() {
+        return tuning.sideExitLimit;
     }
 
     protected void reserve(int codeUnits, int maxHeight, int maxTargets) {

@@ -55,6 +55,8 @@ final class Translator {
     static final int CONST = 2;
     /** The flag of {@link #target} marking a trap site. */
     static final int SITE = 4;
+    /** With {@link #SITE}: the site is a backward branch, its map entry names the branch target. */
+    static final int BACK = 8;
     /**
      * Per interpreter pc of the function (offset from its header): once translated, its cache pc
      * ({@code >= 0}); before that, at a branch target already branched to, {@code -(height + 2)};
@@ -88,6 +90,8 @@ final class Translator {
     private final boolean fuseMore;
     /** {@link Tuning#inlineCache}. */
     private final boolean inlineCache;
+    /** {@link Tuning#sideExitMin} (0: no side exits). */
+    int sideExitMin;
 
     private CompileJob job;
     private char[] code;
@@ -217,7 +221,7 @@ final class Translator {
         c[top++] = nsite;
         for (int rel = 0; nsite > 0 && rel <= len; rel++) {
             if ((target[rel] & SITE) != 0) {
-                c[top++] = pcMap[rel] - cpc << 16 | rel;
+                c[top++] = pcMap[rel] - cpc << 16 | sitePc(base + rel) - base;
             }
         }
         return true;
@@ -236,6 +240,9 @@ final class Translator {
                 case Op.JUMP_BACK:
                 case Op.BR_IF_SIMPLE:
                 case Op.BR_IF_BACK:
+                case Op.IF_P:
+                case Op.BR_IF_SIMPLE_P:
+                case Op.BR_IF_BACK_P:
                     mark(Layout.shortTarget(code, pc), pc);
                     break;
                 case Op.BR:
@@ -507,7 +514,7 @@ final class Translator {
         // one bit per opcode, 64 to a word: the operators that trap (loads and stores, division,
         // truncation, bulk memory and table operators with their rare neighbours), call, count
         // fuel or poll at a back-edge
-        long m = op < 64 ? 1L << Op.UNREACHABLE | 1L << Op.BR_TABLE | 1L << Op.CALL | 1L << Op.CALL_INDIRECT
+        long m = op >= Op.IF_P ? 0 : op < 64 ? 1L << Op.UNREACHABLE | 1L << Op.BR_TABLE | 1L << Op.CALL | 1L << Op.CALL_INDIRECT
                         | (1L << Op.I64_STORE32 + 1) - (1L << Op.I32_LOAD)
                 : op < 128 ? (1L << Op.I32_REM_U + 1 - 64) - (1L << Op.I32_DIV_S - 64) | 1L << Op.I64_DIV_S - 64
                 : op < 192 ? (1L << Op.I64_REM_U + 1 - 128) - 1
@@ -515,11 +522,26 @@ final class Translator {
                         | (1L << Op.I64_TRUNC_F64_U + 1 - 128) - (1L << Op.I64_TRUNC_F32_S - 128)
                 : (1L << Op.TABLE_FILL + 1 - 192) - (1L << Op.MEMORY_INIT - 192) | 1L << Op.CALL_DIRECT - 192
                         | (1L << Op.BR_IF_BACK + 1 - 192) - (1L << Op.COUNT - 192);
-        if ((m >>> op & 1) == 0 && !((op == Op.BR || op == Op.BR_IF) && code[at + 1] <= at)) {
+        boolean back = op == Op.JUMP_BACK || op == Op.BR_IF_BACK || op == Op.BR_IF_BACK_P
+                || (op == Op.BR || op == Op.BR_IF) && Layout.u32(code, at + 1) <= at;
+        if ((m >>> op & 1) == 0 && !back) {
             return; // a br or br_if is a site when it branches backwards (it polls)
         }
-        target[at - base] |= SITE;
+        target[at - base] |= back ? SITE | BACK : SITE;
         nsite++;
+    }
+
+    /**
+     * The interpreter pc the site map gives for site {@code at}: its own, or for a backward
+     * branch (a poll) the loop header it jumps to, as the interpreter names it (it polls after
+     * the jump).
+     */
+    private int sitePc(int at) {
+        if ((target[at - base] & BACK) == 0) {
+            return at;
+        }
+        int op = code[at];
+        return op == Op.BR || op == Op.BR_IF ? Layout.u32(code, at + 1) : Layout.shortTarget(code, at);
     }
 
     /**
@@ -603,6 +625,13 @@ final class Translator {
             case Op.BR_IF_BACK:
                 condBranch(Jop.BR_NZ, pc);
                 return pc + 2;
+            case Op.IF_P:
+            case Op.BR_IF_SIMPLE_P:
+                condBranch(op == Op.IF_P ? Jop.BR_Z : Jop.BR_NZ, pc);
+                return sideExit(pc);
+            case Op.BR_IF_BACK_P: // a loop's exit is not made a side exit: an OSR'd loop has never left
+                condBranch(Jop.BR_NZ, pc);
+                return pc + 3;
             case Op.ELSE:
             case Op.JUMP:
             case Op.JUMP_BACK: {
@@ -748,6 +777,25 @@ final class Translator {
         emitTarget(t);
     }
 
+    /**
+     * After the branch of the profiled {@code if} or {@code br_if} at {@code brPc}: returns the
+     * pc after it, or, if its fall-through never ran in {@link #sideExitMin} or more executions
+     * (an {@code if}'s then arm, the code after a {@code br_if}), emits a side exit there
+     * instead (an {@code exit} to the interpreter at that pc, marked as a side exit by its
+     * complemented pc: see {@code io.wasmlet.exec.Engine#sideExit}) and returns that pc negated,
+     * so that the code there is left out until a branch that was translated reaches it.
+     */
+    private int sideExit(int brPc) {
+        int next = brPc + 3;
+        int[] b = job.branches();
+        int k = 2 * code[brPc + 2];
+        if (sideExitMin <= 0 || job.exact || b == null || b[k + 1] != 0 || b[k] < sideExitMin) {
+            return next;
+        }
+        emit(Jop.EXIT, ~next, h);
+        return -next;
+    }
+
     /** The negation of an i32 comparison (for a fused {@code if}, which branches when it fails). */
     private static int negate(int cmp) {
         switch (cmp) {
@@ -854,11 +902,13 @@ final class Translator {
         if (in == 2) {
             int next = pc + 1;
             int nop = next < job.end ? code[next] : -1;
-            if (fuse && (nop == Op.BR_IF_SIMPLE || nop == Op.BR_IF_BACK || nop == Op.IF) && target[next - base] == 0
+            if (fuse && (nop == Op.BR_IF_SIMPLE || nop == Op.BR_IF_BACK || nop == Op.IF
+                    || nop == Op.BR_IF_SIMPLE_P || nop == Op.BR_IF_BACK_P || nop == Op.IF_P) && target[next - base] == 0
                     && JopTable.select(Jop.FORM_BRSS, op) != Jop.NONE) {
-                fusedBranch(nop == Op.IF ? negate(op) : op, next);
+                fusedBranch(nop == Op.IF || nop == Op.IF_P ? negate(op) : op, next);
                 pcMap[next - base] = -1;
-                return next + 2;
+                return nop == Op.IF_P || nop == Op.BR_IF_SIMPLE_P ? sideExit(next)
+                        : next + Layout.instructionSize(code, next);
             }
             binary(op);
             return pc + 1;

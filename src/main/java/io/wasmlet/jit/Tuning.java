@@ -6,7 +6,7 @@ import io.wasmlet.board.Board;
  * The JIT's knobs, in one place (Wizard's {@code Tuning}): thresholds and feature switches that
  * change speed and memory, never results. A board descriptor may set them
  * ({@code jit.threshold}, {@code jit.loop.weight}, {@code jit.fuse}, {@code jit.registers},
- * {@code jit.fuse.addresses}, {@code jit.fuse.more}, {@code jit.inline.cache}):
+ * {@code jit.fuse.addresses}, {@code jit.fuse.more}, {@code jit.inline.cache}, {@code jit.side.exits}):
  * {@link #of(Board)} reads them, and {@link Jit#store(Board)} uses that;
  * {@link Jit#tiered(Tuning)} takes any tuning.
  */
@@ -34,6 +34,15 @@ public final class Tuning {
     public boolean inlineCache = true;
     /** Target changes after which a call_indirect site's inline cache gives up for good. */
     public int inlineCacheMisses = 8;
+    /**
+     * Side exits from the branch profile (code loaded with {@code Loader.PROFILE}): an
+     * {@code if}'s then arm or the code after a {@code br_if} whose branch went the other way
+     * at least this many times and never this way before translation is not translated but
+     * left for the interpreter; 0: off.
+     */
+    public int sideExitMin = 64;
+    /** Side exits a function may take before it is translated again without any. */
+    public int sideExitLimit = 16;
 
     /** The defaults. */
     public Tuning() {
@@ -62,6 +71,9 @@ public final class Tuning {
         }
         if (board.jitInlineCache >= 0) {
             t.inlineCache = board.jitInlineCache == 1;
+        }
+        if (board.jitSideExits >= 0) {
+            t.sideExitMin = board.jitSideExits;
         }
         return t;
     }

@@ -93,11 +93,30 @@ final class FunctionValidator {
     private int funcIndex;
     private FuncType funcType;
 
-    FunctionValidator(ModuleData m, ByteReader in, CodeBuffer out, boolean counting) {
+    FunctionValidator(ModuleData m, ByteReader in, CodeBuffer out, boolean counting, boolean profiling) {
         this.m = m;
         this.in = in;
         this.out = out;
         this.counting = counting;
+        this.profiling = profiling;
+    }
+
+    /** {@code Loader.PROFILE}: the one-unit if and br_if forms are the counting ones ({@code if.p} ...). */
+    private final boolean profiling;
+
+    /** The profiled form of one-unit branch {@code op} (emitted, the site index after its offset), or {@code op}. */
+    private int profiled(int op) {
+        if (!profiling) {
+            return op;
+        }
+        return op == Op.IF ? Op.IF_P : op == Op.BR_IF_SIMPLE ? Op.BR_IF_SIMPLE_P : op == Op.BR_IF_BACK ? Op.BR_IF_BACK_P : op;
+    }
+
+    /** After a profiled branch's offset: its site, the next of the module's branch counters. */
+    private void emitSite(int op) {
+        if (op == Op.IF_P || op == Op.BR_IF_SIMPLE_P || op == Op.BR_IF_BACK_P) {
+            out.emit(m.branchSites++);
+        }
     }
 
     /** Closes the open count run and, if code here is live, opens a new one. */
@@ -125,8 +144,10 @@ final class FunctionValidator {
         int entry = out.pos();
         int calls = directCalls.pos();
         int mapped = debugMap == null ? 0 : debugMap.pos();
+        int sites = m.branchSites;
         wide = false;
         while (true) {
+            m.branchSites = sites;
             in.reset(m.bytes, m.bodyStart[def], m.bodyEnd[def]);
             readLocals();
             out.truncate(entry);
@@ -426,6 +447,7 @@ final class FunctionValidator {
                 // a back-edge: its own opcode, so that only loops pay for interruption polling
                 simpleOp = simpleOp == Op.JUMP ? Op.JUMP_BACK : Op.BR_IF_BACK;
             }
+            simpleOp = profiled(simpleOp);
             out.emit(simpleOp);
             if (ctlKind[f] == K_LOOP) {
                 int off = ctlLoopPc[f] - out.pos();
@@ -434,6 +456,7 @@ final class FunctionValidator {
             } else {
                 ctlEndChain[f] = emitFixup(ctlEndChain[f], false);
             }
+            emitSite(simpleOp);
         } else {
             out.emit(fullOp);
             emitTarget(f);
@@ -657,8 +680,10 @@ final class FunctionValidator {
                     out.emit(0);
                     out.emit(numLocals + vsp);
                 } else if (!dead) {
-                    out.emit(Op.IF);
+                    int p = profiled(Op.IF);
+                    out.emit(p);
                     ctlElseFixup[csp - 1] = emitFixup(NO_FIXUP, false);
+                    emitSite(p);
                 }
                 startCount(Op.COUNT);
                 break;

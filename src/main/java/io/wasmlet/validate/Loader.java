@@ -30,6 +30,14 @@ public final class Loader {
      * Without it a backtrace gives offsets in the pre-decoded code.
      */
     public static final int DEBUG = NAMES | 4;
+    /**
+     * Flag: profile the direction of each {@code if} and {@code br_if} (the one-unit forms: not
+     * those of a function too long for them, nor a {@code br_if} that moves values) in the
+     * instance's branch counters, for the JIT translator (code for stores with the JIT tier: the
+     * command line sets it in tiered and eager mode). One counter increment per branch executed
+     * in the interpreter and a third unit per such branch in the code; without it, nothing.
+     */
+    public static final int PROFILE = 8;
 
     private Loader() {
     }
@@ -50,7 +58,7 @@ public final class Loader {
     public static WasmModule load(byte[] bytes, int flags) {
         WasmModule m = ModuleDecoder.decode(bytes, (flags & NAMES) != 0);
         ModuleData d = ModuleData.of(m);
-        new ModuleValidator(d, (flags & COUNT) != 0, (flags & DEBUG) == DEBUG).validate();
+        new ModuleValidator(d, (flags & COUNT) != 0, (flags & DEBUG) == DEBUG, (flags & PROFILE) != 0).validate();
         d.bytes = null;
         d.bodyStart = null;
         d.bodyEnd = null;

@@ -27,9 +27,11 @@ final class ModuleValidator {
     private final ModuleData m;
     private final boolean counting;
     private final boolean debug;
+    private final boolean profiling;
 
-    ModuleValidator(ModuleData m, boolean counting, boolean debug) {
+    ModuleValidator(ModuleData m, boolean counting, boolean debug, boolean profiling) {
         this.debug = debug;
+        this.profiling = profiling;
         this.m = m;
         this.counting = counting;
     }
@@ -233,7 +235,7 @@ final class ModuleValidator {
         for (int i = 0; i < n; i++) {
             scanner.scan(i);
         }
-        FunctionValidator fv = new FunctionValidator(m, in, out, counting);
+        FunctionValidator fv = new FunctionValidator(m, in, out, counting, profiling);
         int[] entries = new int[n];
         CodeBuffer debugMap = debug ? new CodeBuffer() : null;
         fv.debugMap = debugMap;

@@ -432,14 +432,40 @@ class BacktraceTest {
             st.interrupt();
             expectTrap(st, inst, "spin", 0, Trap.interrupted);
             assertArrayEquals(new int[] {6}, functions(st), mode);
-            // the loop's back-edge (br 0 at 0x91), in both loops: the interpreter's poll comes before the jump
-            assertEquals("    0:   0x91 - spin\n", text(st), mode);
-            // a compare fused with its br_if (i32.le_u; br_if 0 at 0xb8 in traps.wat): the branch polls
+            // polled at the loop's back-edge (br 0 at 0x91), named after the jump in both loops: the
+            // loop header, its first instruction (local.get 0 at 0x8a)
+            assertEquals("    0:   0x8a - spin\n", text(st), mode);
+            // a compare fused with its br_if (i32.le_u; br_if 0 at 0xb8 in traps.wat): the branch
+            // polls, the header is named (local.get $i at 0xa0)
             Instance traps = st.instantiate(load("traps.wasm", Loader.DEBUG), new Imports());
             st.interrupt();
             expectTrap(st, traps, "load", 1 << 16, Trap.interrupted);
             assertEquals(mode.equals("eager"), allCompiled(st), mode);
-            assertArrayEquals(new int[] {0xb8, 0x114}, offsets(st), mode);
+            assertArrayEquals(new int[] {0xa0, 0x114}, offsets(st), mode);
+        }
+    }
+
+    @Test
+    void anInterruptionAtABackEdgeNamesTheLoopHeaderInEveryFormAndTier() throws Exception {
+        // tests/backtrace/loops.wat: a br and a br_if that move the stack (not the interpreter's
+        // jump_back and br_if_back, which spin and load above use), and a br_table, which names itself
+        String[] names = {"br", "br_if", "br_table"};
+        int[] sites = {0x38, 0x4b, 0x69};
+        for (int i = 0; i < names.length; i++) {
+            String interp = null;
+            for (String mode : MODES) {
+                Store st = Jit.store(Board.desktop(), mode);
+                Instance inst = st.instantiate(load("loops.wasm", Loader.DEBUG), new Imports());
+                st.interrupt();
+                expectTrap(st, inst, names[i], 0, Trap.interrupted);
+                assertEquals(mode.equals("eager"), allCompiled(st), mode);
+                assertArrayEquals(new int[] {sites[i]}, offsets(st), mode + " " + names[i]);
+                if (interp == null) {
+                    interp = frames(st);
+                } else {
+                    assertEquals(interp, frames(st), mode + " " + names[i] + ": as interpreted");
+                }
+            }
         }
     }
 }

@@ -90,6 +90,23 @@ class HeapAccountTest {
                 name + ": instantiating allocated " + r.get("allocInstantiate") + ", keeps " + kept);
     }
 
+    @Test
+    void branchProfileCountersAreInTheReportAndTheRetainedHeap() throws Exception {
+        // Loader.PROFILE: two int counters per if / br_if site, in every store the module is instantiated in
+        Map<String, Long> plain = probe("mcu-boards/rp2350-pico2.board", "tests/workloads/json.wasm");
+        Map<String, Long> r = probe("mcu-boards/rp2350-pico2.board", "tests/workloads/json.wasm", "profile");
+        long counters = r.get("arena." + Footprint.COUNTERS) - plain.get("arena." + Footprint.COUNTERS);
+        long code = r.get("arena." + Footprint.CODE) - plain.get("arena." + Footprint.CODE);
+        System.out.printf("json, Loader.PROFILE: %d bytes of branch counters, %d more bytes of code%n", counters, code);
+        assertTrue(counters > 0 && code > 0);
+        // 8 bytes of counters per site of one more unit of code (2 bytes), up to the arrays' headers and alignment
+        assertTrue(Math.abs(counters - 4 * code) <= 32, counters + " bytes of counters for " + code + " of code");
+        long noise = r.get("noise");
+        within10(r.get("retained") - noise, r.get("reported"), "json on rp2350-pico2 with branch profiles");
+        long grew = r.get("retained") - plain.get("retained");
+        assertTrue(Math.abs(grew - counters - code) <= 1024, "retained heap grew by " + grew);
+    }
+
     /** The runtime's static data as the report counts it, recomputed here from the objects. */
     static long staticData(HeapModel h) {
         long b = 0;

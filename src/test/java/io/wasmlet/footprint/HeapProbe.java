@@ -159,6 +159,7 @@ public final class HeapProbe {
             board = Board.parse(in);
         }
         byte[] file = Files.readAllBytes(Paths.get(args[1]));
+        int flags = args.length > 2 && args[2].equals("profile") ? Loader.PROFILE : 0; // branch counters
         // warm up: every class loaded and initialised, string literals resolved
         WasmModule warm = Loader.load(new ByteArrayInputStream(file));
         new Store(board).instantiate(warm, imports(warm));
@@ -176,7 +177,7 @@ public final class HeapProbe {
         long base = liveHeap();
         String baseHistogram = System.getProperty("probe.diff") != null ? histogram() : null;
         long a0 = allocated();
-        WasmModule m = Loader.load(new ByteArrayInputStream(file));
+        WasmModule m = Loader.load(new ByteArrayInputStream(file), Loader.MAX_INPUT_BYTES, flags);
         long a1 = allocated();
         keep1 = m;
         long loaded = liveHeap() - base;

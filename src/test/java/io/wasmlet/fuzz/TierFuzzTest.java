@@ -23,9 +23,10 @@ import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 
 /**
- * Differential: every import-free spec module and mutants of them, loaded with fuel metering,
- * run in the three execution modes (tiered with a threshold of 2 and a loop weight of 8, so that
- * tier switches happen inside the calls), each export called with the same arguments under the
+ * Differential: every import-free spec module and mutants of them, loaded with fuel metering
+ * and branch profiles, run in the three execution modes (tiered with a threshold of 2 and a loop
+ * weight of 8, so that tier switches happen inside the calls, and a side exit for every path that
+ * had not run by then), each export called with the same arguments under the
  * same fuel. The tiers must agree on every outcome: the raw result bits or the very trap or
  * error, the fuel consumed, and the contents of every exported memory afterwards. Any exception
  * that is not one of the runtime's typed errors is a failure too.
@@ -83,7 +84,7 @@ class TierFuzzTest {
     private static void compare(byte[] bytes, String what, List<String> failures, int[] counts) {
         WasmModule m;
         try {
-            m = Loader.load(bytes, Loader.COUNT);
+            m = Loader.load(bytes, Loader.COUNT | Loader.PROFILE); // branch profiles: side exits in tiered mode
         } catch (WasmException expected) {
             return;
         } catch (Throwable t) {
@@ -130,6 +131,8 @@ class TierFuzzTest {
             Tuning t = new Tuning();
             t.threshold = 2;
             t.loopWeight = 8;
+            t.sideExitMin = 1;
+            t.sideExitLimit = 2;
             return new Store(Board.desktop(), Jit.tiered(t));
         }
         return Jit.store(Board.desktop(), mode);

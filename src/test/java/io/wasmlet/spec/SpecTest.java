@@ -94,7 +94,8 @@ public class SpecTest {
     /**
      * The store of a mode. {@code tiered} tiers up after 2 calls or 8 back-edges, on code that
      * also meters fuel, so that translation, on-stack replacement and tier switches happen
-     * in the middle of the suite's calls; {@code eager} translates every function first;
+     * in the middle of the suite's calls, with a side exit for any branch path that had not run
+     * once by then and a second translation once a function took 2; {@code eager} translates every function first;
      * {@code tinycache} is eager with a code cache of 600 ints, so most functions stay
      * interpreted and the fallback paths run.
      */
@@ -104,6 +105,8 @@ public class SpecTest {
                 Tuning t = new Tuning();
                 t.threshold = 2;
                 t.loopWeight = 8;
+                t.sideExitMin = 1; // side exits wherever 2 calls did not go, and retranslation after 2 taken
+                t.sideExitLimit = 2;
                 return new Store(Board.desktop(), Jit.tiered(t));
             }
             case "eager":
@@ -246,7 +249,9 @@ public class SpecTest {
             this.dir = dir;
             this.wastName = wastName;
             this.summary = summary;
-            this.loadFlags = mode.equals("count") || mode.equals("tiered") ? Loader.COUNT : 0;
+            // the JIT modes run code with branch profiles (Loader.PROFILE), as the command line does
+            this.loadFlags = (mode.equals("count") || mode.equals("tiered") ? Loader.COUNT : 0)
+                    | (mode.equals("tiered") || mode.equals("eager") || mode.equals("tinycache") ? Loader.PROFILE : 0);
             this.mode = mode;
         }
 
