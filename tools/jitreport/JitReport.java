@@ -54,11 +54,13 @@ public final class JitReport {
 
     /** The configurations of the ablation, in order: each adds one feature to the previous. */
     static final String[] CONFIGS = {"interp", "templates", "+registers", "+branch fusion", "+address folding",
-            "+inline cache (tiered)", "eager"};
+            "+inline cache",
+            "+float chains (tiered)", "eager"};
 
     static Store store(String config) {
         Board b = Board.desktop();
         Tuning t = new Tuning();
+        t.fuseFloats = config.equals("+float chains (tiered)");
         switch (config) {
             case "interp":
                 return new Store(b);
@@ -78,6 +80,8 @@ public final class JitReport {
                 return new Store(b, Jit.tiered(t));
             case "+address folding":
                 t.inlineCache = false;
+                return new Store(b, Jit.tiered(t));
+            case "+inline cache":
                 return new Store(b, Jit.tiered(t));
             case "eager":
                 return new Store(b, Jit.eager());

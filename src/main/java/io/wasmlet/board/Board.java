@@ -29,7 +29,7 @@ import java.io.InputStream;
  * functions may call back into the store (host -> Wasm -> host -> Wasm ...), each level
  * being Java recursion;</li>
  * <li>{@code jit.threshold}, {@code jit.loop.weight}, {@code jit.fuse}, {@code jit.registers},
- * {@code jit.fuse.addresses}, {@code jit.inline.cache} (optional): the JIT tier's tuning on this board ({@code io.wasmlet.jit.Tuning}).</li>
+ * {@code jit.fuse.addresses}, {@code jit.inline.cache}, {@code jit.fuse.floats} (optional): the JIT tier's tuning on this board ({@code io.wasmlet.jit.Tuning}).</li>
  * </ul>
  *
  * <p>Every number is checked against its allowed range when the descriptor is read, and the
@@ -75,6 +75,8 @@ public final class Board {
     public final int jitFuseAddresses;
     /** {@code jit.inline.cache}: 1 (true), 0 (false), or -1 when absent. */
     public final int jitInlineCache;
+    /** {@code jit.fuse.floats}: 1 (true), 0 (false), or -1 when absent. */
+    public final int jitFuseFloats;
 
     private Board(Props p) {
         name = p.str("name");
@@ -103,6 +105,7 @@ public final class Board {
         jitRegisters = p.has("jit.registers") ? (p.bool("jit.registers") ? 1 : 0) : -1;
         jitFuseAddresses = p.has("jit.fuse.addresses") ? (p.bool("jit.fuse.addresses") ? 1 : 0) : -1;
         jitInlineCache = p.has("jit.inline.cache") ? (p.bool("jit.inline.cache") ? 1 : 0) : -1;
+        jitFuseFloats = p.has("jit.fuse.floats") ? (p.bool("jit.fuse.floats") ? 1 : 0) : -1;
         checkFits();
     }
 

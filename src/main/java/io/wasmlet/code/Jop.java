@@ -5,12 +5,12 @@ package io.wasmlet.code;
 /**
  * The JIT tier's template table: the register-style instructions the translator emits into
  * the code cache and {@code io.wasmlet.exec.CompiledLoop} runs. Each instruction is its
- * opcode followed by {@link JopTable#size}{@code (op) - 1} immediate ints (br_table is variable).
+ * opcode followed by {@link JopTable#size}{@code (op) - 1} immediate ints (br_table and the float chains are variable).
  * Slots are fp-relative, as in the interpreter's frame (see {@link Layout}).
  */
 public final class Jop {
     /** Number of templates. */
-    public static final int TEMPLATES = 192;
+    public static final int TEMPLATES = 194;
     /** Selection form ss. */
     public static final int FORM_SS = 0;
     /** Selection form si. */
@@ -276,144 +276,148 @@ public final class Jop {
     public static final int F64_ABS_S = 121;
     /** f64.neg_s d a (f64.neg, form s). */
     public static final int F64_NEG_S = 122;
+    /** f32.chain d a n m. */
+    public static final int F32_CHAIN = 123;
+    /** f64.chain d a n m. */
+    public static final int F64_CHAIN = 124;
     /** i32.wrap_i64_s d a (i32.wrap_i64, form s). */
-    public static final int I32_WRAP_I64_S = 123;
+    public static final int I32_WRAP_I64_S = 125;
     /** i64.extend_i32_s_s d a (i64.extend_i32_s, form s). */
-    public static final int I64_EXTEND_I32_S_S = 124;
+    public static final int I64_EXTEND_I32_S_S = 126;
     /** i64.extend_i32_u_s d a (i64.extend_i32_u, form s). */
-    public static final int I64_EXTEND_I32_U_S = 125;
+    public static final int I64_EXTEND_I32_U_S = 127;
     /** unop d a o. */
-    public static final int UNOP = 126;
+    public static final int UNOP = 128;
     /** binop d a b o. */
-    public static final int BINOP = 127;
+    public static final int BINOP = 129;
     /** select d a b c. */
-    public static final int SELECT = 128;
+    public static final int SELECT = 130;
     /** i32.load_ak d a k k (i32.load, form loadak). */
-    public static final int I32_LOAD_AK = 129;
+    public static final int I32_LOAD_AK = 131;
     /** i64.load_m d a k (i64.load, form load). */
-    public static final int I64_LOAD_M = 130;
+    public static final int I64_LOAD_M = 132;
     /** f32.load_m d a k (f32.load, form load). */
-    public static final int F32_LOAD_M = 131;
+    public static final int F32_LOAD_M = 133;
     /** f64.load_m d a k (f64.load, form load). */
-    public static final int F64_LOAD_M = 132;
+    public static final int F64_LOAD_M = 134;
     /** i32.load8_s_m d a k (i32.load8_s, form load). */
-    public static final int I32_LOAD8_S_M = 133;
+    public static final int I32_LOAD8_S_M = 135;
     /** i32.load8_u_ak d a k k (i32.load8_u, form loadak). */
-    public static final int I32_LOAD8_U_AK = 134;
+    public static final int I32_LOAD8_U_AK = 136;
     /** i32.load16_s_ak d a k k (i32.load16_s, form loadak). */
-    public static final int I32_LOAD16_S_AK = 135;
+    public static final int I32_LOAD16_S_AK = 137;
     /** i32.load16_u_ak d a k k (i32.load16_u, form loadak). */
-    public static final int I32_LOAD16_U_AK = 136;
+    public static final int I32_LOAD16_U_AK = 138;
     /** i64.load8_s_m d a k (i64.load8_s, form load). */
-    public static final int I64_LOAD8_S_M = 137;
+    public static final int I64_LOAD8_S_M = 139;
     /** i64.load8_u_m d a k (i64.load8_u, form load). */
-    public static final int I64_LOAD8_U_M = 138;
+    public static final int I64_LOAD8_U_M = 140;
     /** i64.load16_s_m d a k (i64.load16_s, form load). */
-    public static final int I64_LOAD16_S_M = 139;
+    public static final int I64_LOAD16_S_M = 141;
     /** i64.load16_u_m d a k (i64.load16_u, form load). */
-    public static final int I64_LOAD16_U_M = 140;
+    public static final int I64_LOAD16_U_M = 142;
     /** i64.load32_s_m d a k (i64.load32_s, form load). */
-    public static final int I64_LOAD32_S_M = 141;
+    public static final int I64_LOAD32_S_M = 143;
     /** i64.load32_u_m d a k (i64.load32_u, form load). */
-    public static final int I64_LOAD32_U_M = 142;
+    public static final int I64_LOAD32_U_M = 144;
     /** i32.store_m a b k (i32.store, form store). */
-    public static final int I32_STORE_M = 143;
+    public static final int I32_STORE_M = 145;
     /** i64.store_m a b k (i64.store, form store). */
-    public static final int I64_STORE_M = 144;
+    public static final int I64_STORE_M = 146;
     /** f32.store_m a b k (f32.store, form store). */
-    public static final int F32_STORE_M = 145;
+    public static final int F32_STORE_M = 147;
     /** f64.store_m a b k (f64.store, form store). */
-    public static final int F64_STORE_M = 146;
+    public static final int F64_STORE_M = 148;
     /** i32.store8_m a b k (i32.store8, form store). */
-    public static final int I32_STORE8_M = 147;
+    public static final int I32_STORE8_M = 149;
     /** i32.store16_m a b k (i32.store16, form store). */
-    public static final int I32_STORE16_M = 148;
+    public static final int I32_STORE16_M = 150;
     /** i64.store8_m a b k (i64.store8, form store). */
-    public static final int I64_STORE8_M = 149;
+    public static final int I64_STORE8_M = 151;
     /** i64.store16_m a b k (i64.store16, form store). */
-    public static final int I64_STORE16_M = 150;
+    public static final int I64_STORE16_M = 152;
     /** i64.store32_m a b k (i64.store32, form store). */
-    public static final int I64_STORE32_M = 151;
+    public static final int I64_STORE32_M = 153;
     /** global.get_g d g. */
-    public static final int GLOBAL_GET_G = 152;
+    public static final int GLOBAL_GET_G = 154;
     /** global.set_g a g. */
-    public static final int GLOBAL_SET_G = 153;
+    public static final int GLOBAL_SET_G = 155;
     /** memory.size_m d. */
-    public static final int MEMORY_SIZE_M = 154;
+    public static final int MEMORY_SIZE_M = 156;
     /** memory.grow_m d a. */
-    public static final int MEMORY_GROW_M = 155;
+    public static final int MEMORY_GROW_M = 157;
     /** jump t. */
-    public static final int JUMP = 156;
+    public static final int JUMP = 158;
     /** br_nz a t. */
-    public static final int BR_NZ = 157;
+    public static final int BR_NZ = 159;
     /** br_z a t. */
-    public static final int BR_Z = 158;
+    public static final int BR_Z = 160;
     /** br.i32.eq_ss a b t (i32.eq, form brss). */
-    public static final int BR_I32_EQ_SS = 159;
+    public static final int BR_I32_EQ_SS = 161;
     /** br.i32.eq_si a k t (i32.eq, form brsi). */
-    public static final int BR_I32_EQ_SI = 160;
+    public static final int BR_I32_EQ_SI = 162;
     /** br.i32.ne_ss a b t (i32.ne, form brss). */
-    public static final int BR_I32_NE_SS = 161;
+    public static final int BR_I32_NE_SS = 163;
     /** br.i32.ne_si a k t (i32.ne, form brsi). */
-    public static final int BR_I32_NE_SI = 162;
+    public static final int BR_I32_NE_SI = 164;
     /** br.i32.lt_s_ss a b t (i32.lt_s, form brss). */
-    public static final int BR_I32_LT_S_SS = 163;
+    public static final int BR_I32_LT_S_SS = 165;
     /** br.i32.lt_s_si a k t (i32.lt_s, form brsi). */
-    public static final int BR_I32_LT_S_SI = 164;
+    public static final int BR_I32_LT_S_SI = 166;
     /** br.i32.lt_u_ss a b t (i32.lt_u, form brss). */
-    public static final int BR_I32_LT_U_SS = 165;
+    public static final int BR_I32_LT_U_SS = 167;
     /** br.i32.lt_u_si a k t (i32.lt_u, form brsi). */
-    public static final int BR_I32_LT_U_SI = 166;
+    public static final int BR_I32_LT_U_SI = 168;
     /** br.i32.gt_s_ss a b t (i32.gt_s, form brss). */
-    public static final int BR_I32_GT_S_SS = 167;
+    public static final int BR_I32_GT_S_SS = 169;
     /** br.i32.gt_s_si a k t (i32.gt_s, form brsi). */
-    public static final int BR_I32_GT_S_SI = 168;
+    public static final int BR_I32_GT_S_SI = 170;
     /** br.i32.gt_u_ss a b t (i32.gt_u, form brss). */
-    public static final int BR_I32_GT_U_SS = 169;
+    public static final int BR_I32_GT_U_SS = 171;
     /** br.i32.gt_u_si a k t (i32.gt_u, form brsi). */
-    public static final int BR_I32_GT_U_SI = 170;
+    public static final int BR_I32_GT_U_SI = 172;
     /** br.i32.le_s_ss a b t (i32.le_s, form brss). */
-    public static final int BR_I32_LE_S_SS = 171;
+    public static final int BR_I32_LE_S_SS = 173;
     /** br.i32.le_s_si a k t (i32.le_s, form brsi). */
-    public static final int BR_I32_LE_S_SI = 172;
+    public static final int BR_I32_LE_S_SI = 174;
     /** br.i32.le_u_ss a b t (i32.le_u, form brss). */
-    public static final int BR_I32_LE_U_SS = 173;
+    public static final int BR_I32_LE_U_SS = 175;
     /** br.i32.le_u_si a k t (i32.le_u, form brsi). */
-    public static final int BR_I32_LE_U_SI = 174;
+    public static final int BR_I32_LE_U_SI = 176;
     /** br.i32.ge_s_ss a b t (i32.ge_s, form brss). */
-    public static final int BR_I32_GE_S_SS = 175;
+    public static final int BR_I32_GE_S_SS = 177;
     /** br.i32.ge_s_si a k t (i32.ge_s, form brsi). */
-    public static final int BR_I32_GE_S_SI = 176;
+    public static final int BR_I32_GE_S_SI = 178;
     /** br.i32.ge_u_ss a b t (i32.ge_u, form brss). */
-    public static final int BR_I32_GE_U_SS = 177;
+    public static final int BR_I32_GE_U_SS = 179;
     /** br.i32.ge_u_si a k t (i32.ge_u, form brsi). */
-    public static final int BR_I32_GE_U_SI = 178;
+    public static final int BR_I32_GE_U_SI = 180;
     /** br_move t n d s. */
-    public static final int BR_MOVE = 179;
+    public static final int BR_MOVE = 181;
     /** br_nz_move a t n d s. */
-    public static final int BR_NZ_MOVE = 180;
+    public static final int BR_NZ_MOVE = 182;
     /** br_table a n. */
-    public static final int BR_TABLE = 181;
+    public static final int BR_TABLE = 183;
     /** return n s. */
-    public static final int RETURN = 182;
+    public static final int RETURN = 184;
     /** call f b. */
-    public static final int CALL = 183;
+    public static final int CALL = 185;
     /** call_compiled e b. */
-    public static final int CALL_COMPILED = 184;
+    public static final int CALL_COMPILED = 186;
     /** call_indirect y t x e b. */
-    public static final int CALL_INDIRECT = 185;
+    public static final int CALL_INDIRECT = 187;
     /** call_indirect_ic k q. */
-    public static final int CALL_INDIRECT_IC = 186;
+    public static final int CALL_INDIRECT_IC = 188;
     /** exit p h. */
-    public static final int EXIT = 187;
+    public static final int EXIT = 189;
     /** slow p h. */
-    public static final int SLOW = 188;
+    public static final int SLOW = 190;
     /** count n. */
-    public static final int COUNT = 189;
+    public static final int COUNT = 191;
     /** count_call n. */
-    public static final int COUNT_CALL = 190;
+    public static final int COUNT_CALL = 192;
     /** unreachable. */
-    public static final int UNREACHABLE = 191;
+    public static final int UNREACHABLE = 193;
 
     private Jop() {
     }

@@ -353,6 +353,20 @@ final class CompiledOps {
             pc += 3;
             return pc;
                 }
+        case Jop.F64_LT_SS: {
+            double x = Double.longBitsToDouble(s[fp + c[pc + 1]]);
+            double y = Double.longBitsToDouble(s[fp + c[pc + 2]]);
+            s[fp + c[pc]] = x < y ? 1 : 0;
+            pc += 3;
+            return pc;
+                }
+        case Jop.F64_GT_SS: {
+            double x = Double.longBitsToDouble(s[fp + c[pc + 1]]);
+            double y = Double.longBitsToDouble(s[fp + c[pc + 2]]);
+            s[fp + c[pc]] = x > y ? 1 : 0;
+            pc += 3;
+            return pc;
+                }
         case Jop.F64_LE_SS: {
             double x = Double.longBitsToDouble(s[fp + c[pc + 1]]);
             double y = Double.longBitsToDouble(s[fp + c[pc + 2]]);
@@ -483,6 +497,39 @@ final class CompiledOps {
         default:
             throw Engine.corrupt("corrupt compiled code: template ", c[pc - 1]);
         }
+    }
+
+    /**
+     * Runs the {@code f32.chain} / {@code f64.chain d a n} steps at {@code pc} (jit-ops.txt): one
+     * conversion from bits for each operand and one back for the result, the intermediate values
+     * Java doubles (f32: rounded to float after every step). Returns the pc after it.
+     */
+    static int chain(long[] s, int[] c, int pc, int fp) {
+        boolean f32 = c[pc - 1] == Jop.F32_CHAIN;
+        long v = s[fp + c[pc + 1]];
+        double acc = f32 ? Float.intBitsToFloat((int) v) : Double.longBitsToDouble(v);
+        int end = pc + 3 + c[pc + 2];
+        for (int i = pc + 3; i < end; i++) {
+            int m = c[i];
+            if ((m & 4) != 0) {
+                acc = Math.sqrt(acc);
+            } else {
+                v = s[fp + (m >> 4)];
+                double x = f32 ? Float.intBitsToFloat((int) v) : Double.longBitsToDouble(v);
+                if ((m & 8) != 0) {
+                    double y = acc;
+                    acc = x;
+                    x = y;
+                }
+                m &= 3;
+                acc = m == 0 ? acc + x : m == 1 ? acc - x : m == 2 ? acc * x : acc / x;
+            }
+            if (f32) {
+                acc = (float) acc;
+            }
+        }
+        s[fp + c[pc]] = f32 ? Float.floatToIntBits((float) acc) : Double.doubleToLongBits(acc);
+        return end;
     }
 
     /**

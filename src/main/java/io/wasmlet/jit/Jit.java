@@ -28,7 +28,7 @@ public final class Jit extends Compiler {
         super(eager);
         this.tuning = tuning;
         this.translator = new Translator(tuning.registerOperands, tuning.fuseBranches, tuning.fuseAddresses,
-                tuning.inlineCache);
+                tuning.inlineCache, tuning.fuseFloats);
     }
 
     /** Tier-up on profile counters, with the default {@link Tuning}. */

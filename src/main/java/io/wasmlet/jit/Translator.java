@@ -81,6 +81,8 @@ final class Translator {
     private final boolean fuseAddresses;
     /** {@link Tuning#inlineCache}. */
     private final boolean inlineCache;
+    /** {@link Tuning#fuseFloats}. */
+    private final boolean fuseFloats;
 
     private CompileJob job;
     private char[] code;
@@ -94,8 +96,9 @@ final class Translator {
     /** Cache index of the destination operand of the last emitted value-producing template, or -1. */
     private int lastDest;
 
-    Translator(boolean registers, boolean fuse, boolean fuseAddresses, boolean inlineCache) {
+    Translator(boolean registers, boolean fuse, boolean fuseAddresses, boolean inlineCache, boolean fuseFloats) {
         this.inlineCache = inlineCache;
+        this.fuseFloats = registers && fuseFloats;
         this.registers = registers;
         this.fuse = fuse;
         this.fuseAddresses = registers && fuseAddresses;
@@ -787,7 +790,14 @@ final class Translator {
         }
         if (in == 1) {
             int t = JopTable.select(Jop.FORM_S, op);
-            if (t != Jop.NONE) {
+            if (fuseFloats && (op == Op.F32_SQRT || op == Op.F64_SQRT)) {
+                if (!chain(op, STEP_SQRT)) {
+                    int a = src(h - 1);
+                    h--;
+                    produce(op == Op.F32_SQRT ? Jop.F32_CHAIN : Jop.F64_CHAIN, h, a, 1, STEP_SQRT, 4);
+                    push(NAT, 0);
+                }
+            } else if (t != Jop.NONE) {
                 unary(t);
             } else {
                 int a = src(h - 1);
@@ -836,6 +846,9 @@ final class Translator {
     }
 
     private void binary(int op) {
+        if (fuseFloats && chain(op, step(op))) {
+            return;
+        }
         int ss = JopTable.select(Jop.FORM_SS, op);
         int si = JopTable.select(Jop.FORM_SI, op);
         int d = h - 2;
@@ -862,6 +875,93 @@ final class Translator {
             }
         }
         push(NAT, 0);
+    }
+
+    /** The step of a float chain for Wasm operator {@code op} (jit-ops.txt), or -1. */
+    private static int step(int op) {
+        switch (op) {
+            case Op.F32_ADD: case Op.F64_ADD: return 0;
+            case Op.F32_SUB: case Op.F64_SUB: return 1;
+            case Op.F32_MUL: case Op.F64_MUL: return 2;
+            case Op.F32_DIV: case Op.F64_DIV: return 3;
+            default: return -1;
+        }
+    }
+
+    /** The chain step of a plain f32 / f64 template of type {@code chain}, or -1. */
+    private static int plainStep(int tmpl, int chain) {
+        boolean f32 = chain == Jop.F32_CHAIN;
+        if (tmpl == (f32 ? Jop.F32_ADD_SS : Jop.F64_ADD_SS)) {
+            return 0;
+        }
+        if (tmpl == (f32 ? Jop.F32_SUB_SS : Jop.F64_SUB_SS)) {
+            return 1;
+        }
+        if (tmpl == (f32 ? Jop.F32_MUL_SS : Jop.F64_MUL_SS)) {
+            return 2;
+        }
+        return tmpl == (f32 ? Jop.F32_DIV_SS : Jop.F64_DIV_SS) ? 3 : -1;
+    }
+
+    static final int STEP_SQRT = 4;
+
+    /**
+     * Appends f32 / f64 operator {@code op} (chain step {@code step}) to the float template just
+     * emitted when it consumes that template's result (a chain, or a plain add, sub, mul or div,
+     * which becomes a chain), so the intermediate value never becomes bits
+     * ({@link Tuning#fuseFloats}). The other operand must be a local or a slot written before that
+     * template (a constant would be materialized after it). False if it does not apply.
+     */
+    private boolean chain(int op, int step) {
+        if (step < 0 || lastDest < 0) {
+            return false;
+        }
+        int p = lastDest - 1;
+        int ch = op <= Op.F32_COPYSIGN ? Jop.F32_CHAIN : Jop.F64_CHAIN;
+        int t = c[lastDest];
+        int plain = plainStep(c[p], ch);
+        if (!(c[p] == ch && top == p + 4 + c[p + 3] || plain >= 0 && top == p + 4)) {
+            return false;
+        }
+        int k = step;
+        int d;
+        if (step == STEP_SQRT) {
+            if (kind[h - 1] != NAT || t != h - 1) {
+                return false;
+            }
+            d = h - 1;
+        } else {
+            int o;
+            if (kind[h - 1] == NAT && t == h - 1) {
+                o = h - 2;
+                k |= 8; // the chain's value is the right operand
+            } else if (kind[h - 2] == NAT && t == h - 2) {
+                o = h - 1;
+            } else {
+                return false;
+            }
+            if (kind[o] == CONST) {
+                return false;
+            }
+            k |= (kind[o] == LOCAL ? (int) val[o] : o) << 4;
+            d = h - 2;
+        }
+        if (!room(plain >= 0 ? 2 : 1)) {
+            return false;
+        }
+        if (plain >= 0) {
+            c[p] = ch;
+            int b = c[p + 3];
+            c[p + 3] = 1;
+            c[p + 4] = b << 4 | plain;
+            top = p + 5;
+        }
+        c[top++] = k;
+        c[p + 3]++;
+        c[lastDest] = d;
+        h = d;
+        push(NAT, 0);
+        return true;
     }
 
     /**
