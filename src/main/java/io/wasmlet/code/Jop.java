@@ -10,7 +10,7 @@ package io.wasmlet.code;
  */
 public final class Jop {
     /** Number of templates. */
-    public static final int TEMPLATES = 194;
+    public static final int TEMPLATES = 196;
     /** Selection form ss. */
     public static final int FORM_SS = 0;
     /** Selection form si. */
@@ -280,144 +280,148 @@ public final class Jop {
     public static final int F32_CHAIN = 123;
     /** f64.chain d a n m. */
     public static final int F64_CHAIN = 124;
+    /** f32.chain_l d a k k n m (f32.load, form loadak). */
+    public static final int F32_CHAIN_L = 125;
+    /** f64.chain_l d a k k n m (f64.load, form loadak). */
+    public static final int F64_CHAIN_L = 126;
     /** i32.wrap_i64_s d a (i32.wrap_i64, form s). */
-    public static final int I32_WRAP_I64_S = 125;
+    public static final int I32_WRAP_I64_S = 127;
     /** i64.extend_i32_s_s d a (i64.extend_i32_s, form s). */
-    public static final int I64_EXTEND_I32_S_S = 126;
+    public static final int I64_EXTEND_I32_S_S = 128;
     /** i64.extend_i32_u_s d a (i64.extend_i32_u, form s). */
-    public static final int I64_EXTEND_I32_U_S = 127;
+    public static final int I64_EXTEND_I32_U_S = 129;
     /** unop d a o. */
-    public static final int UNOP = 128;
+    public static final int UNOP = 130;
     /** binop d a b o. */
-    public static final int BINOP = 129;
+    public static final int BINOP = 131;
     /** select d a b c. */
-    public static final int SELECT = 130;
+    public static final int SELECT = 132;
     /** i32.load_ak d a k k (i32.load, form loadak). */
-    public static final int I32_LOAD_AK = 131;
+    public static final int I32_LOAD_AK = 133;
     /** i64.load_m d a k (i64.load, form load). */
-    public static final int I64_LOAD_M = 132;
+    public static final int I64_LOAD_M = 134;
     /** f32.load_m d a k (f32.load, form load). */
-    public static final int F32_LOAD_M = 133;
+    public static final int F32_LOAD_M = 135;
     /** f64.load_m d a k (f64.load, form load). */
-    public static final int F64_LOAD_M = 134;
+    public static final int F64_LOAD_M = 136;
     /** i32.load8_s_m d a k (i32.load8_s, form load). */
-    public static final int I32_LOAD8_S_M = 135;
+    public static final int I32_LOAD8_S_M = 137;
     /** i32.load8_u_ak d a k k (i32.load8_u, form loadak). */
-    public static final int I32_LOAD8_U_AK = 136;
+    public static final int I32_LOAD8_U_AK = 138;
     /** i32.load16_s_ak d a k k (i32.load16_s, form loadak). */
-    public static final int I32_LOAD16_S_AK = 137;
+    public static final int I32_LOAD16_S_AK = 139;
     /** i32.load16_u_ak d a k k (i32.load16_u, form loadak). */
-    public static final int I32_LOAD16_U_AK = 138;
+    public static final int I32_LOAD16_U_AK = 140;
     /** i64.load8_s_m d a k (i64.load8_s, form load). */
-    public static final int I64_LOAD8_S_M = 139;
+    public static final int I64_LOAD8_S_M = 141;
     /** i64.load8_u_m d a k (i64.load8_u, form load). */
-    public static final int I64_LOAD8_U_M = 140;
+    public static final int I64_LOAD8_U_M = 142;
     /** i64.load16_s_m d a k (i64.load16_s, form load). */
-    public static final int I64_LOAD16_S_M = 141;
+    public static final int I64_LOAD16_S_M = 143;
     /** i64.load16_u_m d a k (i64.load16_u, form load). */
-    public static final int I64_LOAD16_U_M = 142;
+    public static final int I64_LOAD16_U_M = 144;
     /** i64.load32_s_m d a k (i64.load32_s, form load). */
-    public static final int I64_LOAD32_S_M = 143;
+    public static final int I64_LOAD32_S_M = 145;
     /** i64.load32_u_m d a k (i64.load32_u, form load). */
-    public static final int I64_LOAD32_U_M = 144;
+    public static final int I64_LOAD32_U_M = 146;
     /** i32.store_m a b k (i32.store, form store). */
-    public static final int I32_STORE_M = 145;
+    public static final int I32_STORE_M = 147;
     /** i64.store_m a b k (i64.store, form store). */
-    public static final int I64_STORE_M = 146;
+    public static final int I64_STORE_M = 148;
     /** f32.store_m a b k (f32.store, form store). */
-    public static final int F32_STORE_M = 147;
+    public static final int F32_STORE_M = 149;
     /** f64.store_m a b k (f64.store, form store). */
-    public static final int F64_STORE_M = 148;
+    public static final int F64_STORE_M = 150;
     /** i32.store8_m a b k (i32.store8, form store). */
-    public static final int I32_STORE8_M = 149;
+    public static final int I32_STORE8_M = 151;
     /** i32.store16_m a b k (i32.store16, form store). */
-    public static final int I32_STORE16_M = 150;
+    public static final int I32_STORE16_M = 152;
     /** i64.store8_m a b k (i64.store8, form store). */
-    public static final int I64_STORE8_M = 151;
+    public static final int I64_STORE8_M = 153;
     /** i64.store16_m a b k (i64.store16, form store). */
-    public static final int I64_STORE16_M = 152;
+    public static final int I64_STORE16_M = 154;
     /** i64.store32_m a b k (i64.store32, form store). */
-    public static final int I64_STORE32_M = 153;
+    public static final int I64_STORE32_M = 155;
     /** global.get_g d g. */
-    public static final int GLOBAL_GET_G = 154;
+    public static final int GLOBAL_GET_G = 156;
     /** global.set_g a g. */
-    public static final int GLOBAL_SET_G = 155;
+    public static final int GLOBAL_SET_G = 157;
     /** memory.size_m d. */
-    public static final int MEMORY_SIZE_M = 156;
+    public static final int MEMORY_SIZE_M = 158;
     /** memory.grow_m d a. */
-    public static final int MEMORY_GROW_M = 157;
+    public static final int MEMORY_GROW_M = 159;
     /** jump t. */
-    public static final int JUMP = 158;
+    public static final int JUMP = 160;
     /** br_nz a t. */
-    public static final int BR_NZ = 159;
+    public static final int BR_NZ = 161;
     /** br_z a t. */
-    public static final int BR_Z = 160;
+    public static final int BR_Z = 162;
     /** br.i32.eq_ss a b t (i32.eq, form brss). */
-    public static final int BR_I32_EQ_SS = 161;
+    public static final int BR_I32_EQ_SS = 163;
     /** br.i32.eq_si a k t (i32.eq, form brsi). */
-    public static final int BR_I32_EQ_SI = 162;
+    public static final int BR_I32_EQ_SI = 164;
     /** br.i32.ne_ss a b t (i32.ne, form brss). */
-    public static final int BR_I32_NE_SS = 163;
+    public static final int BR_I32_NE_SS = 165;
     /** br.i32.ne_si a k t (i32.ne, form brsi). */
-    public static final int BR_I32_NE_SI = 164;
+    public static final int BR_I32_NE_SI = 166;
     /** br.i32.lt_s_ss a b t (i32.lt_s, form brss). */
-    public static final int BR_I32_LT_S_SS = 165;
+    public static final int BR_I32_LT_S_SS = 167;
     /** br.i32.lt_s_si a k t (i32.lt_s, form brsi). */
-    public static final int BR_I32_LT_S_SI = 166;
+    public static final int BR_I32_LT_S_SI = 168;
     /** br.i32.lt_u_ss a b t (i32.lt_u, form brss). */
-    public static final int BR_I32_LT_U_SS = 167;
+    public static final int BR_I32_LT_U_SS = 169;
     /** br.i32.lt_u_si a k t (i32.lt_u, form brsi). */
-    public static final int BR_I32_LT_U_SI = 168;
+    public static final int BR_I32_LT_U_SI = 170;
     /** br.i32.gt_s_ss a b t (i32.gt_s, form brss). */
-    public static final int BR_I32_GT_S_SS = 169;
+    public static final int BR_I32_GT_S_SS = 171;
     /** br.i32.gt_s_si a k t (i32.gt_s, form brsi). */
-    public static final int BR_I32_GT_S_SI = 170;
+    public static final int BR_I32_GT_S_SI = 172;
     /** br.i32.gt_u_ss a b t (i32.gt_u, form brss). */
-    public static final int BR_I32_GT_U_SS = 171;
+    public static final int BR_I32_GT_U_SS = 173;
     /** br.i32.gt_u_si a k t (i32.gt_u, form brsi). */
-    public static final int BR_I32_GT_U_SI = 172;
+    public static final int BR_I32_GT_U_SI = 174;
     /** br.i32.le_s_ss a b t (i32.le_s, form brss). */
-    public static final int BR_I32_LE_S_SS = 173;
+    public static final int BR_I32_LE_S_SS = 175;
     /** br.i32.le_s_si a k t (i32.le_s, form brsi). */
-    public static final int BR_I32_LE_S_SI = 174;
+    public static final int BR_I32_LE_S_SI = 176;
     /** br.i32.le_u_ss a b t (i32.le_u, form brss). */
-    public static final int BR_I32_LE_U_SS = 175;
+    public static final int BR_I32_LE_U_SS = 177;
     /** br.i32.le_u_si a k t (i32.le_u, form brsi). */
-    public static final int BR_I32_LE_U_SI = 176;
+    public static final int BR_I32_LE_U_SI = 178;
     /** br.i32.ge_s_ss a b t (i32.ge_s, form brss). */
-    public static final int BR_I32_GE_S_SS = 177;
+    public static final int BR_I32_GE_S_SS = 179;
     /** br.i32.ge_s_si a k t (i32.ge_s, form brsi). */
-    public static final int BR_I32_GE_S_SI = 178;
+    public static final int BR_I32_GE_S_SI = 180;
     /** br.i32.ge_u_ss a b t (i32.ge_u, form brss). */
-    public static final int BR_I32_GE_U_SS = 179;
+    public static final int BR_I32_GE_U_SS = 181;
     /** br.i32.ge_u_si a k t (i32.ge_u, form brsi). */
-    public static final int BR_I32_GE_U_SI = 180;
+    public static final int BR_I32_GE_U_SI = 182;
     /** br_move t n d s. */
-    public static final int BR_MOVE = 181;
+    public static final int BR_MOVE = 183;
     /** br_nz_move a t n d s. */
-    public static final int BR_NZ_MOVE = 182;
+    public static final int BR_NZ_MOVE = 184;
     /** br_table a n. */
-    public static final int BR_TABLE = 183;
+    public static final int BR_TABLE = 185;
     /** return n s. */
-    public static final int RETURN = 184;
+    public static final int RETURN = 186;
     /** call f b. */
-    public static final int CALL = 185;
+    public static final int CALL = 187;
     /** call_compiled e b. */
-    public static final int CALL_COMPILED = 186;
+    public static final int CALL_COMPILED = 188;
     /** call_indirect y t x e b. */
-    public static final int CALL_INDIRECT = 187;
+    public static final int CALL_INDIRECT = 189;
     /** call_indirect_ic k q. */
-    public static final int CALL_INDIRECT_IC = 188;
+    public static final int CALL_INDIRECT_IC = 190;
     /** exit p h. */
-    public static final int EXIT = 189;
+    public static final int EXIT = 191;
     /** slow p h. */
-    public static final int SLOW = 190;
+    public static final int SLOW = 192;
     /** count n. */
-    public static final int COUNT = 191;
+    public static final int COUNT = 193;
     /** count_call n. */
-    public static final int COUNT_CALL = 192;
+    public static final int COUNT_CALL = 194;
     /** unreachable. */
-    public static final int UNREACHABLE = 193;
+    public static final int UNREACHABLE = 195;
 
     private Jop() {
     }

@@ -246,7 +246,9 @@ final class CompiledLoop {
                     break;
                 case Jop.F32_CHAIN:
                 case Jop.F64_CHAIN:
-                    pc = CompiledOps.chain(s, c, pc, fp);
+                case Jop.F32_CHAIN_L:
+                case Jop.F64_CHAIN_L:
+                    pc = CompiledOps.chain(mem, s, c, pc, fp);
                     break;
                 case Jop.I32_WRAP_I64_S: {
                     long v = s[fp + c[pc + 1]];

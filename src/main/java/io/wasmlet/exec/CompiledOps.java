@@ -500,21 +500,38 @@ final class CompiledOps {
     }
 
     /**
-     * Runs the {@code f32.chain} / {@code f64.chain d a n} steps at {@code pc} (jit-ops.txt): one
-     * conversion from bits for each operand and one back for the result, the intermediate values
-     * Java doubles (f32: rounded to float after every step). Returns the pc after it.
+     * Runs the {@code f32.chain} / {@code f64.chain d a n} or {@code f32.chain_l} /
+     * {@code f64.chain_l d a k off n} steps at {@code pc} (jit-ops.txt): one conversion from bits
+     * for each operand and one back for the result, the intermediate values Java doubles (f32:
+     * rounded to float after every step). Returns the pc after it.
      */
-    static int chain(long[] s, int[] c, int pc, int fp) {
-        boolean f32 = c[pc - 1] == Jop.F32_CHAIN;
+    static int chain(Memory mem, long[] s, int[] c, int pc, int fp) {
+        int op = c[pc - 1];
+        boolean f32 = op == Jop.F32_CHAIN || op == Jop.F32_CHAIN_L;
         long v = s[fp + c[pc + 1]];
+        int i = pc + 2;
+        if (op == Jop.F32_CHAIN_L || op == Jop.F64_CHAIN_L) {
+            // the load, as i32.load_ak's: the address wraps, then the offset is added
+            v = f32 ? mem.i32Load((int) v + c[pc + 2], c[pc + 3]) : mem.i64Load((int) v + c[pc + 2], c[pc + 3]);
+            i = pc + 4;
+        }
+        int end = i + 1 + c[i];
+        if (end == i + 1) { // a plain load: the bits as they are
+            s[fp + c[pc]] = v;
+            return end;
+        }
         double acc = f32 ? Float.intBitsToFloat((int) v) : Double.longBitsToDouble(v);
-        int end = pc + 3 + c[pc + 2];
-        for (int i = pc + 3; i < end; i++) {
+        for (i++; i < end; i++) {
             int m = c[i];
             if ((m & 4) != 0) {
                 acc = Math.sqrt(acc);
             } else {
-                v = s[fp + (m >> 4)];
+                if ((m & 16) != 0) { // a constant: its bits follow (f32: in the first int)
+                    v = (c[i + 1] & 0xFFFFFFFFL) | ((long) c[i + 2] << 32);
+                    i += 2;
+                } else {
+                    v = s[fp + (m >> 5)];
+                }
                 double x = f32 ? Float.intBitsToFloat((int) v) : Double.longBitsToDouble(v);
                 if ((m & 8) != 0) {
                     double y = acc;

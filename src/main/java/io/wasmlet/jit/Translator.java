@@ -752,6 +752,11 @@ final class Translator {
         if (OpTable.imm(op) == Op.IMM_MEMARG) {
             int ak = JopTable.select(Jop.FORM_LOADAK, op);
             int load = JopTable.select(Jop.FORM_LOAD, op);
+            // f32 / f64 loads: chain_l, the start of a float chain (with no steps: the load alone)
+            boolean chainL = ak == Jop.F32_CHAIN_L || ak == Jop.F64_CHAIN_L;
+            if (chainL && !fuseFloats) {
+                ak = Jop.NONE;
+            }
             if (ak != Jop.NONE) {
                 int a;
                 int k = 0;
@@ -769,6 +774,9 @@ final class Translator {
                 }
                 h--;
                 produce(ak, h, a, k, code[pc + 1], 4);
+                if (chainL && room(1)) {
+                    c[top++] = 0;
+                }
                 push(NAT, 0);
             } else if (load != Jop.NONE) {
                 int a = src(h - 1);
@@ -846,7 +854,22 @@ final class Translator {
     }
 
     private void binary(int op) {
-        if (fuseFloats && chain(op, step(op))) {
+        int st = step(op, op <= Op.F32_COPYSIGN ? Op.F32_ADD : Op.F64_ADD);
+        if (fuseFloats && chain(op, st)) {
+            return;
+        }
+        int ki = kind[h - 1] == CONST ? h - 1 : h - 2;
+        if (fuseFloats && st >= 0 && (kind[h - 1] == CONST) != (kind[h - 2] == CONST)) {
+            // a chain with one step, of the constant operand inline (not materialized first)
+            long kv = val[ki];
+            int a = src(2 * h - 3 - ki);
+            h -= 2;
+            produce(op <= Op.F32_COPYSIGN ? Jop.F32_CHAIN : Jop.F64_CHAIN, h, a, 3, st | 16 | (ki == h ? 8 : 0), 4);
+            if (room(2)) {
+                c[top++] = (int) kv;
+                c[top++] = (int) (kv >>> 32);
+            }
+            push(NAT, 0);
             return;
         }
         int ss = JopTable.select(Jop.FORM_SS, op);
@@ -877,30 +900,14 @@ final class Translator {
         push(NAT, 0);
     }
 
-    /** The step of a float chain for Wasm operator {@code op} (jit-ops.txt), or -1. */
-    private static int step(int op) {
-        switch (op) {
-            case Op.F32_ADD: case Op.F64_ADD: return 0;
-            case Op.F32_SUB: case Op.F64_SUB: return 1;
-            case Op.F32_MUL: case Op.F64_MUL: return 2;
-            case Op.F32_DIV: case Op.F64_DIV: return 3;
-            default: return -1;
-        }
-    }
-
-    /** The chain step of a plain f32 / f64 template of type {@code chain}, or -1. */
-    private static int plainStep(int tmpl, int chain) {
-        boolean f32 = chain == Jop.F32_CHAIN;
-        if (tmpl == (f32 ? Jop.F32_ADD_SS : Jop.F64_ADD_SS)) {
-            return 0;
-        }
-        if (tmpl == (f32 ? Jop.F32_SUB_SS : Jop.F64_SUB_SS)) {
-            return 1;
-        }
-        if (tmpl == (f32 ? Jop.F32_MUL_SS : Jop.F64_MUL_SS)) {
-            return 2;
-        }
-        return tmpl == (f32 ? Jop.F32_DIV_SS : Jop.F64_DIV_SS) ? 3 : -1;
+    /**
+     * The step of a float chain (0 add, 1 sub, 2 mul, 3 div) of the f32 / f64 operator or plain
+     * {@code _ss} template {@code op} whose add is {@code add} (both tables list them in this
+     * order), or -1.
+     */
+    private static int step(int op, int add) {
+        op -= add;
+        return op >= 0 && op < 4 ? op : -1;
     }
 
     static final int STEP_SQRT = 4;
@@ -917,14 +924,18 @@ final class Translator {
             return false;
         }
         int p = lastDest - 1;
-        int ch = op <= Op.F32_COPYSIGN ? Jop.F32_CHAIN : Jop.F64_CHAIN;
+        boolean f32 = op <= Op.F32_COPYSIGN;
+        int ch = f32 ? Jop.F32_CHAIN : Jop.F64_CHAIN;
         int t = c[lastDest];
-        int plain = plainStep(c[p], ch);
-        if (!(c[p] == ch && top == p + 4 + c[p + 3] || plain >= 0 && top == p + 4)) {
+        int plain = step(c[p], f32 ? Jop.F32_ADD_SS : Jop.F64_ADD_SS);
+        int nAt = c[p] == ch || plain >= 0 ? p + 3 : c[p] == (f32 ? Jop.F32_CHAIN_L : Jop.F64_CHAIN_L) ? p + 5 : -1;
+        if (nAt < 0 || top != nAt + 1 + (plain >= 0 ? 0 : c[nAt])) {
             return false;
         }
         int k = step;
         int d;
+        boolean konst = false;
+        long kv = 0;
         if (step == STEP_SQRT) {
             if (kind[h - 1] != NAT || t != h - 1) {
                 return false;
@@ -940,24 +951,32 @@ final class Translator {
             } else {
                 return false;
             }
-            if (kind[o] == CONST) {
-                return false;
+            konst = kind[o] == CONST;
+            if (konst) {
+                k |= 16;
+                kv = val[o];
+            } else {
+                k |= (kind[o] == LOCAL ? (int) val[o] : o) << 5;
             }
-            k |= (kind[o] == LOCAL ? (int) val[o] : o) << 4;
             d = h - 2;
         }
-        if (!room(plain >= 0 ? 2 : 1)) {
+        if (!room((plain >= 0 ? 2 : 1) + (konst ? 2 : 0))) {
             return false;
         }
         if (plain >= 0) {
             c[p] = ch;
             int b = c[p + 3];
             c[p + 3] = 1;
-            c[p + 4] = b << 4 | plain;
+            c[p + 4] = b << 5 | plain;
             top = p + 5;
         }
         c[top++] = k;
-        c[p + 3]++;
+        c[nAt]++;
+        if (konst) {
+            c[top++] = (int) kv;
+            c[top++] = (int) (kv >>> 32);
+            c[nAt] += 2;
+        }
         c[lastDest] = d;
         h = d;
         push(NAT, 0);

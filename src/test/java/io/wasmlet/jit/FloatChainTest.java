@@ -73,6 +73,10 @@ class FloatChainTest {
             assertEquals(d(big * 3.0 + big), call(st, in, "f64self", d(big), d(3.0)), m);
             double d2 = 0.3 * 0.3 + 0.4 * 0.4;
             assertEquals(d(0.01 / (d2 * Math.sqrt(d2))), call(st, in, "f64mag", d(0.3), d(0.4)), m);
+            assertEquals(f(0.1f * e + c), call(st, in, "f32konst", f(e), f(c)), m);
+            assertEquals(d((0.7 - 1.5) / 3), call(st, in, "f64konst", d(0.7)), m);
+            assertEquals(d(2 / 0.7), call(st, in, "f64kdiv", d(0.7)), m);
+            assertEquals(d(Double.NEGATIVE_INFINITY), call(st, in, "f64kdiv", d(-0.0)), m);
             double s = 0;
             for (int i = 0; i < 1000; i++) {
                 s = s * 0.999 + i;
@@ -108,6 +112,32 @@ class FloatChainTest {
         // the NaNs the arithmetic makes are canonical in every tier
         assertEquals(0x7fc00000L, call(st[2], in[2], "f32muladd", f32Args[0]));
         assertEquals(0x7ff8000000000000L, call(st[2], in[2], "f64rdiv", f64Args[0]));
+    }
+
+    /** Loads that start chains: their values, their bits when alone, their traps and trap offsets. */
+    @Test
+    void loadsStartChainsKeepTheirBitsAloneAndTrapAsLoads() throws Exception {
+        java.util.Set<Integer> offsets = new java.util.HashSet<>();
+        Store[] all = stores();
+        for (int k = 0; k < all.length; k++) {
+            Store st = all[k];
+            String m = "store " + k;
+            Instance in = instance(st);
+            assertEquals(d(2.25 + 1.5), call(st, in, "ldadd", 0), m);
+            assertEquals(0x7ff8000000000000L, call(st, in, "ldadd", 8) & 0xFFFFFFFFFFFFFFFFL, m + ": canonical");
+            assertEquals(f(-1.5f * -1.5f - 1), call(st, in, "ld32", 24), m);
+            assertEquals(0x7ff0000000000001L, call(st, in, "ldbits", 0), m + ": the signalling NaN as stored");
+            assertEquals(0x7fa00001L, call(st, in, "ld32bits", 0) & 0xFFFFFFFFL, m);
+            io.wasmlet.error.TrapException e = org.junit.jupiter.api.Assertions.assertThrows(
+                    io.wasmlet.error.TrapException.class, () -> call(st, in, "ldadd", 65536 - 16));
+            org.junit.jupiter.api.Assertions.assertSame(io.wasmlet.error.Trap.memoryOutOfBounds, e, m);
+            offsets.add(st.backtrace().codeOffset(0));
+            org.junit.jupiter.api.Assertions.assertThrows(io.wasmlet.error.TrapException.class,
+                    () -> call(st, in, "ldadd", -8), m + ": -8 + 8 wraps to 0, + 8 is in bounds, but -8 itself is not");
+            org.junit.jupiter.api.Assertions.assertThrows(io.wasmlet.error.TrapException.class,
+                    () -> call(st, in, "ld32", 65536 - 4), m);
+        }
+        assertEquals(1, offsets.size(), "the first load's offset in every tier: " + offsets);
     }
 
     @Test
