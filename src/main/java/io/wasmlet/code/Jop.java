@@ -280,9 +280,9 @@ public final class Jop {
     public static final int F32_CHAIN = 123;
     /** f64.chain d a n m. */
     public static final int F64_CHAIN = 124;
-    /** f32.chain_l d a k k n m (f32.load, form loadak). */
+    /** f32.chain_l d a k k n m. */
     public static final int F32_CHAIN_L = 125;
-    /** f64.chain_l d a k k n m (f64.load, form loadak). */
+    /** f64.chain_l d a k k n m. */
     public static final int F64_CHAIN_L = 126;
     /** i32.wrap_i64_s d a (i32.wrap_i64, form s). */
     public static final int I32_WRAP_I64_S = 127;

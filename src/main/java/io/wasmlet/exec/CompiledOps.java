@@ -507,39 +507,35 @@ final class CompiledOps {
      */
     static int chain(Memory mem, long[] s, int[] c, int pc, int fp) {
         int op = c[pc - 1];
-        boolean f32 = op == Jop.F32_CHAIN || op == Jop.F32_CHAIN_L;
+        boolean f32 = (op - Jop.F32_CHAIN & 1) == 0; // f32.chain_l is two after f32.chain
         long v = s[fp + c[pc + 1]];
         int i = pc + 2;
-        if (op == Jop.F32_CHAIN_L || op == Jop.F64_CHAIN_L) {
+        if (op > Jop.F64_CHAIN) {
             // the load, as i32.load_ak's: the address wraps, then the offset is added
             v = f32 ? mem.i32Load((int) v + c[pc + 2], c[pc + 3]) : mem.i64Load((int) v + c[pc + 2], c[pc + 3]);
             i = pc + 4;
         }
         int end = i + 1 + c[i];
-        if (end == i + 1) { // a plain load: the bits as they are
-            s[fp + c[pc]] = v;
-            return end;
-        }
         double acc = f32 ? Float.intBitsToFloat((int) v) : Double.longBitsToDouble(v);
+        double x = 0;
         for (i++; i < end; i++) {
             int m = c[i];
-            if ((m & 4) != 0) {
-                acc = Math.sqrt(acc);
-            } else {
-                if ((m & 16) != 0) { // a constant: its bits follow (f32: in the first int)
-                    v = (c[i + 1] & 0xFFFFFFFFL) | ((long) c[i + 2] << 32);
-                    i += 2;
-                } else {
-                    v = s[fp + (m >> 5)];
-                }
-                double x = f32 ? Float.intBitsToFloat((int) v) : Double.longBitsToDouble(v);
-                if ((m & 8) != 0) {
-                    double y = acc;
-                    acc = x;
-                    x = y;
-                }
-                m &= 3;
-                acc = m == 0 ? acc + x : m == 1 ? acc - x : m == 2 ? acc * x : acc / x;
+            if ((m & 16) != 0) { // a constant: its bits follow (f32: in the first int)
+                v = (c[i + 1] & 0xFFFFFFFFL) | ((long) c[i + 2] << 32);
+                i += 2;
+                x = f32 ? Float.intBitsToFloat((int) v) : Double.longBitsToDouble(v);
+            } else if (m != 4) { // not sqrt, which has no operand
+                v = s[fp + (m >> 5)];
+                x = f32 ? Float.intBitsToFloat((int) v) : Double.longBitsToDouble(v);
+            }
+            switch (m & 15) {
+                case 0: case 8: acc += x; break;
+                case 1: acc -= x; break;
+                case 9: acc = x - acc; break;
+                case 2: case 10: acc *= x; break;
+                case 3: acc /= x; break;
+                case 11: acc = x / acc; break;
+                default: acc = Math.sqrt(acc); break;
             }
             if (f32) {
                 acc = (float) acc;

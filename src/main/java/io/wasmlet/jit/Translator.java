@@ -752,11 +752,6 @@ final class Translator {
         if (OpTable.imm(op) == Op.IMM_MEMARG) {
             int ak = JopTable.select(Jop.FORM_LOADAK, op);
             int load = JopTable.select(Jop.FORM_LOAD, op);
-            // f32 / f64 loads: chain_l, the start of a float chain (with no steps: the load alone)
-            boolean chainL = ak == Jop.F32_CHAIN_L || ak == Jop.F64_CHAIN_L;
-            if (chainL && !fuseFloats) {
-                ak = Jop.NONE;
-            }
             if (ak != Jop.NONE) {
                 int a;
                 int k = 0;
@@ -774,9 +769,6 @@ final class Translator {
                 }
                 h--;
                 produce(ak, h, a, k, code[pc + 1], 4);
-                if (chainL && room(1)) {
-                    c[top++] = 0;
-                }
                 push(NAT, 0);
             } else if (load != Jop.NONE) {
                 int a = src(h - 1);
@@ -799,10 +791,10 @@ final class Translator {
         if (in == 1) {
             int t = JopTable.select(Jop.FORM_S, op);
             if (fuseFloats && (op == Op.F32_SQRT || op == Op.F64_SQRT)) {
-                if (!chain(op, STEP_SQRT)) {
+                if (!chain(op, 4 /* sqrt */)) {
                     int a = src(h - 1);
                     h--;
-                    produce(op == Op.F32_SQRT ? Jop.F32_CHAIN : Jop.F64_CHAIN, h, a, 1, STEP_SQRT, 4);
+                    produce(op == Op.F32_SQRT ? Jop.F32_CHAIN : Jop.F64_CHAIN, h, a, 1, 4 /* sqrt */, 4);
                     push(NAT, 0);
                 }
             } else if (t != Jop.NONE) {
@@ -910,7 +902,6 @@ final class Translator {
         return op >= 0 && op < 4 ? op : -1;
     }
 
-    static final int STEP_SQRT = 4;
 
     /**
      * Appends f32 / f64 operator {@code op} (chain step {@code step}) to the float template just
@@ -928,15 +919,16 @@ final class Translator {
         int ch = f32 ? Jop.F32_CHAIN : Jop.F64_CHAIN;
         int t = c[lastDest];
         int plain = step(c[p], f32 ? Jop.F32_ADD_SS : Jop.F64_ADD_SS);
-        int nAt = c[p] == ch || plain >= 0 ? p + 3 : c[p] == (f32 ? Jop.F32_CHAIN_L : Jop.F64_CHAIN_L) ? p + 5 : -1;
-        if (nAt < 0 || top != nAt + 1 + (plain >= 0 ? 0 : c[nAt])) {
+        boolean load = c[p] == (f32 ? Jop.F32_LOAD_M : Jop.F64_LOAD_M);
+        int nAt = c[p] == ch || plain >= 0 ? p + 3 : load || c[p] == ch + 2 ? p + 5 : -1;
+        if (nAt < 0 || top != (plain >= 0 || load ? p + 4 : nAt + 1 + c[nAt])) {
             return false;
         }
         int k = step;
         int d;
         boolean konst = false;
         long kv = 0;
-        if (step == STEP_SQRT) {
+        if (step == 4 /* sqrt */) {
             if (kind[h - 1] != NAT || t != h - 1) {
                 return false;
             }
@@ -960,8 +952,15 @@ final class Translator {
             }
             d = h - 2;
         }
-        if (!room((plain >= 0 ? 2 : 1) + (konst ? 2 : 0))) {
+        if (!room((plain >= 0 || load ? 2 : 1) + (konst ? 2 : 0))) {
             return false;
+        }
+        if (load) { // load_m d a off becomes chain_l d a 0 off 0
+            c[p] = ch + 2;
+            c[p + 4] = c[p + 3];
+            c[p + 3] = 0;
+            c[p + 5] = 0;
+            top = p + 6;
         }
         if (plain >= 0) {
             c[p] = ch;

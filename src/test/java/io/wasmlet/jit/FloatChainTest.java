@@ -141,6 +141,16 @@ class FloatChainTest {
     }
 
     @Test
+    void theBoardKeyTurnsThemOff() throws Exception {
+        String text = new String(FloatChainTest.class.getResourceAsStream("/mcu-boards/desktop.board").readAllBytes(),
+                java.nio.charset.StandardCharsets.UTF_8);
+        assertTrue(Tuning.of(Board.desktop()).fuseFloats, "on by default");
+        Board off = Board.parse(new java.io.ByteArrayInputStream((text + "\njit.fuse.floats = false\n")
+                .getBytes(java.nio.charset.StandardCharsets.UTF_8)));
+        assertEquals(false, Tuning.of(off).fuseFloats);
+    }
+
+    @Test
     void theChainsAreUsedAndShortenTheCode() throws Exception {
         Store[] st = stores();
         instance(st[2]);
