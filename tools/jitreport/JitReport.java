@@ -55,7 +55,7 @@ public final class JitReport {
 
     /** The configurations of the ablation, in order: each adds one feature to the previous. */
     static final String[] CONFIGS = {"interp", "templates", "+registers", "+branch fusion", "+address folding",
-            "+more fusion", "+inline cache (tiered)", "+side exits", "eager"};
+            "+more fusion", "+inline cache", "+float chains (tiered)", "+side exits", "eager"};
 
     /** The column whose code is loaded with {@code Loader.PROFILE} (branch profiles, so side exits). */
     static final String PROFILED = "+side exits";
@@ -63,6 +63,8 @@ public final class JitReport {
     static Store store(String config) {
         Board b = Board.desktop();
         Tuning t = new Tuning();
+        // float chains from their own column on (the side-exit column adds to all the rest)
+        t.fuseFloats = config.equals("+float chains (tiered)") || config.equals(PROFILED);
         switch (config) {
             case "interp":
                 return new Store(b);
@@ -88,6 +90,8 @@ public final class JitReport {
                 return new Store(b, Jit.tiered(t));
             case "+more fusion":
                 t.inlineCache = false;
+                return new Store(b, Jit.tiered(t));
+            case "+inline cache":
                 return new Store(b, Jit.tiered(t));
             case "eager":
                 return new Store(b, Jit.eager());

@@ -128,7 +128,7 @@ public final class JopGen {
         sb.append("package io.wasmlet.code;\n\n");
         sb.append("/**\n * The JIT tier's template table: the register-style instructions the translator emits into\n");
         sb.append(" * the code cache and {@code io.wasmlet.exec.CompiledLoop} runs. Each instruction is its\n");
-        sb.append(" * opcode followed by {@link JopTable#size}{@code (op) - 1} immediate ints (br_table is variable).\n");
+        sb.append(" * opcode followed by {@link JopTable#size}{@code (op) - 1} immediate ints (br_table and the float chains are variable).\n");
         sb.append(" * Slots are fp-relative, as in the interpreter's frame (see {@link Layout}).\n */\n");
         sb.append("public final class Jop {\n");
         sb.append("    /** Number of templates. */\n    public static final int TEMPLATES = ").append(names.size()).append(";\n");
@@ -142,7 +142,7 @@ public final class JopGen {
         StringBuilder size = new StringBuilder();
 
         for (int i = 0; i < names.size(); i++) {
-            size.append(esc(operands.get(i).equals("an") ? 0 : 1 + operands.get(i).length()));
+            size.append(esc(operands.get(i).equals("an") || operands.get(i).indexOf('m') >= 0 ? 0 : 1 + operands.get(i).length()));
 
         }
         sb.append(SPLIT);

@@ -29,7 +29,7 @@ import java.io.InputStream;
  * functions may call back into the store (host -> Wasm -> host -> Wasm ...), each level
  * being Java recursion;</li>
  * <li>{@code jit.threshold}, {@code jit.loop.weight}, {@code jit.fuse}, {@code jit.registers},
- * {@code jit.fuse.addresses}, {@code jit.fuse.more}, {@code jit.inline.cache} (optional): the JIT tier's tuning on this board ({@code io.wasmlet.jit.Tuning}).</li>
+ * {@code jit.fuse.addresses}, {@code jit.fuse.more}, {@code jit.inline.cache}, {@code jit.side.exits}, {@code jit.fuse.floats} (optional): the JIT tier's tuning on this board ({@code io.wasmlet.jit.Tuning}).</li>
  * </ul>
  *
  * <p>Every number is checked against its allowed range when the descriptor is read, and the
@@ -79,6 +79,8 @@ public final class Board {
     public final int jitFuseMore;
     /** {@code jit.side.exits}: {@code Tuning.sideExitMin}, or -1 when absent. */
     public final int jitSideExits;
+    /** {@code jit.fuse.floats}: 1 (true), 0 (false), or -1 when absent. */
+    public final int jitFuseFloats;
 
     private Board(Props p) {
         name = p.str("name");
@@ -109,6 +111,7 @@ public final class Board {
         jitInlineCache = p.has("jit.inline.cache") ? (p.bool("jit.inline.cache") ? 1 : 0) : -1;
         jitFuseMore = p.has("jit.fuse.more") ? (p.bool("jit.fuse.more") ? 1 : 0) : -1;
         jitSideExits = p.has("jit.side.exits") ? p.num("jit.side.exits", 0, MAX) : -1;
+        jitFuseFloats = p.has("jit.fuse.floats") ? (p.bool("jit.fuse.floats") ? 1 : 0) : -1;
         checkFits();
     }
 

@@ -5,12 +5,12 @@ package io.wasmlet.code;
 /**
  * The JIT tier's template table: the register-style instructions the translator emits into
  * the code cache and {@code io.wasmlet.exec.CompiledLoop} runs. Each instruction is its
- * opcode followed by {@link JopTable#size}{@code (op) - 1} immediate ints (br_table is variable).
+ * opcode followed by {@link JopTable#size}{@code (op) - 1} immediate ints (br_table and the float chains are variable).
  * Slots are fp-relative, as in the interpreter's frame (see {@link Layout}).
  */
 public final class Jop {
     /** Number of templates. */
-    public static final int TEMPLATES = 209;
+    public static final int TEMPLATES = 213;
     /** Selection form ss. */
     public static final int FORM_SS = 0;
     /** Selection form si. */
@@ -276,178 +276,186 @@ public final class Jop {
     public static final int F64_ABS_S = 121;
     /** f64.neg_s d a (f64.neg, form s). */
     public static final int F64_NEG_S = 122;
+    /** f32.chain d a n m. */
+    public static final int F32_CHAIN = 123;
+    /** f64.chain d a n m. */
+    public static final int F64_CHAIN = 124;
+    /** f32.chain_l d a k k n m. */
+    public static final int F32_CHAIN_L = 125;
+    /** f64.chain_l d a k k n m. */
+    public static final int F64_CHAIN_L = 126;
     /** i32.wrap_i64_s d a (i32.wrap_i64, form s). */
-    public static final int I32_WRAP_I64_S = 123;
+    public static final int I32_WRAP_I64_S = 127;
     /** i64.extend_i32_s_s d a (i64.extend_i32_s, form s). */
-    public static final int I64_EXTEND_I32_S_S = 124;
+    public static final int I64_EXTEND_I32_S_S = 128;
     /** i64.extend_i32_u_s d a (i64.extend_i32_u, form s). */
-    public static final int I64_EXTEND_I32_U_S = 125;
+    public static final int I64_EXTEND_I32_U_S = 129;
     /** unop d a o. */
-    public static final int UNOP = 126;
+    public static final int UNOP = 130;
     /** binop d a b o. */
-    public static final int BINOP = 127;
+    public static final int BINOP = 131;
     /** select d a b c. */
-    public static final int SELECT = 128;
+    public static final int SELECT = 132;
     /** i32.load_ak d a k k (i32.load, form loadak). */
-    public static final int I32_LOAD_AK = 129;
+    public static final int I32_LOAD_AK = 133;
     /** i64.load_m d a k (i64.load, form load). */
-    public static final int I64_LOAD_M = 130;
+    public static final int I64_LOAD_M = 134;
     /** f32.load_m d a k (f32.load, form load). */
-    public static final int F32_LOAD_M = 131;
+    public static final int F32_LOAD_M = 135;
     /** f64.load_m d a k (f64.load, form load). */
-    public static final int F64_LOAD_M = 132;
+    public static final int F64_LOAD_M = 136;
     /** i32.load8_s_m d a k (i32.load8_s, form load). */
-    public static final int I32_LOAD8_S_M = 133;
+    public static final int I32_LOAD8_S_M = 137;
     /** i32.load8_u_ak d a k k (i32.load8_u, form loadak). */
-    public static final int I32_LOAD8_U_AK = 134;
+    public static final int I32_LOAD8_U_AK = 138;
     /** i32.load16_s_ak d a k k (i32.load16_s, form loadak). */
-    public static final int I32_LOAD16_S_AK = 135;
+    public static final int I32_LOAD16_S_AK = 139;
     /** i32.load16_u_ak d a k k (i32.load16_u, form loadak). */
-    public static final int I32_LOAD16_U_AK = 136;
+    public static final int I32_LOAD16_U_AK = 140;
     /** i64.load8_s_m d a k (i64.load8_s, form load). */
-    public static final int I64_LOAD8_S_M = 137;
+    public static final int I64_LOAD8_S_M = 141;
     /** i64.load8_u_m d a k (i64.load8_u, form load). */
-    public static final int I64_LOAD8_U_M = 138;
+    public static final int I64_LOAD8_U_M = 142;
     /** i64.load16_s_m d a k (i64.load16_s, form load). */
-    public static final int I64_LOAD16_S_M = 139;
+    public static final int I64_LOAD16_S_M = 143;
     /** i64.load16_u_m d a k (i64.load16_u, form load). */
-    public static final int I64_LOAD16_U_M = 140;
+    public static final int I64_LOAD16_U_M = 144;
     /** i64.load32_s_m d a k (i64.load32_s, form load). */
-    public static final int I64_LOAD32_S_M = 141;
+    public static final int I64_LOAD32_S_M = 145;
     /** i64.load32_u_m d a k (i64.load32_u, form load). */
-    public static final int I64_LOAD32_U_M = 142;
+    public static final int I64_LOAD32_U_M = 146;
     /** i32.store_m a b k (i32.store, form store). */
-    public static final int I32_STORE_M = 143;
+    public static final int I32_STORE_M = 147;
     /** i64.store_m a b k (i64.store, form store). */
-    public static final int I64_STORE_M = 144;
+    public static final int I64_STORE_M = 148;
     /** f32.store_m a b k (f32.store, form store). */
-    public static final int F32_STORE_M = 145;
+    public static final int F32_STORE_M = 149;
     /** f64.store_m a b k (f64.store, form store). */
-    public static final int F64_STORE_M = 146;
+    public static final int F64_STORE_M = 150;
     /** i32.store8_m a b k (i32.store8, form store). */
-    public static final int I32_STORE8_M = 147;
+    public static final int I32_STORE8_M = 151;
     /** i32.store16_m a b k (i32.store16, form store). */
-    public static final int I32_STORE16_M = 148;
+    public static final int I32_STORE16_M = 152;
     /** i64.store8_m a b k (i64.store8, form store). */
-    public static final int I64_STORE8_M = 149;
+    public static final int I64_STORE8_M = 153;
     /** i64.store16_m a b k (i64.store16, form store). */
-    public static final int I64_STORE16_M = 150;
+    public static final int I64_STORE16_M = 154;
     /** i64.store32_m a b k (i64.store32, form store). */
-    public static final int I64_STORE32_M = 151;
+    public static final int I64_STORE32_M = 155;
     /** i32.load_ss d a b k. */
-    public static final int I32_LOAD_SS = 152;
+    public static final int I32_LOAD_SS = 156;
     /** i32.load_shk d a k k k. */
-    public static final int I32_LOAD_SHK = 153;
+    public static final int I32_LOAD_SHK = 157;
     /** i32.load8_u_mk d a k k k. */
-    public static final int I32_LOAD8_U_MK = 154;
+    public static final int I32_LOAD8_U_MK = 158;
     /** i32.shl_xor_si d a k b. */
-    public static final int I32_SHL_XOR_SI = 155;
+    public static final int I32_SHL_XOR_SI = 159;
     /** i32.shr_u_xor_si d a k b. */
-    public static final int I32_SHR_U_XOR_SI = 156;
+    public static final int I32_SHR_U_XOR_SI = 160;
     /** i32.add3_ss d a b c. */
-    public static final int I32_ADD3_SS = 157;
+    public static final int I32_ADD3_SS = 161;
     /** i32.add_ss_si d a b k. */
-    public static final int I32_ADD_SS_SI = 158;
+    public static final int I32_ADD_SS_SI = 162;
     /** i32.mul_add_ss d a b c. */
-    public static final int I32_MUL_ADD_SS = 159;
+    public static final int I32_MUL_ADD_SS = 163;
     /** i32.xor_load8_u d b a k k. */
-    public static final int I32_XOR_LOAD8_U = 160;
+    public static final int I32_XOR_LOAD8_U = 164;
     /** i32.mul_load d b a k k. */
-    public static final int I32_MUL_LOAD = 161;
+    public static final int I32_MUL_LOAD = 165;
     /** i32.mul_load16_s d b a k k. */
-    public static final int I32_MUL_LOAD16_S = 162;
+    public static final int I32_MUL_LOAD16_S = 166;
     /** i32.rotl_si d a k (i32.rotl, form si). */
-    public static final int I32_ROTL_SI = 163;
+    public static final int I32_ROTL_SI = 167;
     /** i32.rotr_si d a k (i32.rotr, form si). */
-    public static final int I32_ROTR_SI = 164;
+    public static final int I32_ROTR_SI = 168;
     /** i32.store_ak a k b k. */
-    public static final int I32_STORE_AK = 165;
+    public static final int I32_STORE_AK = 169;
     /** i32.store8_ak a k b k. */
-    public static final int I32_STORE8_AK = 166;
+    public static final int I32_STORE8_AK = 170;
     /** global.get_g d g. */
-    public static final int GLOBAL_GET_G = 167;
+    public static final int GLOBAL_GET_G = 171;
     /** global.set_g a g. */
-    public static final int GLOBAL_SET_G = 168;
+    public static final int GLOBAL_SET_G = 172;
     /** memory.size_m d. */
-    public static final int MEMORY_SIZE_M = 169;
+    public static final int MEMORY_SIZE_M = 173;
     /** memory.grow_m d a. */
-    public static final int MEMORY_GROW_M = 170;
+    public static final int MEMORY_GROW_M = 174;
     /** jump t. */
-    public static final int JUMP = 171;
+    public static final int JUMP = 175;
     /** br_nz a t. */
-    public static final int BR_NZ = 172;
+    public static final int BR_NZ = 176;
     /** br_z a t. */
-    public static final int BR_Z = 173;
+    public static final int BR_Z = 177;
     /** br.i32.eq_ss a b t (i32.eq, form brss). */
-    public static final int BR_I32_EQ_SS = 174;
+    public static final int BR_I32_EQ_SS = 178;
     /** br.i32.eq_si a k t (i32.eq, form brsi). */
-    public static final int BR_I32_EQ_SI = 175;
+    public static final int BR_I32_EQ_SI = 179;
     /** br.i32.ne_ss a b t (i32.ne, form brss). */
-    public static final int BR_I32_NE_SS = 176;
+    public static final int BR_I32_NE_SS = 180;
     /** br.i32.ne_si a k t (i32.ne, form brsi). */
-    public static final int BR_I32_NE_SI = 177;
+    public static final int BR_I32_NE_SI = 181;
     /** br.i32.lt_s_ss a b t (i32.lt_s, form brss). */
-    public static final int BR_I32_LT_S_SS = 178;
+    public static final int BR_I32_LT_S_SS = 182;
     /** br.i32.lt_s_si a k t (i32.lt_s, form brsi). */
-    public static final int BR_I32_LT_S_SI = 179;
+    public static final int BR_I32_LT_S_SI = 183;
     /** br.i32.lt_u_ss a b t (i32.lt_u, form brss). */
-    public static final int BR_I32_LT_U_SS = 180;
+    public static final int BR_I32_LT_U_SS = 184;
     /** br.i32.lt_u_si a k t (i32.lt_u, form brsi). */
-    public static final int BR_I32_LT_U_SI = 181;
+    public static final int BR_I32_LT_U_SI = 185;
     /** br.i32.gt_s_ss a b t (i32.gt_s, form brss). */
-    public static final int BR_I32_GT_S_SS = 182;
+    public static final int BR_I32_GT_S_SS = 186;
     /** br.i32.gt_s_si a k t (i32.gt_s, form brsi). */
-    public static final int BR_I32_GT_S_SI = 183;
+    public static final int BR_I32_GT_S_SI = 187;
     /** br.i32.gt_u_ss a b t (i32.gt_u, form brss). */
-    public static final int BR_I32_GT_U_SS = 184;
+    public static final int BR_I32_GT_U_SS = 188;
     /** br.i32.gt_u_si a k t (i32.gt_u, form brsi). */
-    public static final int BR_I32_GT_U_SI = 185;
+    public static final int BR_I32_GT_U_SI = 189;
     /** br.i32.le_s_ss a b t (i32.le_s, form brss). */
-    public static final int BR_I32_LE_S_SS = 186;
+    public static final int BR_I32_LE_S_SS = 190;
     /** br.i32.le_s_si a k t (i32.le_s, form brsi). */
-    public static final int BR_I32_LE_S_SI = 187;
+    public static final int BR_I32_LE_S_SI = 191;
     /** br.i32.le_u_ss a b t (i32.le_u, form brss). */
-    public static final int BR_I32_LE_U_SS = 188;
+    public static final int BR_I32_LE_U_SS = 192;
     /** br.i32.le_u_si a k t (i32.le_u, form brsi). */
-    public static final int BR_I32_LE_U_SI = 189;
+    public static final int BR_I32_LE_U_SI = 193;
     /** br.i32.ge_s_ss a b t (i32.ge_s, form brss). */
-    public static final int BR_I32_GE_S_SS = 190;
+    public static final int BR_I32_GE_S_SS = 194;
     /** br.i32.ge_s_si a k t (i32.ge_s, form brsi). */
-    public static final int BR_I32_GE_S_SI = 191;
+    public static final int BR_I32_GE_S_SI = 195;
     /** br.i32.ge_u_ss a b t (i32.ge_u, form brss). */
-    public static final int BR_I32_GE_U_SS = 192;
+    public static final int BR_I32_GE_U_SS = 196;
     /** br.i32.ge_u_si a k t (i32.ge_u, form brsi). */
-    public static final int BR_I32_GE_U_SI = 193;
+    public static final int BR_I32_GE_U_SI = 197;
     /** br.i32.add_ne_si d a k k t. */
-    public static final int BR_I32_ADD_NE_SI = 194;
+    public static final int BR_I32_ADD_NE_SI = 198;
     /** br.add_nz d a k t. */
-    public static final int BR_ADD_NZ = 195;
+    public static final int BR_ADD_NZ = 199;
     /** br_move t n d s. */
-    public static final int BR_MOVE = 196;
+    public static final int BR_MOVE = 200;
     /** br_nz_move a t n d s. */
-    public static final int BR_NZ_MOVE = 197;
+    public static final int BR_NZ_MOVE = 201;
     /** br_table a n. */
-    public static final int BR_TABLE = 198;
+    public static final int BR_TABLE = 202;
     /** return n s. */
-    public static final int RETURN = 199;
+    public static final int RETURN = 203;
     /** call f b. */
-    public static final int CALL = 200;
+    public static final int CALL = 204;
     /** call_compiled e b. */
-    public static final int CALL_COMPILED = 201;
+    public static final int CALL_COMPILED = 205;
     /** call_indirect y t x e b. */
-    public static final int CALL_INDIRECT = 202;
+    public static final int CALL_INDIRECT = 206;
     /** call_indirect_ic k q. */
-    public static final int CALL_INDIRECT_IC = 203;
+    public static final int CALL_INDIRECT_IC = 207;
     /** exit p h. */
-    public static final int EXIT = 204;
+    public static final int EXIT = 208;
     /** slow p h. */
-    public static final int SLOW = 205;
+    public static final int SLOW = 209;
     /** count n. */
-    public static final int COUNT = 206;
+    public static final int COUNT = 210;
     /** count_call n. */
-    public static final int COUNT_CALL = 207;
+    public static final int COUNT_CALL = 211;
     /** unreachable. */
-    public static final int UNREACHABLE = 208;
+    public static final int UNREACHABLE = 212;
 
     private Jop() {
     }

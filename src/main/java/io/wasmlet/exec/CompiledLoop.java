@@ -184,13 +184,11 @@ final class CompiledLoop {
                     s[fp + c[pc]] = Double.doubleToLongBits(Double.longBitsToDouble(s[fp + c[pc + 1]]) * Double.longBitsToDouble(s[fp + c[pc + 2]]));
                     pc += 3;
                     break;
-                case Jop.F64_LT_SS:
-                    s[fp + c[pc]] = Double.longBitsToDouble(s[fp + c[pc + 1]]) < Double.longBitsToDouble(s[fp + c[pc + 2]]) ? 1 : 0;
-                    pc += 3;
-                    break;
-                case Jop.F64_GT_SS:
-                    s[fp + c[pc]] = Double.longBitsToDouble(s[fp + c[pc + 1]]) > Double.longBitsToDouble(s[fp + c[pc + 2]]) ? 1 : 0;
-                    pc += 3;
+                case Jop.F32_CHAIN:
+                case Jop.F64_CHAIN:
+                case Jop.F32_CHAIN_L:
+                case Jop.F64_CHAIN_L:
+                    pc = CompiledOps.chain(mem, s, c, pc, fp);
                     break;
                 case Jop.I32_WRAP_I64_S: {
                     long v = s[fp + c[pc + 1]];

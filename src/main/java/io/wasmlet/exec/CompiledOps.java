@@ -364,6 +364,20 @@ final class CompiledOps {
             pc += 3;
             return pc;
                 }
+        case Jop.F64_LT_SS: {
+            double x = Double.longBitsToDouble(s[fp + c[pc + 1]]);
+            double y = Double.longBitsToDouble(s[fp + c[pc + 2]]);
+            s[fp + c[pc]] = x < y ? 1 : 0;
+            pc += 3;
+            return pc;
+                }
+        case Jop.F64_GT_SS: {
+            double x = Double.longBitsToDouble(s[fp + c[pc + 1]]);
+            double y = Double.longBitsToDouble(s[fp + c[pc + 2]]);
+            s[fp + c[pc]] = x > y ? 1 : 0;
+            pc += 3;
+            return pc;
+                }
         case Jop.F64_LE_SS: {
             double x = Double.longBitsToDouble(s[fp + c[pc + 1]]);
             double y = Double.longBitsToDouble(s[fp + c[pc + 2]]);
@@ -494,6 +508,52 @@ final class CompiledOps {
         default:
             throw Engine.corrupt("corrupt compiled code: template ", c[pc - 1]);
         }
+    }
+
+    /**
+     * Runs the {@code f32.chain} / {@code f64.chain d a n} or {@code f32.chain_l} /
+     * {@code f64.chain_l d a k off n} steps at {@code pc} (jit-ops.txt): one conversion from bits
+     * for each operand and one back for the result, the intermediate values Java doubles (f32:
+     * rounded to float after every step). Returns the pc after it.
+     */
+    static int chain(Memory mem, long[] s, int[] c, int pc, int fp) {
+        int op = c[pc - 1];
+        boolean f32 = (op - Jop.F32_CHAIN & 1) == 0; // f32.chain_l is two after f32.chain
+        long v = s[fp + c[pc + 1]];
+        int i = pc + 2;
+        if (op > Jop.F64_CHAIN) {
+            // the load, as i32.load_ak's: the address wraps, then the offset is added
+            v = f32 ? mem.i32Load((int) v + c[pc + 2], c[pc + 3]) : mem.i64Load((int) v + c[pc + 2], c[pc + 3]);
+            i = pc + 4;
+        }
+        int end = i + 1 + c[i];
+        double acc = f32 ? Float.intBitsToFloat((int) v) : Double.longBitsToDouble(v);
+        double x = 0;
+        for (i++; i < end; i++) {
+            int m = c[i];
+            if ((m & 16) != 0) { // a constant: its bits follow (f32: in the first int)
+                v = (c[i + 1] & 0xFFFFFFFFL) | ((long) c[i + 2] << 32);
+                i += 2;
+                x = f32 ? Float.intBitsToFloat((int) v) : Double.longBitsToDouble(v);
+            } else if (m != 4) { // not sqrt, which has no operand
+                v = s[fp + (m >> 5)];
+                x = f32 ? Float.intBitsToFloat((int) v) : Double.longBitsToDouble(v);
+            }
+            switch (m & 15) {
+                case 0: case 8: acc += x; break;
+                case 1: acc -= x; break;
+                case 9: acc = x - acc; break;
+                case 2: case 10: acc *= x; break;
+                case 3: acc /= x; break;
+                case 11: acc = x / acc; break;
+                default: acc = Math.sqrt(acc); break;
+            }
+            if (f32) {
+                acc = (float) acc;
+            }
+        }
+        s[fp + c[pc]] = f32 ? Float.floatToIntBits((float) acc) : Double.doubleToLongBits(acc);
+        return end;
     }
 
     /**

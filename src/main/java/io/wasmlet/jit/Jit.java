@@ -28,7 +28,7 @@ public final class Jit extends Compiler {
         super(eager);
         this.tuning = tuning;
         this.translator = new Translator(tuning.registerOperands, tuning.fuseBranches, tuning.fuseAddresses,
-                tuning.fuseMore, tuning.inlineCache);
+                tuning.fuseMore, tuning.inlineCache, tuning.fuseFloats);
         translator.sideExitMin = tuning.sideExitMin;
     }
 

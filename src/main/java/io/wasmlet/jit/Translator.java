@@ -92,6 +92,8 @@ final class Translator {
     private final boolean inlineCache;
     /** {@link Tuning#sideExitMin} (0: no side exits). */
     int sideExitMin;
+    /** {@link Tuning#fuseFloats}. */
+    private final boolean fuseFloats;
 
     private CompileJob job;
     private char[] code;
@@ -112,8 +114,10 @@ final class Translator {
      */
     private int lastOp;
 
-    Translator(boolean registers, boolean fuse, boolean fuseAddresses, boolean fuseMore, boolean inlineCache) {
+    Translator(boolean registers, boolean fuse, boolean fuseAddresses, boolean fuseMore, boolean inlineCache,
+               boolean fuseFloats) {
         this.inlineCache = inlineCache;
+        this.fuseFloats = registers && fuseFloats;
         this.registers = registers;
         this.fuse = fuse;
         this.fuseAddresses = registers && fuseAddresses;
@@ -889,7 +893,14 @@ final class Translator {
         }
         if (in == 1) {
             int t = JopTable.select(Jop.FORM_S, op);
-            if (t != Jop.NONE) {
+            if (fuseFloats && (op == Op.F32_SQRT || op == Op.F64_SQRT)) {
+                if (!chain(op, 4 /* sqrt */)) {
+                    int a = src(h - 1);
+                    h--;
+                    produce(op == Op.F32_SQRT ? Jop.F32_CHAIN : Jop.F64_CHAIN, h, a, 1, 4 /* sqrt */, 4);
+                    push(NAT, 0);
+                }
+            } else if (t != Jop.NONE) {
                 unary(t);
             } else {
                 int a = src(h - 1);
@@ -1014,6 +1025,24 @@ final class Translator {
     }
 
     private void binary(int op) {
+        int st = step(op, op <= Op.F32_COPYSIGN ? Op.F32_ADD : Op.F64_ADD);
+        if (fuseFloats && chain(op, st)) {
+            return;
+        }
+        int ki = kind[h - 1] == CONST ? h - 1 : h - 2;
+        if (fuseFloats && st >= 0 && (kind[h - 1] == CONST) != (kind[h - 2] == CONST)) {
+            // a chain with one step, of the constant operand inline (not materialized first)
+            long kv = val[ki];
+            int a = src(2 * h - 3 - ki);
+            h -= 2;
+            produce(op <= Op.F32_COPYSIGN ? Jop.F32_CHAIN : Jop.F64_CHAIN, h, a, 3, st | 16 | (ki == h ? 8 : 0), 4);
+            if (room(2)) {
+                c[top++] = (int) kv;
+                c[top++] = (int) (kv >>> 32);
+            }
+            push(NAT, 0);
+            return;
+        }
         int ss = JopTable.select(Jop.FORM_SS, op);
         int si = JopTable.select(Jop.FORM_SI, op);
         int d = h - 2;
@@ -1107,6 +1136,96 @@ final class Translator {
         int y = c[at + 3];
         top = at;
         produce(f, d, x, y, other, 4);
+        return true;
+    }
+
+    /**
+     * The step of a float chain (0 add, 1 sub, 2 mul, 3 div) of the f32 / f64 operator or plain
+     * {@code _ss} template {@code op} whose add is {@code add} (both tables list them in this
+     * order), or -1.
+     */
+    private static int step(int op, int add) {
+        op -= add;
+        return op >= 0 && op < 4 ? op : -1;
+    }
+
+
+    /**
+     * Appends f32 / f64 operator {@code op} (chain step {@code step}) to the float template just
+     * emitted when it consumes that template's result (a chain, or a plain add, sub, mul or div,
+     * which becomes a chain), so the intermediate value never becomes bits
+     * ({@link Tuning#fuseFloats}). The other operand must be a local or a slot written before that
+     * template (a constant would be materialized after it). False if it does not apply.
+     */
+    private boolean chain(int op, int step) {
+        if (step < 0 || lastDest < 0) {
+            return false;
+        }
+        int p = lastDest - 1;
+        boolean f32 = op <= Op.F32_COPYSIGN;
+        int ch = f32 ? Jop.F32_CHAIN : Jop.F64_CHAIN;
+        int t = c[lastDest];
+        int plain = step(c[p], f32 ? Jop.F32_ADD_SS : Jop.F64_ADD_SS);
+        boolean load = c[p] == (f32 ? Jop.F32_LOAD_M : Jop.F64_LOAD_M);
+        int nAt = c[p] == ch || plain >= 0 ? p + 3 : load || c[p] == ch + 2 ? p + 5 : -1;
+        if (nAt < 0 || top != (plain >= 0 || load ? p + 4 : nAt + 1 + c[nAt])) {
+            return false;
+        }
+        int k = step;
+        int d;
+        boolean konst = false;
+        long kv = 0;
+        if (step == 4 /* sqrt */) {
+            if (kind[h - 1] != NAT || t != h - 1) {
+                return false;
+            }
+            d = h - 1;
+        } else {
+            int o;
+            if (kind[h - 1] == NAT && t == h - 1) {
+                o = h - 2;
+                k |= 8; // the chain's value is the right operand
+            } else if (kind[h - 2] == NAT && t == h - 2) {
+                o = h - 1;
+            } else {
+                return false;
+            }
+            konst = kind[o] == CONST;
+            if (konst) {
+                k |= 16;
+                kv = val[o];
+            } else {
+                k |= (kind[o] == LOCAL ? (int) val[o] : o) << 5;
+            }
+            d = h - 2;
+        }
+        if (!room((plain >= 0 || load ? 2 : 1) + (konst ? 2 : 0))) {
+            return false;
+        }
+        if (load) { // load_m d a off becomes chain_l d a 0 off 0
+            c[p] = ch + 2;
+            c[p + 4] = c[p + 3];
+            c[p + 3] = 0;
+            c[p + 5] = 0;
+            top = p + 6;
+        }
+        if (plain >= 0) {
+            c[p] = ch;
+            int b = c[p + 3];
+            c[p + 3] = 1;
+            c[p + 4] = b << 5 | plain;
+            top = p + 5;
+        }
+        c[top++] = k;
+        c[nAt]++;
+        if (konst) {
+            c[top++] = (int) kv;
+            c[top++] = (int) (kv >>> 32);
+            c[nAt] += 2;
+        }
+        c[lastDest] = d;
+        h = d;
+        push(NAT, 0);
         return true;
     }
 

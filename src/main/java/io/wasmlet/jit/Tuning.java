@@ -6,7 +6,7 @@ import io.wasmlet.board.Board;
  * The JIT's knobs, in one place (Wizard's {@code Tuning}): thresholds and feature switches that
  * change speed and memory, never results. A board descriptor may set them
  * ({@code jit.threshold}, {@code jit.loop.weight}, {@code jit.fuse}, {@code jit.registers},
- * {@code jit.fuse.addresses}, {@code jit.fuse.more}, {@code jit.inline.cache}, {@code jit.side.exits}):
+ * {@code jit.fuse.addresses}, {@code jit.fuse.more}, {@code jit.inline.cache}, {@code jit.side.exits}, {@code jit.fuse.floats}):
  * {@link #of(Board)} reads them, and {@link Jit#store(Board)} uses that;
  * {@link Jit#tiered(Tuning)} takes any tuning.
  */
@@ -32,6 +32,11 @@ public final class Tuning {
      * function it last called, compiled code calls its compiled entry directly.
      */
     public boolean inlineCache = true;
+    /**
+     * Chains of f32 / f64 arithmetic, each operator consuming the one before, in one template
+     * that keeps the intermediate values as Java doubles (with register operands).
+     */
+    public boolean fuseFloats = true;
     /** Target changes after which a call_indirect site's inline cache gives up for good. */
     public int inlineCacheMisses = 8;
     /**
@@ -74,6 +79,9 @@ public final class Tuning {
         }
         if (board.jitSideExits >= 0) {
             t.sideExitMin = board.jitSideExits;
+        }
+        if (board.jitFuseFloats >= 0) {
+            t.fuseFloats = board.jitFuseFloats == 1;
         }
         return t;
     }

@@ -29,5 +29,6 @@ class JopTableTest {
         assertEquals(Jop.NONE, JopTable.select(Jop.FORM_BRSS, Op.F32_LT)); // float compares do not fuse
         assertEquals(4, JopTable.size(Jop.I32_ADD_SS));
         assertEquals(0, JopTable.size(Jop.BR_TABLE)); // variable
+        assertEquals(0, JopTable.size(Jop.F64_CHAIN)); // variable too
     }
 }
