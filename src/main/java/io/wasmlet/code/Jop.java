@@ -300,78 +300,78 @@ public final class Jop {
     public static final int I32_LOAD_AK = 133;
     /** i64.load_m d a k (i64.load, form load). */
     public static final int I64_LOAD_M = 134;
-    /** f32.load_m d a k (f32.load, form load). */
-    public static final int F32_LOAD_M = 135;
-    /** f64.load_m d a k (f64.load, form load). */
-    public static final int F64_LOAD_M = 136;
     /** i32.load8_s_m d a k (i32.load8_s, form load). */
-    public static final int I32_LOAD8_S_M = 137;
+    public static final int I32_LOAD8_S_M = 135;
     /** i32.load8_u_ak d a k k (i32.load8_u, form loadak). */
-    public static final int I32_LOAD8_U_AK = 138;
+    public static final int I32_LOAD8_U_AK = 136;
     /** i32.load16_s_ak d a k k (i32.load16_s, form loadak). */
-    public static final int I32_LOAD16_S_AK = 139;
+    public static final int I32_LOAD16_S_AK = 137;
     /** i32.load16_u_ak d a k k (i32.load16_u, form loadak). */
-    public static final int I32_LOAD16_U_AK = 140;
+    public static final int I32_LOAD16_U_AK = 138;
     /** i64.load8_s_m d a k (i64.load8_s, form load). */
-    public static final int I64_LOAD8_S_M = 141;
+    public static final int I64_LOAD8_S_M = 139;
     /** i64.load8_u_m d a k (i64.load8_u, form load). */
-    public static final int I64_LOAD8_U_M = 142;
+    public static final int I64_LOAD8_U_M = 140;
     /** i64.load16_s_m d a k (i64.load16_s, form load). */
-    public static final int I64_LOAD16_S_M = 143;
+    public static final int I64_LOAD16_S_M = 141;
     /** i64.load16_u_m d a k (i64.load16_u, form load). */
-    public static final int I64_LOAD16_U_M = 144;
+    public static final int I64_LOAD16_U_M = 142;
     /** i64.load32_s_m d a k (i64.load32_s, form load). */
-    public static final int I64_LOAD32_S_M = 145;
+    public static final int I64_LOAD32_S_M = 143;
     /** i64.load32_u_m d a k (i64.load32_u, form load). */
-    public static final int I64_LOAD32_U_M = 146;
+    public static final int I64_LOAD32_U_M = 144;
     /** i32.store_m a b k (i32.store, form store). */
-    public static final int I32_STORE_M = 147;
+    public static final int I32_STORE_M = 145;
     /** i64.store_m a b k (i64.store, form store). */
-    public static final int I64_STORE_M = 148;
+    public static final int I64_STORE_M = 146;
     /** f32.store_m a b k (f32.store, form store). */
-    public static final int F32_STORE_M = 149;
+    public static final int F32_STORE_M = 147;
     /** f64.store_m a b k (f64.store, form store). */
-    public static final int F64_STORE_M = 150;
+    public static final int F64_STORE_M = 148;
     /** i32.store8_m a b k (i32.store8, form store). */
-    public static final int I32_STORE8_M = 151;
+    public static final int I32_STORE8_M = 149;
     /** i32.store16_m a b k (i32.store16, form store). */
-    public static final int I32_STORE16_M = 152;
+    public static final int I32_STORE16_M = 150;
     /** i64.store8_m a b k (i64.store8, form store). */
-    public static final int I64_STORE8_M = 153;
+    public static final int I64_STORE8_M = 151;
     /** i64.store16_m a b k (i64.store16, form store). */
-    public static final int I64_STORE16_M = 154;
+    public static final int I64_STORE16_M = 152;
     /** i64.store32_m a b k (i64.store32, form store). */
-    public static final int I64_STORE32_M = 155;
+    public static final int I64_STORE32_M = 153;
     /** i32.load_ss d a b k. */
-    public static final int I32_LOAD_SS = 156;
+    public static final int I32_LOAD_SS = 154;
     /** i32.load_shk d a k k k. */
-    public static final int I32_LOAD_SHK = 157;
+    public static final int I32_LOAD_SHK = 155;
     /** i32.load8_u_mk d a k k k. */
-    public static final int I32_LOAD8_U_MK = 158;
+    public static final int I32_LOAD8_U_MK = 156;
     /** i32.shl_xor_si d a k b. */
-    public static final int I32_SHL_XOR_SI = 159;
+    public static final int I32_SHL_XOR_SI = 157;
     /** i32.shr_u_xor_si d a k b. */
-    public static final int I32_SHR_U_XOR_SI = 160;
+    public static final int I32_SHR_U_XOR_SI = 158;
     /** i32.add3_ss d a b c. */
-    public static final int I32_ADD3_SS = 161;
+    public static final int I32_ADD3_SS = 159;
     /** i32.add_ss_si d a b k. */
-    public static final int I32_ADD_SS_SI = 162;
+    public static final int I32_ADD_SS_SI = 160;
     /** i32.mul_add_ss d a b c. */
-    public static final int I32_MUL_ADD_SS = 163;
+    public static final int I32_MUL_ADD_SS = 161;
     /** i32.xor_load8_u d b a k k. */
-    public static final int I32_XOR_LOAD8_U = 164;
+    public static final int I32_XOR_LOAD8_U = 162;
     /** i32.mul_load d b a k k. */
-    public static final int I32_MUL_LOAD = 165;
+    public static final int I32_MUL_LOAD = 163;
     /** i32.mul_load16_s d b a k k. */
-    public static final int I32_MUL_LOAD16_S = 166;
+    public static final int I32_MUL_LOAD16_S = 164;
     /** i32.rotl_si d a k (i32.rotl, form si). */
-    public static final int I32_ROTL_SI = 167;
+    public static final int I32_ROTL_SI = 165;
     /** i32.rotr_si d a k (i32.rotr, form si). */
-    public static final int I32_ROTR_SI = 168;
+    public static final int I32_ROTR_SI = 166;
     /** i32.store_ak a k b k. */
-    public static final int I32_STORE_AK = 169;
+    public static final int I32_STORE_AK = 167;
     /** i32.store8_ak a k b k. */
-    public static final int I32_STORE8_AK = 170;
+    public static final int I32_STORE8_AK = 168;
+    /** f32.load_ak d a k k (f32.load, form loadak). */
+    public static final int F32_LOAD_AK = 169;
+    /** f64.load_ak d a k k (f64.load, form loadak). */
+    public static final int F64_LOAD_AK = 170;
     /** global.get_g d g. */
     public static final int GLOBAL_GET_G = 171;
     /** global.set_g a g. */

@@ -88,12 +88,6 @@ final class CompiledLoop {
                     pc += 3;
                     break;
                 }
-                case Jop.I32_ROTR_SI: {
-                    int x = (int) s[fp + c[pc + 1]];
-                    s[fp + c[pc]] = x >>> c[pc + 2] | x << -c[pc + 2];
-                    pc += 3;
-                    break;
-                }
                 case Jop.I32_SHL_XOR_SI:
                     s[fp + c[pc]] = (int) s[fp + c[pc + 1]] << c[pc + 2] ^ (int) s[fp + c[pc + 3]];
                     pc += 4;
@@ -185,10 +179,12 @@ final class CompiledLoop {
                     pc += 3;
                     break;
                 case Jop.F32_CHAIN:
-                case Jop.F64_CHAIN:
                 case Jop.F32_CHAIN_L:
+                    pc = CompiledOps.chain32(mem, s, c, pc, fp);
+                    break;
+                case Jop.F64_CHAIN:
                 case Jop.F64_CHAIN_L:
-                    pc = CompiledOps.chain(mem, s, c, pc, fp);
+                    pc = CompiledOps.chain64(mem, s, c, pc, fp);
                     break;
                 case Jop.I32_WRAP_I64_S: {
                     long v = s[fp + c[pc + 1]];
@@ -222,14 +218,26 @@ final class CompiledLoop {
                     s[fp + c[pc]] = mem.i64Load((int) s[fp + c[pc + 1]], c[pc + 2]);
                     pc += 3;
                     break;
-                case Jop.F32_LOAD_M:
-                    s[fp + c[pc]] = mem.i32Load((int) s[fp + c[pc + 1]], c[pc + 2]);
-                    pc += 3;
+                case Jop.F32_LOAD_AK:
+                case Jop.F64_LOAD_AK: {
+                    // the bits, never a float (every NaN payload bit kept), addressed and checked
+                    // as i32.load_ak's; f32 as i32.load's value, f64 as i64.load's
+                    int a = (int) s[fp + c[pc + 1]] + c[pc + 2];
+                    int off = c[pc + 3];
+                    boolean w = c[pc - 1] == Jop.F64_LOAD_AK;
+                    if ((a | off) < 0 || a > mem.byteSize - (w ? 8 : 4) - off) {
+                        throw Trap.memoryOutOfBounds;
+                    }
+                    byte[] d = mem.data;
+                    a += off;
+                    long v = (d[a] & 0xFF) | (d[a + 1] & 0xFF) << 8 | (d[a + 2] & 0xFF) << 16 | d[a + 3] << 24;
+                    if (w) {
+                        v = v & 0xFFFFFFFFL | (long) ((d[a + 4] & 0xFF) | (d[a + 5] & 0xFF) << 8 | (d[a + 6] & 0xFF) << 16 | d[a + 7] << 24) << 32;
+                    }
+                    s[fp + c[pc]] = v;
+                    pc += 4;
                     break;
-                case Jop.F64_LOAD_M:
-                    s[fp + c[pc]] = mem.i64Load((int) s[fp + c[pc + 1]], c[pc + 2]);
-                    pc += 3;
-                    break;
+                }
                 case Jop.I32_LOAD8_S_M:
                     s[fp + c[pc]] = mem.i32Load8S((int) s[fp + c[pc + 1]], c[pc + 2]);
                     pc += 3;
@@ -337,13 +345,30 @@ final class CompiledLoop {
                     pc += 3;
                     break;
                 case Jop.F32_STORE_M:
-                    mem.i32Store((int) s[fp + c[pc]], c[pc + 2], (int) s[fp + c[pc + 1]]);
+                case Jop.F64_STORE_M: {
+                    // the bits as they are, checked as i32.store_m's
+                    int a = (int) s[fp + c[pc]];
+                    int off = c[pc + 2];
+                    boolean w = c[pc - 1] == Jop.F64_STORE_M;
+                    if ((a | off) < 0 || a > mem.byteSize - (w ? 8 : 4) - off) {
+                        throw Trap.memoryOutOfBounds;
+                    }
+                    byte[] d = mem.data;
+                    a += off;
+                    long v = s[fp + c[pc + 1]];
+                    d[a] = (byte) v;
+                    d[a + 1] = (byte) (v >> 8);
+                    d[a + 2] = (byte) (v >> 16);
+                    d[a + 3] = (byte) (v >> 24);
+                    if (w) {
+                        d[a + 4] = (byte) (v >> 32);
+                        d[a + 5] = (byte) (v >> 40);
+                        d[a + 6] = (byte) (v >> 48);
+                        d[a + 7] = (byte) (v >> 56);
+                    }
                     pc += 3;
                     break;
-                case Jop.F64_STORE_M:
-                    mem.i64Store((int) s[fp + c[pc]], c[pc + 2], s[fp + c[pc + 1]]);
-                    pc += 3;
-                    break;
+                }
                 case Jop.I32_STORE_AK: {
                     int a = (int) s[fp + c[pc]] + c[pc + 1];
                     int off = c[pc + 3];
@@ -655,22 +680,6 @@ final class CompiledLoop {
                     break;
                 case Jop.I64_SHR_U_SI:
                     s[fp + c[pc]] = s[fp + c[pc + 1]] >>> c[pc + 2];
-                    pc += 3;
-                    break;
-                case Jop.I64_EQ_SS:
-                    s[fp + c[pc]] = s[fp + c[pc + 1]] == s[fp + c[pc + 2]] ? 1 : 0;
-                    pc += 3;
-                    break;
-                case Jop.I64_NE_SS:
-                    s[fp + c[pc]] = s[fp + c[pc + 1]] != s[fp + c[pc + 2]] ? 1 : 0;
-                    pc += 3;
-                    break;
-                case Jop.I64_LT_S_SS:
-                    s[fp + c[pc]] = s[fp + c[pc + 1]] < s[fp + c[pc + 2]] ? 1 : 0;
-                    pc += 3;
-                    break;
-                case Jop.I64_LT_U_SS:
-                    s[fp + c[pc]] = (s[fp + c[pc + 1]] ^ Long.MIN_VALUE) < (s[fp + c[pc + 2]] ^ Long.MIN_VALUE) ? 1 : 0;
                     pc += 3;
                     break;
                 case Jop.I64_EXTEND_I32_S_S: {

@@ -3,6 +3,7 @@ package io.wasmlet.exec;
 import io.wasmlet.code.Jop;
 import io.wasmlet.code.Layout;
 import io.wasmlet.code.WasmOps;
+import io.wasmlet.error.Trap;
 
 /**
  * The value templates of the compiled tier that are too rare to earn a case in
@@ -29,6 +30,11 @@ final class CompiledOps {
         case Jop.I32_GT_U_SI: case Jop.I32_LE_S_SI: case Jop.I32_LE_U_SI: case Jop.I32_GE_S_SI: case Jop.I32_GE_U_SI:
             s[fp + c[pc]] = i32(c[pc - 1], (int) s[fp + c[pc + 1]], c[pc + 2]);
             return pc + 3;
+        case Jop.I32_ROTR_SI: { // (clang rotates left: rotl_si stays in the loop)
+            int x = (int) s[fp + c[pc + 1]];
+            s[fp + c[pc]] = x >>> c[pc + 2] | x << -c[pc + 2];
+            return pc + 3;
+        }
         case Jop.I32_ROTL_SS: {
             int x = (int) s[fp + c[pc + 1]];
             int y = (int) s[fp + c[pc + 2]];
@@ -131,6 +137,18 @@ final class CompiledOps {
             pc += 3;
             return pc;
                 }
+        case Jop.I64_EQ_SS:
+            s[fp + c[pc]] = s[fp + c[pc + 1]] == s[fp + c[pc + 2]] ? 1 : 0;
+            return pc + 3;
+        case Jop.I64_NE_SS:
+            s[fp + c[pc]] = s[fp + c[pc + 1]] != s[fp + c[pc + 2]] ? 1 : 0;
+            return pc + 3;
+        case Jop.I64_LT_S_SS:
+            s[fp + c[pc]] = s[fp + c[pc + 1]] < s[fp + c[pc + 2]] ? 1 : 0;
+            return pc + 3;
+        case Jop.I64_LT_U_SS:
+            s[fp + c[pc]] = (s[fp + c[pc + 1]] ^ Long.MIN_VALUE) < (s[fp + c[pc + 2]] ^ Long.MIN_VALUE) ? 1 : 0;
+            return pc + 3;
         case Jop.I64_GT_S_SS: {
             long x = s[fp + c[pc + 1]];
             long y = s[fp + c[pc + 2]];
@@ -511,33 +529,78 @@ final class CompiledOps {
     }
 
     /**
-     * Runs the {@code f32.chain} / {@code f64.chain d a n} or {@code f32.chain_l} /
-     * {@code f64.chain_l d a k off n} steps at {@code pc} (jit-ops.txt): one conversion from bits
-     * for each operand and one back for the result, the intermediate values Java doubles (f32:
-     * rounded to float after every step). Returns the pc after it.
+     * Runs the {@code f32.chain d a n} or {@code f32.chain_l d a k off n} steps at {@code pc}
+     * (jit-ops.txt): one conversion from bits for each operand and one back for the result, the
+     * intermediate values Java floats, so every step rounds as the Wasm operator does. Returns the
+     * pc after it. (f32 and f64 have a method each, so that neither tests its width per step.)
      */
-    static int chain(Memory mem, long[] s, int[] c, int pc, int fp) {
-        int op = c[pc - 1];
-        boolean f32 = (op - Jop.F32_CHAIN & 1) == 0; // f32.chain_l is two after f32.chain
-        long v = s[fp + c[pc + 1]];
+    static int chain32(Memory mem, long[] s, int[] c, int pc, int fp) {
         int i = pc + 2;
-        if (op > Jop.F64_CHAIN) {
-            // the load, as i32.load_ak's: the address wraps, then the offset is added
-            v = f32 ? mem.i32Load((int) v + c[pc + 2], c[pc + 3]) : mem.i64Load((int) v + c[pc + 2], c[pc + 3]);
+        int bits = (int) s[fp + c[pc + 1]];
+        if (c[pc - 1] == Jop.F32_CHAIN_L) {
+            // the load, as f32.load_ak's: the address wraps, then the offset is added
+            int a = bits + c[pc + 2];
+            int off = c[pc + 3];
+            if ((a | off) < 0 || a > mem.byteSize - 4 - off) {
+                throw Trap.memoryOutOfBounds;
+            }
+            byte[] d = mem.data;
+            a += off;
+            bits = (d[a] & 0xFF) | (d[a + 1] & 0xFF) << 8 | (d[a + 2] & 0xFF) << 16 | d[a + 3] << 24;
             i = pc + 4;
         }
         int end = i + 1 + c[i];
-        double acc = f32 ? Float.intBitsToFloat((int) v) : Double.longBitsToDouble(v);
+        float acc = Float.intBitsToFloat(bits);
+        float x = 0;
+        for (i++; i < end; i++) {
+            int m = c[i];
+            if ((m & 16) != 0) { // a constant: its bits follow (in the first of two ints)
+                x = Float.intBitsToFloat(c[i + 1]);
+                i += 2;
+            } else if (m != 4) { // not sqrt, which has no operand
+                x = Float.intBitsToFloat((int) s[fp + (m >> 5)]);
+            }
+            switch (m & 15) {
+                case 0: case 8: acc += x; break;
+                case 1: acc -= x; break;
+                case 9: acc = x - acc; break;
+                case 2: case 10: acc *= x; break;
+                case 3: acc /= x; break;
+                case 11: acc = x / acc; break;
+                default: acc = (float) Math.sqrt(acc); break;
+            }
+        }
+        s[fp + c[pc]] = Float.floatToIntBits(acc);
+        return end;
+    }
+
+    /** As {@link #chain32}, for {@code f64.chain} / {@code f64.chain_l}, the values Java doubles. */
+    static int chain64(Memory mem, long[] s, int[] c, int pc, int fp) {
+        int i = pc + 2;
+        long v = s[fp + c[pc + 1]];
+        if (c[pc - 1] == Jop.F64_CHAIN_L) {
+            // the load, as f64.load_ak's
+            int a = (int) v + c[pc + 2];
+            int off = c[pc + 3];
+            if ((a | off) < 0 || a > mem.byteSize - 8 - off) {
+                throw Trap.memoryOutOfBounds;
+            }
+            byte[] d = mem.data;
+            a += off;
+            v = ((d[a] & 0xFF) | (d[a + 1] & 0xFF) << 8 | (d[a + 2] & 0xFF) << 16 | d[a + 3] << 24) & 0xFFFFFFFFL
+                    | (long) ((d[a + 4] & 0xFF) | (d[a + 5] & 0xFF) << 8 | (d[a + 6] & 0xFF) << 16 | d[a + 7] << 24) << 32;
+            i = pc + 4;
+        }
+        int end = i + 1 + c[i];
+        double acc = Double.longBitsToDouble(v);
         double x = 0;
         for (i++; i < end; i++) {
             int m = c[i];
-            if ((m & 16) != 0) { // a constant: its bits follow (f32: in the first int)
-                v = (c[i + 1] & 0xFFFFFFFFL) | ((long) c[i + 2] << 32);
+            if ((m & 16) != 0) { // a constant: its bits follow (low, high)
+                x = Double.longBitsToDouble((c[i + 1] & 0xFFFFFFFFL) | ((long) c[i + 2] << 32));
                 i += 2;
-                x = f32 ? Float.intBitsToFloat((int) v) : Double.longBitsToDouble(v);
-            } else if (m != 4) { // not sqrt, which has no operand
-                v = s[fp + (m >> 5)];
-                x = f32 ? Float.intBitsToFloat((int) v) : Double.longBitsToDouble(v);
+            } else if (m != 4) {
+                x = Double.longBitsToDouble(s[fp + (m >> 5)]);
             }
             switch (m & 15) {
                 case 0: case 8: acc += x; break;
@@ -548,11 +611,8 @@ final class CompiledOps {
                 case 11: acc = x / acc; break;
                 default: acc = Math.sqrt(acc); break;
             }
-            if (f32) {
-                acc = (float) acc;
-            }
         }
-        s[fp + c[pc]] = f32 ? Float.floatToIntBits((float) acc) : Double.doubleToLongBits(acc);
+        s[fp + c[pc]] = Double.doubleToLongBits(acc);
         return end;
     }
 

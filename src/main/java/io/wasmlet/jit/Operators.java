@@ -404,9 +404,9 @@ abstract class Operators extends Emitter {
         int ch = f32 ? Jop.F32_CHAIN : Jop.F64_CHAIN;
         int t = c[lastDest];
         int plain = step(c[p], f32 ? Jop.F32_ADD_SS : Jop.F64_ADD_SS);
-        boolean load = c[p] == (f32 ? Jop.F32_LOAD_M : Jop.F64_LOAD_M);
+        boolean load = c[p] == (f32 ? Jop.F32_LOAD_AK : Jop.F64_LOAD_AK);
         int nAt = c[p] == ch || plain >= 0 ? p + 3 : load || c[p] == ch + 2 ? p + 5 : -1;
-        if (nAt < 0 || top != (plain >= 0 || load ? p + 4 : nAt + 1 + c[nAt])) {
+        if (nAt < 0 || top != (plain >= 0 ? p + 4 : load ? p + 5 : nAt + 1 + c[nAt])) {
             return false;
         }
         int k = step;
@@ -440,10 +440,8 @@ abstract class Operators extends Emitter {
         if (!room((plain >= 0 || load ? 2 : 1) + (konst ? 2 : 0))) {
             return false;
         }
-        if (load) { // load_m d a off becomes chain_l d a 0 off 0
+        if (load) { // load_ak d a k off becomes chain_l d a k off 0 (with the add it folded)
             c[p] = ch + 2;
-            c[p + 4] = c[p + 3];
-            c[p + 3] = 0;
             c[p + 5] = 0;
             top = p + 6;
         }

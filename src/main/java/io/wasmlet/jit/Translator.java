@@ -287,7 +287,8 @@ final class Translator extends Operators {
                         | (1L << Op.BR_IF_BACK + 1 - 192) - (1L << Op.COUNT - 192);
         boolean back = op == Op.JUMP_BACK || op == Op.BR_IF_BACK || op == Op.BR_IF_BACK_P
                 || (op == Op.BR || op == Op.BR_IF) && Layout.u32(code, at + 1) <= at;
-        if ((m >>> op & 1) == 0 && !back) {
+        // (and the wide offset before a load or store: its add can overflow 2^32 and trap)
+        if ((m >>> op & 1) == 0 && !back && op != Op.MEM_WIDE) {
             return; // a br or br_if is a site when it branches backwards (it polls)
         }
         target[at - base] |= back ? SITE | BACK : SITE;
