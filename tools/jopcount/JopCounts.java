@@ -47,7 +47,6 @@ public final class JopCounts {
         bytecodes(Files.readAllLines(Path.of(args[0])), Files.readAllLines(Path.of(args[1])));
         List<String> only = Arrays.asList(args).subList(3, args.length);
         double logSum = 0;
-        double logTime = 0;
         int nw = 0;
         double[] allSingle = new double[256];
         Map<Long, Double> allPairs = new HashMap<>();
@@ -75,6 +74,15 @@ public final class JopCounts {
             long before = metered.instructionsExecuted();
             metered.invoke(mr, a, r);
             long wasm = metered.instructionsExecuted() - before;
+            // the same call interpreter-only: its bytecodes over the same Wasm instructions
+            Store is = new Store(Board.desktop());
+            Function ir = is.instantiate(Loader.load(b), new Imports()).function("run");
+            is.invoke(ir, a, r);
+            JopCounter.reset();
+            JopCounter.on = true;
+            is.invoke(ir, a, r);
+            JopCounter.on = false;
+            long ibc = interpBytecodes();
             Store st = new Store(Board.desktop(), Jit.tiered());
             Function run = st.instantiate(Loader.load(b), new Imports()).function("run");
             st.invoke(run, a, r);
@@ -93,17 +101,6 @@ public final class JopCounts {
             }
             long tieredInterp = interpBytecodes();
             long tieredDispatches = JopCounter.interpDispatches;
-            long[] singles = JopCounter.single.clone();
-            // the same call interpreter-only: its bytecodes over the same Wasm instructions
-            Store is = new Store(Board.desktop());
-            Function ir = is.instantiate(Loader.load(b), new Imports()).function("run");
-            is.invoke(ir, a, r);
-            JopCounter.reset();
-            JopCounter.on = true;
-            is.invoke(ir, a, r);
-            JopCounter.on = false;
-            long ibc = interpBytecodes();
-            System.arraycopy(singles, 0, JopCounter.single, 0, 256);
             double tieredPerWasm = (bc + tieredInterp) / (double) wasm;
             double interpPerWasm = ibc / (double) wasm;
             logSum += Math.log(interpPerWasm / tieredPerWasm);
