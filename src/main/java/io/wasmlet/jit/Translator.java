@@ -62,6 +62,23 @@ final class Translator extends Operators {
     private final boolean inlineCache;
     /** {@link Tuning#sideExitMin} (0: no side exits). */
     int sideExitMin;
+    /** {@link Tuning#inlineMaxOps}, or 0 without {@link Tuning#inline}. */
+    int inlineMax;
+    /** Calls inlined so far (by translations that succeeded or not). */
+    int inlined;
+    /** Translating an inlined callee ({@link #inline}): its frame's first slot, its parameters, its locals written so far. */
+    private boolean inlining;
+    private int frame;
+    private int calleeParams;
+    private long written;
+    /** The abstract entries of an inlined callee's arguments, where the caller had them. */
+    private final int[] argKind = new int[CompileJob.INLINE_LOCALS];
+    private final long[] argVal = new long[CompileJob.INLINE_LOCALS];
+    /** The first code pc of the function. */
+    private int cpc0;
+    /** Inline records so far, kept at the end of the cache window (from {@link #limit} to {@link #windowEnd}). */
+    private int ninline;
+    private int windowEnd;
 
 
     Translator(boolean registers, boolean fuse, boolean fuseAddresses, boolean fuseMore, boolean inlineCache,
@@ -77,17 +94,17 @@ final class Translator extends Operators {
      * either fit {@code 2 * maxTargets} ints.
      */
     void reserve(int codeUnits, int maxHeight, int maxTargets) {
-        if (pcMap.length < codeUnits + 1) {
-            pcMap = new int[codeUnits + 1];
-            target = new byte[codeUnits + 1];
+        if (pcMap.length < codeUnits + 1 + CompileJob.INLINE_UNITS) {
+            pcMap = new int[codeUnits + 1 + CompileJob.INLINE_UNITS];
+            target = new byte[codeUnits + 1 + CompileJob.INLINE_UNITS];
         }
         if (fix.length < 2 * maxTargets + 2) {
             fix = new int[2 * maxTargets + 2];
             osr = new int[2 * maxTargets + 2];
         }
-        if (kind.length < maxHeight + 1) {
-            kind = new int[maxHeight + 1];
-            val = new long[maxHeight + 1];
+        if (kind.length < maxHeight + 1 + CompileJob.INLINE_SLOTS) {
+            kind = new int[maxHeight + 1 + CompileJob.INLINE_SLOTS];
+            val = new long[maxHeight + 1 + CompileJob.INLINE_SLOTS];
         }
     }
 
@@ -97,6 +114,9 @@ final class Translator extends Operators {
         code = j.code;
         c = j.cache;
         limit = j.limit;
+        windowEnd = limit;
+        ninline = 0;
+        inlining = false;
         full = false;
         int entry = j.entry;
         base = entry;
@@ -123,6 +143,7 @@ final class Translator extends Operators {
             return -1;
         }
         int cpc = top;
+        cpc0 = cpc;
         c[meta] = code[entry + Layout.H_MAX_HEIGHT];
         c[meta + 1] = entry;
         c[meta + 3] = code[entry + Layout.H_PARAMS];
@@ -148,8 +169,13 @@ final class Translator extends Operators {
         for (int i = 0; i < 2 * nosr; i++) {
             c[top++] = osr[i];
         }
-        if (!sites(cpc, len)) {
+        if (!sites(cpc, len) || top >= limit) {
             return -1;
+        }
+        // the inline map: a count, then the records kept at the window's end (see inline)
+        c[top++] = nsite == 0 ? 0 : ninline;
+        for (int i = limit; nsite > 0 && i < windowEnd; i++) {
+            c[top++] = c[i];
         }
         j.top = top;
         return cpc;
@@ -315,11 +341,18 @@ final class Translator extends Operators {
         int op = code[pc];
         switch (op) {
             case Op.LOCAL_GET:
-                push(LOCAL, code[pc + 1]);
+                if (inlining) {
+                    calleeLocal(code[pc + 1]);
+                } else {
+                    push(LOCAL, code[pc + 1]);
+                }
                 return pc + 2;
             case Op.LOCAL_SET:
             case Op.LOCAL_TEE:
-                setLocal(code[pc + 1], op == Op.LOCAL_TEE);
+                if (inlining) {
+                    written |= 1L << code[pc + 1];
+                }
+                setLocal(frame + code[pc + 1], op == Op.LOCAL_TEE);
                 return pc + 2;
             case Op.I32_CONST16:
                 push(CONST, (short) code[pc + 1]);
@@ -475,6 +508,9 @@ final class Translator extends Operators {
             case Op.CALL_DIRECT: {
                 int fi = op == Op.CALL ? Layout.u32(code, pc + 1)
                         : Layout.u32(code, Layout.u32(code, pc + 1) + Layout.H_FUNC_INDEX);
+                if (inlineMax > 0 && inline(fi)) {
+                    return pc + 3;
+                }
                 int np = job.funcParams(fi);
                 flush(h - np, h);
                 h -= np;
@@ -512,6 +548,178 @@ final class Translator extends Operators {
             default:
                 return numeric(op, pc);
         }
+    }
+
+    /**
+     * Translates a call of function {@code fi} at the current height as the callee's own code
+     * ({@link Tuning#inline}) if it is a small straight-line leaf of this module; false (nothing
+     * emitted) otherwise. The callee's frame starts at its first argument's slot, so its code is
+     * translated with every slot shifted by that {@link #frame}: its parameters are where the
+     * arguments are (read where the caller had them, until written), its other locals read as
+     * the 0 a call stores until written, and its results end where the call leaves them. A
+     * {@code call_inline} in front does what the call did before the callee's first instruction
+     * (the callee's own count and count_call follow: fuel and the call count are the same).
+     *
+     * <p>Trap sites: the call is the caller's site, and an inline record (kept at the end of the
+     * cache window until the function's maps are written) names the body's code range, the
+     * callee's header and the callee's own sites, so a trap inside the body gives the callee's
+     * frame and then the caller's at the call ({@code io.wasmlet.exec.Backtrace}).
+     */
+    private boolean inline(int fi) {
+        int hdr = job.funcEntry(fi);
+        if (hdr < 0 || inlining) {
+            return false;
+        }
+        int end = job.funcEnd(fi);
+        int np = code[hdr + Layout.H_PARAMS];
+        int nl = code[hdr + Layout.H_LOCALS];
+        int f = h - np;
+        int scratch = job.end - job.entry + 1;
+        if (np + nl > CompileJob.INLINE_LOCALS || end - hdr > CompileJob.INLINE_UNITS || scratch + end - hdr > pcMap.length
+                || f + code[hdr + Layout.H_MAX_HEIGHT] >= kind.length || !straight(hdr + Layout.HEADER_SIZE, end)) {
+            return false;
+        }
+        for (int i = 0; i < np; i++) {
+            argKind[i] = kind[f + i];
+            argVal[i] = val[f + i];
+        }
+        int callerBase = base;
+        int callerLocals = locals;
+        int callerSites = nsite;
+        emit(Jop.CALL_INLINE, f + code[hdr + Layout.H_MAX_HEIGHT]);
+        int start = top;
+        base = hdr - scratch;
+        for (int i = scratch; i < scratch + end - hdr; i++) {
+            pcMap[i] = -1;
+            target[i] = 0;
+        }
+        inlining = true;
+        frame = f;
+        calleeParams = np;
+        written = 0;
+        locals = f + np + nl;
+        h = locals;
+        int pc = hdr + Layout.HEADER_SIZE;
+        while (!full && code[pc] != Op.RETURN) {
+            pcMap[pc - base] = top;
+            int next = op(pc);
+            site(pc);
+            if (next < 0) {
+                break; // unreachable: the rest is dead
+            }
+            pc = next;
+        }
+        int n = code[hdr + Layout.H_RESULTS];
+        if (code[pc] == Op.RETURN) {
+            results(n);
+        } else {
+            h = f;
+            for (int i = 0; i < n; i++) {
+                push(NAT, 0);
+            }
+        }
+        inlining = false;
+        frame = 0;
+        locals = callerLocals;
+        lastDest = -1;
+        lastOp = -1;
+        // the inline record: code range from the entry, callee header, then its sites
+        int sites = nsite - callerSites;
+        nsite = callerSites;
+        if (top + 4 + sites >= limit) {
+            full = true;
+        } else {
+            limit -= 4 + sites;
+            int r = limit;
+            c[r] = start - cpc0;
+            c[r + 1] = top - cpc0;
+            c[r + 2] = hdr;
+            c[r + 3] = sites;
+            for (int i = scratch; i < scratch + end - hdr; i++) {
+                if ((target[i] & SITE) != 0) {
+                    c[++r + 3] = pcMap[i] - cpc0 << 16 | i - scratch;
+                }
+            }
+            ninline++;
+            inlined++;
+        }
+        base = callerBase;
+        return true;
+    }
+
+    /** local.get {@code x} in an inlined callee: the argument or 0 until written, then the local. */
+    private void calleeLocal(int x) {
+        if ((written >>> x & 1) == 0) {
+            if (x >= calleeParams) {
+                push(CONST, 0);
+                return;
+            }
+            if (argKind[x] != NAT) {
+                push(argKind[x], argVal[x]);
+                return;
+            }
+        }
+        push(LOCAL, frame + x);
+    }
+
+    /**
+     * An inlined callee's return of its top {@code n} entries: they end at the callee's frame
+     * (the caller's slots of the call's results), constants and the caller's locals as they are.
+     */
+    private void results(int n) {
+        int from = h - n;
+        for (int i = from; n > 1 && i < h; i++) {
+            if (kind[i] == LOCAL && val[i] >= frame) {
+                materialize(i); // a callee local: its slot is the caller's next to be overwritten
+            }
+        }
+        for (int i = 0; i < n; i++) {
+            int s = from + i;
+            int d = frame + i;
+            if (kind[s] == CONST || kind[s] == LOCAL && val[s] < frame) {
+                kind[d] = kind[s];
+                val[d] = val[s];
+                continue;
+            }
+            if (kind[s] == LOCAL) {
+                if (val[s] != d) {
+                    emit(Jop.MOV, d, (int) val[s]);
+                }
+            } else if (s != d) {
+                if (registers && n == 1 && lastDest >= 0 && c[lastDest] == s) {
+                    c[lastDest] = d; // the callee's last operator writes the result's slot
+                } else {
+                    emit(Jop.MOV, d, s);
+                }
+            }
+            kind[d] = NAT;
+        }
+        h = frame + n;
+    }
+
+    /**
+     * True if the code from {@code pc} is straight-line up to its first return or unreachable,
+     * with at most {@link #inlineMax} operators, all translated in line: no branch, call,
+     * memory.grow, exit or slow operator.
+     */
+    private boolean straight(int pc, int end) {
+        int ops = 0;
+        while (pc < end && ops <= inlineMax) {
+            int op = code[pc];
+            if (op == Op.RETURN || op == Op.UNREACHABLE) {
+                return true;
+            }
+            if (op == Op.COUNT || op == Op.COUNT_CALL) {
+                ops--; // not an operator
+            } else if (!(op >= Op.LOCAL_GET && op <= Op.GLOBAL_SET || op >= Op.I32_CONST && op <= Op.F64_CONST
+                    || op == Op.DROP || op == Op.SELECT || op == Op.MEMORY_SIZE || op == Op.I32_CONST16
+                    || op != Op.MEMORY_GROW && templated(op))) {
+                return false; // control, calls, memory.grow, and what has no template (exits, slow operators)
+            }
+            ops++;
+            pc += Layout.instructionSize(code, pc);
+        }
+        return false;
     }
 
     /** if / br_if on a value: branch when it is zero / non-zero. */
