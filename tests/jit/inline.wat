@@ -75,6 +75,13 @@
     (i32.load (local.get 0)))
   (func (export "c_four") (param i32) (result i32)
     (i32.wrap_i64 (call $four (local.get 0) (i64.const 3) (i32.const 2) (i64.extend_i32_s (local.get 0)))))
+  ;; the call's result and a branch's meet at a label before a local.set: the set must not be
+  ;; folded into the callee's last template
+  (func (export "c_merge") (param i32 i32) (result i32) (local $x i32)
+    (local.set $x (block (result i32)
+      (drop (br_if 0 (i32.const 5) (local.get 1)))
+      (call $min (local.get 0) (i32.const 3))))
+    (i32.add (local.get $x) (i32.const 100)))
   ;; the store before the trap: what $store2 left at $a, read after it trapped
   (func (export "peek") (param i32) (result i32) (i32.add (i32.load (local.get 0)) (global.get $g)))
 

@@ -116,6 +116,7 @@ final class Translator extends Operators {
         limit = j.limit;
         windowEnd = limit;
         ninline = 0;
+        inlineEnd = -1;
         inlining = false;
         full = false;
         int entry = j.entry;
@@ -265,6 +266,7 @@ final class Translator extends Operators {
                 }
                 lastDest = -1;
                 lastOp = -1;
+                inlineEnd = -1;
                 if (live && target[rel] == 2) {
                     osr[2 * nosr] = pc;
                     osr[2 * nosr + 1] = top;
@@ -688,6 +690,8 @@ final class Translator extends Operators {
             } else if (s != d) {
                 if (registers && n == 1 && lastDest >= 0 && c[lastDest] == s) {
                     c[lastDest] = d; // the callee's last operator writes the result's slot
+                    inlineDest = lastDest;
+                    inlineEnd = top;
                 } else {
                     emit(Jop.MOV, d, s);
                 }

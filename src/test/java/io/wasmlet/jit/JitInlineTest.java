@@ -40,7 +40,7 @@ class JitInlineTest {
         "c_never", "c_never", "c_k", "c_nothing", "c_swap", "c_consts",
         "c_locals", "c_locals", "c_tee", "c_tee",
         "c_store", "peek", "c_store", "peek", "peek",
-        "c_four", "c_four", "rec",
+        "c_four", "c_four", "rec", "c_merge", "c_merge",
     };
 
     static final long[][] ARGS = {
@@ -51,7 +51,7 @@ class JitInlineTest {
         {1}, {0}, {5}, {6}, {3, 4}, {100},
         {3, 5}, {-1, 0x40000000}, {7}, {-3},
         {64, 11}, {64}, {65528, 21}, {65528}, {64},
-        {5}, {-9}, {40},
+        {5}, {-9}, {40}, {1, 0}, {1, 1},
     };
 
     static final int QUOT = 5;
@@ -131,6 +131,8 @@ class JitInlineTest {
         assertEquals("peek = 32", interp.get(30), "the first store of the trapping call stayed; the global did not change");
         assertEquals("c_four = 18", interp.get(32), "(5 - 2) + 3 * 5");
         assertEquals("rec = 117", interp.get(34), "0 + 1 + 2 + 3 * 38");
+        assertEquals("c_merge = 101", interp.get(35), "min(1, 3) + 100");
+        assertEquals("c_merge = 105", interp.get(36), "the branch's 5 + 100");
         // traps inside the inlined callee: its frame, then the caller's at the call
         String quot = interp.get(15);
         assertTrue(quot.startsWith("c_quot: integer divide by zero, 2 frames: " + QUOT + "@"), quot);
@@ -147,8 +149,8 @@ class JitInlineTest {
         Store st = new Store(Board.desktop(), on);
         instance(st, 0);
         // min from c_min and twice from rec, max, abs, clamp, pix, quot, never, k, nothing, swap,
-        // consts, locals, tee, store2, four; and in the kernel clamp, pix twice, min, max, abs
-        assertEquals(17 + 6, on.inlined());
+        // consts, locals, tee, store2, four, min in c_merge; and in the kernel clamp, pix twice, min, max, abs
+        assertEquals(18 + 6, on.inlined());
         Jit off = jit(3);
         Store st2 = new Store(Board.desktop(), off);
         instance(st2, 0);
