@@ -26,11 +26,11 @@ import org.junit.jupiter.api.Test;
  * shape) against the interpreter: results, traps inside the inlined code with their backtraces
  * frame by frame, the store before a trap, frame exhaustion at the same depth in a recursion
  * whose leaf is inlined, fuel running out at every instruction count around each call, and
- * 0 bytes per call; in tiered (translated after the first call), eager, and eager without the
- * switch.
+ * 0 bytes per call; in tiered (translated after the first call), eager, eager without the
+ * switch, and eager with plain templates (no register operands).
  */
 class JitInlineTest {
-    static final String[] CONFIGS = {"interp", "tiered", "eager", "eager, inline off"};
+    static final String[] CONFIGS = {"interp", "tiered", "eager", "eager, inline off", "eager, plain templates"};
 
     static final String[] NAMES = {
         "c_min", "c_min", "c_min", "c_max", "c_max", "c_abs", "c_abs", "c_abs",
@@ -64,6 +64,10 @@ class JitInlineTest {
                 t.threshold = 1;
                 return Jit.tiered(t);
             case 2:
+                return Jit.eager(t);
+            case 4:
+                t.registerOperands = false;
+                t.fuseBranches = false;
                 return Jit.eager(t);
             default:
                 t.inline = false;
