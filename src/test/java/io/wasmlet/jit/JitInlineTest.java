@@ -40,7 +40,7 @@ class JitInlineTest {
         "c_never", "c_never", "c_k", "c_nothing", "c_swap", "c_consts",
         "c_locals", "c_locals", "c_tee", "c_tee",
         "c_store", "peek", "c_store", "peek", "peek",
-        "c_four", "c_four", "rec", "c_merge", "c_merge",
+        "c_four", "c_four", "rec", "c_merge", "c_merge", "max", "max",
     };
 
     static final long[][] ARGS = {
@@ -51,7 +51,7 @@ class JitInlineTest {
         {1}, {0}, {5}, {6}, {3, 4}, {100},
         {3, 5}, {-1, 0x40000000}, {7}, {-3},
         {64, 11}, {64}, {65528, 21}, {65528}, {64},
-        {5}, {-9}, {40}, {1, 0}, {1, 1},
+        {5}, {-9}, {40}, {1, 0}, {1, 1}, {3, 9}, {-3, -9},
     };
 
     static final int QUOT = 5;
@@ -137,6 +137,8 @@ class JitInlineTest {
         assertEquals("rec = 117", interp.get(34), "0 + 1 + 2 + 3 * 38");
         assertEquals("c_merge = 101", interp.get(35), "min(1, 3) + 100");
         assertEquals("c_merge = 105", interp.get(36), "the branch's 5 + 100");
+        assertEquals("max = 9", interp.get(37), "an inlined callee called as an export");
+        assertEquals("max = -3", interp.get(38));
         // traps inside the inlined callee: its frame, then the caller's at the call
         String quot = interp.get(15);
         assertTrue(quot.startsWith("c_quot: integer divide by zero, 2 frames: " + QUOT + "@"), quot);
