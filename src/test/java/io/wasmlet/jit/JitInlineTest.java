@@ -237,6 +237,40 @@ class JitInlineTest {
         }
     }
 
+    /**
+     * An interruption noticed at the k-th poll, for every k through a call: polling at every
+     * call and back-edge (loop weight 1), an inlined call polls where the call did, with the
+     * same trap and backtrace as with inlining off.
+     */
+    @Test
+    void interruptionsArePolledWhereTheCallsPolled() throws Exception {
+        List<List<String>> seen = new ArrayList<>();
+        for (int k = 2; k <= 3; k++) {
+            Tuning t = new Tuning();
+            t.loopWeight = 1;
+            t.inline = k == 2;
+            Store st = new Store(Board.desktop(), Jit.eager(t));
+            Instance in = instance(st, 0);
+            final int[] left = new int[1];
+            st.interruptSource(new io.wasmlet.exec.InterruptSource() {
+                public boolean interrupted() {
+                    return --left[0] == 0;
+                }
+            });
+            List<String> log = new ArrayList<>();
+            for (int p = 1; p <= 40; p++) {
+                left[0] = p;
+                log.add(p + ": " + outcome(st, in, "kernel", new long[] {3}));
+                left[0] = p;
+                log.add(p + ": " + outcome(st, in, "rec", new long[] {6}));
+            }
+            seen.add(log);
+        }
+        assertTrue(seen.get(0).toString().contains("interrupted, 2 frames"), seen.get(0).toString());
+        assertTrue(seen.get(0).toString().contains("kernel = 0"), seen.get(0).toString());
+        assertEquals(seen.get(1), seen.get(0));
+    }
+
     /** The kernel matches the interpreter, and its calls (and traps inside inlined code) allocate nothing. */
     @Test
     void inlinedCallsAllocateNothing() throws Exception {
