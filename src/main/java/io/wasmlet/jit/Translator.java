@@ -38,7 +38,9 @@ import io.wasmlet.exec.CompileJob;
  * it ({@link Tuning#inlineCache}) with one of the instance's profile sites: a guarded
  * monomorphic inline cache that compiled code binds and rebinds from the site's feedback
  * ({@code io.wasmlet.exec.CompiledOps#icMiss}); the plain {@code call_indirect} after it is the
- * miss path, with the interpreter's traps.
+ * miss path, with the interpreter's traps. With {@link Tuning#inline} a direct call of a small
+ * straight-line leaf of the same module is translated as the callee's code instead
+ * ({@link #inline}), behind a {@code call_inline} with the call's checks and poll.
  *
  * <h2>Falling back</h2>
  * Operators without a template (table and reference operators, for instance) become an
