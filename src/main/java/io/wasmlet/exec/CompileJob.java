@@ -34,9 +34,11 @@ public final class CompileJob {
     /**
      * The translator's room for one inlined callee ({@code io.wasmlet.jit.Tuning#inline}), beyond
      * what the longest function needs: its code units (header included) in the pc map, its
-     * frame's slots in the abstract stack, and its parameters and locals.
+     * frame's slots in the abstract stack, its parameters and locals, and the fixups of its
+     * forward branches and returns.
      */
     public static final int INLINE_UNITS = 160;
+    public static final int INLINE_FIXUPS = 16;
     public static final int INLINE_SLOTS = 48;
     public static final int INLINE_LOCALS = 16;
 

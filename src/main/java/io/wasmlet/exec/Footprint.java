@@ -195,7 +195,7 @@ public final class Footprint {
         int[] b = translatorBounds(m, board.codeCacheInts);
         long n = b[0] + 1 + CompileJob.INLINE_UNITS;
         int height = b[1] + CompileJob.INLINE_SLOTS;
-        bytes[TRANSLATOR] = h.array(n, 4) + h.array(n, 1) + 2 * h.array(2L * b[2] + 2, 4)
+        bytes[TRANSLATOR] = h.array(n, 4) + h.array(n, 1) + h.array(2L * b[2] + 2 + 2 * CompileJob.INLINE_FIXUPS, 4) + h.array(2L * b[2] + 2, 4)
                 + h.array(height + 1, 4) + h.array(height + 1, 8)
                 + h.array(CompileJob.INLINE_LOCALS, 4) + h.array(CompileJob.INLINE_LOCALS, 8)
                 + h.object(13, 77) + h.object(2, 1) + h.object(5, 16) + h.object(1, 16);

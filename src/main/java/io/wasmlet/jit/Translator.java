@@ -39,7 +39,7 @@ import io.wasmlet.exec.CompileJob;
  * monomorphic inline cache that compiled code binds and rebinds from the site's feedback
  * ({@code io.wasmlet.exec.CompiledOps#icMiss}); the plain {@code call_indirect} after it is the
  * miss path, with the interpreter's traps. With {@link Tuning#inline} a direct call of a small
- * straight-line leaf of the same module is translated as the callee's code instead
+ * leaf without loops of the same module is translated as the callee's code instead
  * ({@link #inline}), behind a {@code call_inline} with the call's checks and poll.
  *
  * <h2>Falling back</h2>
@@ -71,6 +71,8 @@ final class Translator extends Operators {
     /** Translating an inlined callee ({@link #inline}): its frame's first slot, its parameters, its locals written so far. */
     private boolean inlining;
     private int frame;
+    /** The end of an inlined callee with branches: its returns jump there. */
+    private int inlineEndPc;
     private int calleeParams;
     private long written;
     /** The abstract entries of an inlined callee's arguments, where the caller had them. */
@@ -100,8 +102,8 @@ final class Translator extends Operators {
             pcMap = new int[codeUnits + 1 + CompileJob.INLINE_UNITS];
             target = new byte[codeUnits + 1 + CompileJob.INLINE_UNITS];
         }
-        if (fix.length < 2 * maxTargets + 2) {
-            fix = new int[2 * maxTargets + 2];
+        if (osr.length < 2 * maxTargets + 2) {
+            fix = new int[2 * maxTargets + 2 + 2 * CompileJob.INLINE_FIXUPS];
             osr = new int[2 * maxTargets + 2];
         }
         if (kind.length < maxHeight + 1 + CompileJob.INLINE_SLOTS) {
@@ -134,7 +136,7 @@ final class Translator extends Operators {
         nfix = 0;
         nosr = 0;
         nsite = 0;
-        if (2 * markTargets(entry + Layout.HEADER_SIZE, j.end) + 2 > fix.length) {
+        if (2 * markTargets(entry + Layout.HEADER_SIZE, j.end) + 2 > osr.length) {
             return -1; // more branch targets than reserved for (cannot happen: see reserve)
         }
         locals = j.numLocals();
@@ -447,7 +449,7 @@ final class Translator extends Operators {
                 flush(locals, h);
                 int t = Layout.u32(code, pc + 1);
                 int arity = code[pc + 3];
-                int dst = code[pc + 4];
+                int dst = frame + code[pc + 4];
                 branchTo(t, dst + arity);
                 if (room(5)) {
                     c[top++] = Jop.BR_MOVE;
@@ -465,7 +467,7 @@ final class Translator extends Operators {
                 flush(locals, h);
                 int t = Layout.u32(code, pc + 1);
                 int arity = code[pc + 3];
-                int dst = code[pc + 4];
+                int dst = frame + code[pc + 4];
                 branchTo(t, dst + arity);
                 if (room(6)) {
                     c[top++] = Jop.BR_NZ_MOVE;
@@ -490,7 +492,7 @@ final class Translator extends Operators {
                     for (int i = 0; i <= n; i++) {
                         int rec = pc + 3 + i * Layout.BR_RECORD;
                         int arity = code[rec + Layout.BR_ARITY];
-                        int dst = code[rec + Layout.BR_HEIGHT];
+                        int dst = frame + code[rec + Layout.BR_HEIGHT];
                         int t = Layout.u32(code, rec + Layout.BR_TARGET);
                         branchTo(t, dst + arity);
                         emitTarget(t);
@@ -503,6 +505,17 @@ final class Translator extends Operators {
                 return -(pc + Layout.instructionSize(code, pc));
             }
             case Op.RETURN: {
+                if (inlining) { // in a callee with branches: to the frame, then to the end
+                    results(code[pc + 1]);
+                    flush(frame, h);
+                    inlineEnd = -1;
+                    if (pc + 2 < inlineEndPc) {
+                        branchTo(inlineEndPc, h);
+                        emit(Jop.JUMP);
+                        emitTarget(inlineEndPc);
+                    }
+                    return -(pc + 2);
+                }
                 flush(locals, h);
                 int arity = code[pc + 1];
                 emit(Jop.RETURN, arity, h - arity);
@@ -556,11 +569,14 @@ final class Translator extends Operators {
 
     /**
      * Translates a call of function {@code fi} at the current height as the callee's own code
-     * ({@link Tuning#inline}) if it is a small straight-line leaf of this module; false (nothing
-     * emitted) otherwise. The callee's frame starts at its first argument's slot, so its code is
-     * translated with every slot shifted by that {@link #frame}: its parameters are where the
-     * arguments are (read where the caller had them, until written), its other locals read as
-     * the 0 a call stores until written, and its results end where the call leaves them. A
+     * ({@link Tuning#inline}) if it is a small leaf of this module without loops ({@link #shape});
+     * false (nothing emitted) otherwise. The callee's frame starts at its first argument's slot,
+     * so its code is translated with every slot shifted by that {@link #frame}, and its results
+     * end where the call leaves them. Straight-line code reads its parameters where the caller
+     * had them (a local, a constant) until written and its other locals as the 0 a call stores
+     * until written; code with forward branches gets its arguments in their slots and its
+     * locals zeroed, and is translated as a function body is, each return moving the results
+     * to the frame and jumping to the end (no side exits: {@link #sideExit}). A
      * {@code call_inline} in front does what the call did before the callee's first instruction
      * (the callee's own count and count_call follow: fuel and the call count are the same).
      *
@@ -579,8 +595,10 @@ final class Translator extends Operators {
         int nl = code[hdr + Layout.H_LOCALS];
         int f = h - np;
         int scratch = job.end - job.entry + 1;
-        if (np + nl > CompileJob.INLINE_LOCALS || end - hdr > CompileJob.INLINE_UNITS || scratch + end - hdr > pcMap.length
-                || f + code[hdr + Layout.H_MAX_HEIGHT] >= kind.length || !straight(hdr + Layout.HEADER_SIZE, end)) {
+        int jumps = np + nl > CompileJob.INLINE_LOCALS || end - hdr > CompileJob.INLINE_UNITS
+                || scratch + end - hdr >= pcMap.length || f + code[hdr + Layout.H_MAX_HEIGHT] >= kind.length
+                ? -1 : shape(hdr + Layout.HEADER_SIZE, end);
+        if (jumps < 0 || 2 * (nfix + jumps) + 2 > fix.length) {
             return false;
         }
         for (int i = 0; i < np; i++) {
@@ -590,21 +608,50 @@ final class Translator extends Operators {
         int callerBase = base;
         int callerLocals = locals;
         int callerSites = nsite;
+        int callerFix = nfix;
+        if (jumps > 0) {
+            flush(f, f + np); // with branches, the callee's locals are its slots from the start
+        }
         emit(Jop.CALL_INLINE, f + code[hdr + Layout.H_MAX_HEIGHT]);
         int start = top;
         base = hdr - scratch;
-        for (int i = scratch; i < scratch + end - hdr; i++) {
+        for (int i = scratch; i <= scratch + end - hdr; i++) {
             pcMap[i] = -1;
             target[i] = 0;
         }
         inlining = true;
         frame = f;
         calleeParams = np;
-        written = 0;
+        written = jumps > 0 ? -1L : 0;
         locals = f + np + nl;
         h = locals;
         int pc = hdr + Layout.HEADER_SIZE;
-        while (!full && code[pc] != Op.RETURN) {
+        int n = code[hdr + Layout.H_RESULTS];
+        if (jumps > 0) {
+            // forward branches: the locals zeroed as a call does, the body as a function's,
+            // each return moving its results to the frame and jumping to the end
+            for (int i = f + np; i < locals; i++) {
+                emit(Jop.CONST, i, 0);
+            }
+            markTargets(pc, end);
+            inlineEndPc = end;
+            body(pc, end);
+            pcMap[end - base] = top;
+            for (int i = callerFix; i < nfix; i++) {
+                int t = pcMap[fix[2 * i + 1] - base];
+                if (t < 0) {
+                    full = true; // cannot happen: every reached target was translated
+                }
+                c[fix[2 * i]] = t;
+            }
+            nfix = callerFix;
+            h = f;
+            for (int i = 0; i < n; i++) {
+                push(NAT, 0);
+            }
+            pc = end;
+        }
+        while (!full && pc < end && code[pc] != Op.RETURN) {
             pcMap[pc - base] = top;
             int next = op(pc);
             site(pc);
@@ -613,10 +660,9 @@ final class Translator extends Operators {
             }
             pc = next;
         }
-        int n = code[hdr + Layout.H_RESULTS];
-        if (code[pc] == Op.RETURN) {
+        if (pc < end && code[pc] == Op.RETURN) {
             results(n);
-        } else {
+        } else if (pc < end) {
             h = f;
             for (int i = 0; i < n; i++) {
                 push(NAT, 0);
@@ -704,28 +750,44 @@ final class Translator extends Operators {
     }
 
     /**
-     * True if the code from {@code pc} is straight-line up to its first return or unreachable,
-     * with at most {@link #inlineMax} operators, all translated in line: no branch, call,
-     * memory.grow, exit or slow operator.
+     * Whether the code from {@code pc} to {@code end} can be inlined: at most {@link #inlineMax}
+     * operators, all translated in line (no call, memory.grow, exit or slow operator), branches
+     * only forward. Returns -1 if not, 0 for straight-line code, else the fixups its branches and
+     * returns may need.
      */
-    private boolean straight(int pc, int end) {
+    private int shape(int pc, int end) {
         int ops = 0;
-        while (pc < end && ops <= inlineMax) {
+        int jumps = 0;
+        int returns = 0;
+        for (; pc < end; pc += Layout.instructionSize(code, pc)) {
             int op = code[pc];
-            if (op == Op.RETURN || op == Op.UNREACHABLE) {
-                return true;
+            int t = Layout.targets(code, pc);
+            jumps += t;
+            if (op == Op.COUNT || op == Op.COUNT_CALL || op == Op.RETURN) {
+                returns += op == Op.RETURN ? 1 : 0;
+                continue; // not operators
             }
-            if (op == Op.COUNT || op == Op.COUNT_CALL) {
-                ops--; // not an operator
-            } else if (!(op >= Op.LOCAL_GET && op <= Op.GLOBAL_SET || op >= Op.I32_CONST && op <= Op.F64_CONST
+            if (++ops > inlineMax) {
+                return -1;
+            }
+            if (op == Op.BR_TABLE) {
+                for (int i = 0; i < t; i++) {
+                    if (Layout.u32(code, pc + 3 + i * Layout.BR_RECORD + Layout.BR_TARGET) <= pc) {
+                        return -1;
+                    }
+                }
+            } else if (t > 0) {
+                if (op == Op.JUMP_BACK || op == Op.BR_IF_BACK || op == Op.BR_IF_BACK_P
+                        || (op == Op.BR || op == Op.BR_IF ? Layout.u32(code, pc + 1) : Layout.shortTarget(code, pc)) <= pc) {
+                    return -1; // a loop
+                }
+            } else if (!(op == Op.UNREACHABLE || op >= Op.LOCAL_GET && op <= Op.GLOBAL_SET || op >= Op.I32_CONST && op <= Op.F64_CONST
                     || op == Op.DROP || op == Op.SELECT || op == Op.MEMORY_SIZE || op == Op.I32_CONST16
                     || op != Op.MEMORY_GROW && templated(op))) {
-                return false; // control, calls, memory.grow, and what has no template (exits, slow operators)
+                return -1; // calls, memory.grow, and what has no template (exits, slow operators)
             }
-            ops++;
-            pc += Layout.instructionSize(code, pc);
         }
-        return false;
+        return jumps == 0 ? 0 : jumps + returns;
     }
 
     /** if / br_if on a value: branch when it is zero / non-zero. */
@@ -766,7 +828,7 @@ final class Translator extends Operators {
         int next = brPc + 3;
         int[] b = job.branches();
         int k = 2 * code[brPc + 2];
-        if (sideExitMin <= 0 || job.exact || b == null || b[k + 1] != 0 || b[k] < sideExitMin) {
+        if (inlining || sideExitMin <= 0 || job.exact || b == null || b[k + 1] != 0 || b[k] < sideExitMin) {
             return next;
         }
         emit(Jop.EXIT, ~next, h);

@@ -51,9 +51,10 @@ public final class Tuning {
     public int sideExitLimit = 16;
     /**
      * Inline small leaves: a direct call of a function of the same module with no calls, no
-     * branches and no memory.grow, of at most {@link #inlineMaxOps} operators, is translated as
-     * the callee's code on the callee's frame (its arguments' slots), without the frame push and
-     * return (the call's checks, poll, fuel and backtrace stay as they were).
+     * loops (forward branches only) and no memory.grow, of at most {@link #inlineMaxOps}
+     * operators, is translated as the callee's code on the callee's frame (its arguments'
+     * slots), without the frame push and return (the call's checks, poll, fuel and backtrace
+     * stay as they were).
      */
     public boolean inline = true;
     /** The most Wasm operators (the return not counted) of a callee {@link #inline} inlines. */

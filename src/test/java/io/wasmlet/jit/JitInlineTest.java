@@ -41,6 +41,9 @@ class JitInlineTest {
         "c_locals", "c_locals", "c_tee", "c_tee",
         "c_store", "peek", "c_store", "peek", "peek",
         "c_four", "c_four", "rec", "c_merge", "c_merge", "max", "max",
+        "c_absif", "c_absif", "c_absif", "c_early", "c_early", "c_early",
+        "c_sel", "c_sel", "c_sel", "c_sel", "c_sel", "c_sel",
+        "c_onearm", "c_onearm", "c_paramarm", "c_paramarm", "c_brval", "c_brval", "c_pair", "c_pair", "c_pair",
     };
 
     static final long[][] ARGS = {
@@ -52,10 +55,13 @@ class JitInlineTest {
         {3, 5}, {-1, 0x40000000}, {7}, {-3},
         {64, 11}, {64}, {65528, 21}, {65528}, {64},
         {5}, {-9}, {40}, {1, 0}, {1, 1}, {3, 9}, {-3, -9},
+        {-7}, {7}, {0x80000000L}, {0, 5}, {3, 10}, {1, 10},
+        {0}, {1}, {2}, {3}, {9}, {-1},
+        {0, 5}, {1, 5}, {0, 5}, {1, 5}, {0}, {1}, {0}, {3}, {70000},
     };
 
     static final int QUOT = 5;
-    static final int C_QUOT = 20;
+    static final int C_QUOT = 34;
 
     static Jit jit(int config) {
         Tuning t = new Tuning();
@@ -139,6 +145,22 @@ class JitInlineTest {
         assertEquals("c_merge = 105", interp.get(36), "the branch's 5 + 100");
         assertEquals("max = 9", interp.get(37), "an inlined callee called as an export");
         assertEquals("max = -3", interp.get(38));
+        // callees with forward branches
+        assertEquals("c_absif = 8", interp.get(39));
+        assertEquals("c_early = 4", interp.get(42), "the early return: 5 + 1 - 2");
+        assertEquals("c_early = 3", interp.get(43), "10 / 2 - 2");
+        assertTrue(interp.get(44).startsWith("c_early: integer divide by zero, 2 frames: 16@"), interp.get(44));
+        assertEquals("[c_sel = 10, c_sel = 21, c_sel = 32, c_sel = 43, c_sel = 49, c_sel = 39]",
+                interp.subList(45, 51).toString(), "br_table, its default last");
+        assertEquals("c_onearm = 5", interp.get(51), "the local not written in the arm not taken: 0");
+        assertEquals("c_onearm = 10", interp.get(52));
+        assertEquals("c_paramarm = 10", interp.get(53));
+        assertEquals("c_paramarm = 14", interp.get(54));
+        assertEquals("c_brval = 21", interp.get(55));
+        assertEquals("c_brval = 11", interp.get(56));
+        assertEquals("c_pair = 395", interp.get(57), "4 * 100 - 5");
+        assertEquals("c_pair = 296", interp.get(58), "3 * 100 - byte 3 (4)");
+        assertTrue(interp.get(59).startsWith("c_pair: out of bounds memory access, 2 frames: 21@"), interp.get(59));
         // traps inside the inlined callee: its frame, then the caller's at the call
         String quot = interp.get(15);
         assertTrue(quot.startsWith("c_quot: integer divide by zero, 2 frames: " + QUOT + "@"), quot);
@@ -155,8 +177,8 @@ class JitInlineTest {
         Store st = new Store(Board.desktop(), on);
         instance(st, 0);
         // min from c_min and twice from rec, max, abs, clamp, pix, quot, never, k, nothing, swap,
-        // consts, locals, tee, store2, four, min in c_merge; and in the kernel clamp, pix twice, min, max, abs
-        assertEquals(18 + 6, on.inlined());
+        // consts, locals, tee, store2, four, min in c_merge, the seven with branches; and in the kernel clamp, pix twice, min, max, abs
+        assertEquals(18 + 6 + 7, on.inlined());
         Jit off = jit(3);
         Store st2 = new Store(Board.desktop(), off);
         instance(st2, 0);
@@ -174,6 +196,24 @@ class JitInlineTest {
                 .getBytes(StandardCharsets.UTF_8)));
         assertEquals(false, Tuning.of(b).inline);
         assertEquals(7, Tuning.of(b).inlineMaxOps);
+    }
+
+    /**
+     * A callee's branch profile (code loaded with Loader.PROFILE) says its then arm never ran,
+     * which makes a side exit in its own translation; inlined, the arm is translated: the
+     * first call that takes it gives the right result in compiled code.
+     */
+    @Test
+    void noSideExitInsideAnInlinedBody() throws Exception {
+        Store st = new Store(Board.desktop(), Jit.tiered());
+        Instance in = instance(st, Loader.PROFILE);
+        for (int i = 0; i < 3000; i++) {
+            assertEquals("c_absif = 8", outcome(st, in, "c_absif", new long[] {7}));
+        }
+        int translated = st.functionsTranslated();
+        assertEquals("c_absif = 8", outcome(st, in, "c_absif", new long[] {-7}));
+        assertEquals(0, st.sideExits(), "the then arm ran in compiled code");
+        assertEquals(translated, st.functionsTranslated());
     }
 
     /** The frames run out at the same depth, with the same backtrace, in every configuration. */
@@ -211,8 +251,10 @@ class JitInlineTest {
      */
     @Test
     void fuelRunsOutAtTheSameInstructionInEveryTier() throws Exception {
-        String[] names = {"c_min", "c_clamp", "c_pix", "c_quot", "c_never", "c_nothing", "c_swap", "c_locals", "c_store", "c_four", "rec", "kernel"};
-        long[][] args = {{3, 9}, {50}, {0, 1008}, {7, 0}, {1}, {3}, {3, 4}, {3, 5}, {65528, 21}, {5}, {4}, {3}};
+        String[] names = {"c_min", "c_clamp", "c_pix", "c_quot", "c_never", "c_nothing", "c_swap", "c_locals", "c_store", "c_four", "rec", "kernel",
+            "c_early", "c_early", "c_sel", "c_onearm", "c_pair"};
+        long[][] args = {{3, 9}, {50}, {0, 1008}, {7, 0}, {1}, {3}, {3, 4}, {3, 5}, {65528, 21}, {5}, {4}, {3},
+            {0, 5}, {1, 10}, {2}, {1, 5}, {70000}};
         List<List<String>> seen = new ArrayList<>();
         for (int k = 0; k < CONFIGS.length; k++) {
             Store st = store(k, Board.desktop());
@@ -263,6 +305,8 @@ class JitInlineTest {
                 log.add(p + ": " + outcome(st, in, "kernel", new long[] {3}));
                 left[0] = p;
                 log.add(p + ": " + outcome(st, in, "rec", new long[] {6}));
+                left[0] = p;
+                log.add(p + ": " + outcome(st, in, "c_sel", new long[] {2}));
             }
             seen.add(log);
         }
