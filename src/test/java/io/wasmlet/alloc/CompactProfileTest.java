@@ -115,8 +115,8 @@ class CompactProfileTest {
                 .compile("<property name=\"max.bytes\" value=\"(\\d+)\"/>").matcher(xml);
         assertTrue(m.find(), "no max.bytes property in compact-profile/build.xml");
         long budget = Long.parseLong(m.group(1));
-        // 100 KB until the ProGuard shrink step (build.xml says what)
-        assertTrue(budget <= 94000, "budget " + budget + " above the 94,000 bytes set with the shrink step");
+        // 102 KB until the ProGuard shrink step (build.xml says what)
+        assertTrue(budget <= 96256, "budget " + budget + " above the 94 KB (96,256 bytes) set with the shrink step");
         return budget;
     }
 }
