@@ -55,16 +55,24 @@ public final class JitReport {
 
     /** The configurations of the ablation, in order: each adds one feature to the previous. */
     static final String[] CONFIGS = {"interp", "templates", "+registers", "+branch fusion", "+address folding",
-            "+more fusion", "+inline cache", "+float chains (tiered)", "+side exits", "eager"};
+            "+more fusion", "+inline cache", "+float chains (tiered)", "+side exits", "+inlining", "eager"};
 
     /** The column whose code is loaded with {@code Loader.PROFILE} (branch profiles, so side exits). */
     static final String PROFILED = "+side exits";
+    /** The column that adds inlining of small leaves (Tuning.inline) to all the rest. */
+    static final String INLINING = "+inlining";
+
+    /** Columns whose code is loaded with {@code Loader.PROFILE}. */
+    static boolean profiled(String config) {
+        return config.equals(PROFILED) || config.equals(INLINING);
+    }
 
     static Store store(String config) {
         Board b = Board.desktop();
         Tuning t = new Tuning();
         // float chains from their own column on (the side-exit column adds to all the rest)
-        t.fuseFloats = config.equals("+float chains (tiered)") || config.equals(PROFILED);
+        t.fuseFloats = config.equals("+float chains (tiered)") || profiled(config);
+        t.inline = config.equals(INLINING);
         switch (config) {
             case "interp":
                 return new Store(b);
@@ -108,6 +116,9 @@ public final class JitReport {
             case "compile":
                 compile();
                 break;
+            case "inline":
+                inline(args.length > 1 ? Integer.parseInt(args[1]) : 200000, args.length > 2 ? Integer.parseInt(args[2]) : 7);
+                break;
             case "calls":
                 calls(args.length > 1 ? Integer.parseInt(args[1]) : 200000, args.length > 2 ? Integer.parseInt(args[2]) : 7);
                 break;
@@ -137,7 +148,7 @@ public final class JitReport {
         }
         System.out.println(head);
         System.out.println(rule);
-        StringBuilder cache = new StringBuilder("| workload | cache ints, " + CONFIGS[CONFIGS.length - 3]
+        StringBuilder cache = new StringBuilder("| workload | cache ints, " + CONFIGS[CONFIGS.length - 4]
                 + " | cache ints, " + PROFILED + " | ratio | side exits taken | translated |\n|---|---:|---:|---:|---:|---:|\n");
         long[] used = new long[2];
         for (Workload w : ws) {
@@ -148,7 +159,7 @@ public final class JitReport {
             double firstBase = 0;
             for (int k = 0; k < CONFIGS.length; k++) {
                 Store st = store(CONFIGS[k]);
-                Instance inst = st.instantiate(CONFIGS[k].equals(PROFILED) ? profiled : m, new Imports());
+                Instance inst = st.instantiate(profiled(CONFIGS[k]) ? profiled : m, new Imports());
                 Function run = inst.function("run");
                 long[] a = {w.n()};
                 long[] r = new long[1];
@@ -170,7 +181,7 @@ public final class JitReport {
                 logs[k] += Math.log(base / best);
                 firstLogs[k] += Math.log(firstBase / (double) first);
                 row.append(String.format(" %.1f |", best / 1e6));
-                if (k == CONFIGS.length - 3) {
+                if (k == CONFIGS.length - 4) {
                     used[0] = st.codeCacheUsed();
                 } else if (CONFIGS[k].equals(PROFILED)) {
                     used[1] = st.codeCacheUsed();
@@ -190,6 +201,48 @@ public final class JitReport {
         System.out.println(f);
         System.out.println();
         System.out.print(cache);
+    }
+
+    /**
+     * The call-heavy kernel of tests/jit/inline.wasm (a loop calling clamp, get-pixel twice,
+     * min, max and abs, the shape -O0/-O1 or cross-module C leaves behind) on {@code n} pixels,
+     * per configuration, best of {@code reps} rounds, the configurations taking turns.
+     */
+    static void inline(int n, int reps) throws Exception {
+        WasmModule m = Loader.load(Files.readAllBytes(Path.of("tests/jit/inline.wasm")));
+        WasmModule p = Loader.load(Files.readAllBytes(Path.of("tests/jit/inline.wasm")), Loader.PROFILE);
+        System.out.println("| kernel (n = " + n + ") | " + String.join(" ms | ", CONFIGS) + " ms |");
+        System.out.println("|---|" + "---:|".repeat(CONFIGS.length));
+        Store[] st = new Store[CONFIGS.length];
+        Function[] f = new Function[CONFIGS.length];
+        long[] best = new long[CONFIGS.length];
+        for (int k = 0; k < CONFIGS.length; k++) {
+            st[k] = store(CONFIGS[k]);
+            Instance inst = st[k].instantiate(profiled(CONFIGS[k]) ? p : m, new Imports());
+            st[k].invoke(inst.function("fill"), new long[0]);
+            f[k] = inst.function("kernel");
+            best[k] = Long.MAX_VALUE;
+        }
+        long[] a = {n};
+        long[] r = new long[1];
+        long expect = 0;
+        for (int rep = 0; rep < reps; rep++) {
+            for (int k = 0; k < CONFIGS.length; k++) {
+                long t0 = System.nanoTime();
+                st[k].invoke(f[k], a, r);
+                best[k] = Math.min(best[k], System.nanoTime() - t0);
+                if (k == 0) {
+                    expect = r[0];
+                } else if (r[0] != expect) {
+                    throw new AssertionError(CONFIGS[k] + ": " + r[0] + " != " + expect);
+                }
+            }
+        }
+        StringBuilder row = new StringBuilder("| inline |");
+        for (long b : best) {
+            row.append(String.format(" %.1f |", b / 1e6));
+        }
+        System.out.println(row);
     }
 
     /**

@@ -11,6 +11,8 @@ public final class JopCounter {
     public static final long[] pairs = new long[256 * 256];
     public static final int[] triples = new int[1 << 24];
     public static long interpDispatches;
+    /** Interpreter dispatches per pre-decoded opcode (Interpreter.run's switch). */
+    public static final long[] interpOps = new long[1024];
     private static int p1;
     private static int p2;
 
@@ -31,6 +33,7 @@ public final class JopCounter {
     public static int interp(int op) {
         if (on) {
             interpDispatches++;
+            interpOps[op & 1023]++;
             p1 = 255; // an interpreter stretch breaks the chain
             p2 = 255;
         }
@@ -42,6 +45,7 @@ public final class JopCounter {
         java.util.Arrays.fill(pairs, 0);
         java.util.Arrays.fill(triples, 0);
         interpDispatches = 0;
+        java.util.Arrays.fill(interpOps, 0);
         p1 = 255;
         p2 = 255;
     }

@@ -21,11 +21,18 @@ import java.util.Map;
  * interpreter run), Jops and interpreter dispatches, CompiledLoop.run bytecodes (each case's
  * shortest path back to the loop head in javap's listing, plus the dispatch header, times its
  * count) per Wasm instruction, and the most frequent Jops, adjacent pairs and triples per
- * million Jops; then the same summed over the workloads (each weighted per million).
+ * million Jops; then the same summed over the workloads (each weighted per million). Then the
+ * same call interpreter-only, costed the same way from Interpreter.run's listing: tiered
+ * bytecodes per Wasm instruction (the compiled loop's plus the interpreter's dispatches in the
+ * tiered call) against interpreter-only ones, the bytecode ratio. Calls out of the loops (float
+ * conversions, Runtime.slowOp) count as their invoke bytecode only.
  */
 public final class JopCounts {
     static String[] names = new String[256];
-    static int[] cost = new int[256];
+    static int[] cost = new int[1024];
+    /** Interpreter.run's bytecodes per pre-decoded opcode, and its dispatch header. */
+    static int[] icost;
+    static int iheader;
     static int header;
 
     public static void main(String[] args) throws Exception {
@@ -36,14 +43,18 @@ public final class JopCounts {
             }
         }
         names[255] = "(interp)";
+        interpBytecodes(Files.readAllLines(Path.of(args[2])));
         bytecodes(Files.readAllLines(Path.of(args[0])), Files.readAllLines(Path.of(args[1])));
-        List<String> only = Arrays.asList(args).subList(2, args.length);
+        List<String> only = Arrays.asList(args).subList(3, args.length);
+        double logSum = 0;
+        int nw = 0;
         double[] allSingle = new double[256];
         Map<Long, Double> allPairs = new HashMap<>();
         Map<Long, Double> allTriples = new HashMap<>();
         System.out.println("dispatch header: " + header + " bytecodes (loop head to the switch)");
-        System.out.println("| workload | Wasm instrs | Jops | Jops/Wasm | interp dispatches | run bytecodes/Jop | run bytecodes/Wasm |");
-        System.out.println("|---|---:|---:|---:|---:|---:|---:|");
+        System.out.println("interpreter dispatch header: " + iheader + " bytecodes");
+        System.out.println("| workload | Wasm instrs | Jops | Jops/Wasm | interp dispatches | run bytecodes/Jop | run bytecodes/Wasm | tiered bytecodes/Wasm | interp-only bytecodes/Wasm | bytecode ratio |");
+        System.out.println("|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|");
         StringBuilder detail = new StringBuilder();
         for (String line : Files.readAllLines(Path.of("tests/workloads/checksums.txt"))) {
             line = line.trim();
@@ -63,6 +74,15 @@ public final class JopCounts {
             long before = metered.instructionsExecuted();
             metered.invoke(mr, a, r);
             long wasm = metered.instructionsExecuted() - before;
+            // the same call interpreter-only: its bytecodes over the same Wasm instructions
+            Store is = new Store(Board.desktop());
+            Function ir = is.instantiate(Loader.load(b), new Imports()).function("run");
+            is.invoke(ir, a, r);
+            JopCounter.reset();
+            JopCounter.on = true;
+            is.invoke(ir, a, r);
+            JopCounter.on = false;
+            long ibc = interpBytecodes();
             Store st = new Store(Board.desktop(), Jit.tiered());
             Function run = st.instantiate(Loader.load(b), new Imports()).function("run");
             st.invoke(run, a, r);
@@ -79,8 +99,15 @@ public final class JopCounts {
                 jops += JopCounter.single[i];
                 bc += JopCounter.single[i] * (header + cost[i]);
             }
-            System.out.printf("| %s | %d | %d | %.3f | %d | %.1f | %.1f |%n", f[0], wasm, jops, jops / (double) wasm,
-                    JopCounter.interpDispatches, bc / (double) jops, bc / (double) wasm);
+            long tieredInterp = interpBytecodes();
+            long tieredDispatches = JopCounter.interpDispatches;
+            double tieredPerWasm = (bc + tieredInterp) / (double) wasm;
+            double interpPerWasm = ibc / (double) wasm;
+            logSum += Math.log(interpPerWasm / tieredPerWasm);
+            nw++;
+            System.out.printf("| %s | %d | %d | %.3f | %d | %.1f | %.1f | %.1f | %.1f | %.2f |%n", f[0], wasm, jops,
+                    jops / (double) wasm, tieredDispatches, bc / (double) jops, bc / (double) wasm,
+                    tieredPerWasm, interpPerWasm, interpPerWasm / tieredPerWasm);
             double m = 1e6 / jops;
             for (int i = 0; i < 256; i++) {
                 allSingle[i] += JopCounter.single[i] * m;
@@ -95,6 +122,7 @@ public final class JopCounts {
             }
             top(detail, tl, 3, m, 8, allTriples);
         }
+        System.out.printf("bytecode ratio (interp-only over tiered), geometric mean: %.2f%n", Math.exp(logSum / nw));
         System.out.println("\n## All workloads, sum of per-million counts");
         long[] s = new long[256];
         for (int i = 0; i < 256; i++) {
@@ -106,6 +134,27 @@ public final class JopCounts {
         topMap(all, allTriples, 3, 20);
         System.out.println(all);
         System.out.println(detail);
+    }
+
+    /** Interpreter.run bytecodes of the dispatches JopCounter counted (each case's shortest path). */
+    static long interpBytecodes() {
+        long sum = 0;
+        for (int i = 0; i < JopCounter.interpOps.length; i++) {
+            if (JopCounter.interpOps[i] > 0) {
+                sum += JopCounter.interpOps[i] * (iheader + (i < icost.length ? icost[i] : 0));
+            }
+        }
+        return sum;
+    }
+
+    /** Interpreter.run's cost per opcode, parsed like CompiledLoop.run's (before it, sharing the parser state). */
+    static void interpBytecodes(List<String> lines) {
+        bytecodes(lines, "static int run(");
+        icost = cost.clone();
+        iheader = header;
+        ins.clear();
+        offs.clear();
+        memo.clear();
     }
 
     static String name(long key, int k) {
@@ -241,7 +290,7 @@ public final class JopCounts {
                 }
             }
             loopHead = -1;
-            for (int i = 0; i < 256; i++) {
+            for (int i = 0; i < cost.length; i++) {
                 Integer t = cases.get(i);
                 cost[i] = t != null ? shortest(t) : INF;
             }
@@ -265,11 +314,11 @@ public final class JopCounts {
                 header++;
             }
         }
-        for (int i = 0; i < 256; i++) {
+        for (int i = 0; i < cost.length; i++) {
             Integer t = cases.get(i);
-            cost[i] = shortest(t != null ? t : dflt);
+            cost[i] = t != null ? shortest(t) : dflt >= 0 ? shortest(dflt) : INF;
         }
-        dfltCost = shortest(dflt);
+        dfltCost = dflt >= 0 ? shortest(dflt) : INF;
     }
 
     static final int INF = 1 << 20;

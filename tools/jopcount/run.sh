@@ -19,4 +19,5 @@ javac -nowarn -cp target/classes -d "$out/classes" @"$out/files"
 
 javap -c -p -cp target/classes io.wasmlet.exec.CompiledLoop > "$out/loop.javap"
 javap -c -p -cp target/classes io.wasmlet.exec.CompiledOps > "$out/ops.javap"
-java -Xmx1g -cp "$out/classes:target/classes" tools/jopcount/JopCounts.java "$out/loop.javap" "$out/ops.javap" "$@"
+javap -c -p -cp target/classes io.wasmlet.exec.Interpreter > "$out/interp.javap"
+java -Xmx1g -cp "$out/classes:target/classes" tools/jopcount/JopCounts.java "$out/loop.javap" "$out/ops.javap" "$out/interp.javap" "$@"

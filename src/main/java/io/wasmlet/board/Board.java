@@ -29,7 +29,7 @@ import java.io.InputStream;
  * functions may call back into the store (host -> Wasm -> host -> Wasm ...), each level
  * being Java recursion;</li>
  * <li>{@code jit.threshold}, {@code jit.loop.weight}, {@code jit.fuse}, {@code jit.registers},
- * {@code jit.fuse.addresses}, {@code jit.fuse.more}, {@code jit.inline.cache}, {@code jit.side.exits}, {@code jit.fuse.floats} (optional): the JIT tier's tuning on this board ({@code io.wasmlet.jit.Tuning}).</li>
+ * {@code jit.fuse.addresses}, {@code jit.fuse.more}, {@code jit.inline.cache}, {@code jit.side.exits}, {@code jit.fuse.floats}, {@code jit.inline}, {@code jit.inline.max} (optional): the JIT tier's tuning on this board ({@code io.wasmlet.jit.Tuning}).</li>
  * </ul>
  *
  * <p>Every number is checked against its allowed range when the descriptor is read, and the
@@ -81,6 +81,10 @@ public final class Board {
     public final int jitSideExits;
     /** {@code jit.fuse.floats}: 1 (true), 0 (false), or -1 when absent. */
     public final int jitFuseFloats;
+    /** {@code jit.inline}: 1 (true), 0 (false), or -1 when absent. */
+    public final int jitInline;
+    /** {@code jit.inline.max}: Wasm operators of a callee inlined at most (1 .. 64), or -1 when absent. */
+    public final int jitInlineMax;
 
     private Board(Props p) {
         name = p.str("name");
@@ -112,6 +116,8 @@ public final class Board {
         jitFuseMore = p.has("jit.fuse.more") ? (p.bool("jit.fuse.more") ? 1 : 0) : -1;
         jitSideExits = p.has("jit.side.exits") ? p.num("jit.side.exits", 0, MAX) : -1;
         jitFuseFloats = p.has("jit.fuse.floats") ? (p.bool("jit.fuse.floats") ? 1 : 0) : -1;
+        jitInline = p.has("jit.inline") ? (p.bool("jit.inline") ? 1 : 0) : -1;
+        jitInlineMax = p.has("jit.inline.max") ? p.num("jit.inline.max", 1, 64) : -1;
         checkFits();
     }
 

@@ -10,7 +10,7 @@ package io.wasmlet.code;
  */
 public final class Jop {
     /** Number of templates. */
-    public static final int TEMPLATES = 213;
+    public static final int TEMPLATES = 214;
     /** Selection form ss. */
     public static final int FORM_SS = 0;
     /** Selection form si. */
@@ -446,16 +446,18 @@ public final class Jop {
     public static final int CALL_INDIRECT = 206;
     /** call_indirect_ic k q. */
     public static final int CALL_INDIRECT_IC = 207;
+    /** call_inline h. */
+    public static final int CALL_INLINE = 208;
     /** exit p h. */
-    public static final int EXIT = 208;
+    public static final int EXIT = 209;
     /** slow p h. */
-    public static final int SLOW = 209;
+    public static final int SLOW = 210;
     /** count n. */
-    public static final int COUNT = 210;
+    public static final int COUNT = 211;
     /** count_call n. */
-    public static final int COUNT_CALL = 211;
+    public static final int COUNT_CALL = 212;
     /** unreachable. */
-    public static final int UNREACHABLE = 212;
+    public static final int UNREACHABLE = 213;
 
     private Jop() {
     }

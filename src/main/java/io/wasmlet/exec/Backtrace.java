@@ -27,11 +27,14 @@ import io.wasmlet.error.TrapException;
  * handler at the host call: the outer frames are then appended to the inner ones.
  *
  * <h2>Per frame</h2>
- * {@code frame[2i]} the function index in its module, {@code frame[2i + 1]} the interpreter pc of
+ * {@code frame[2i]} the function index in its module (bit 31 set for a callee inlined in its
+ * caller's compiled code), {@code frame[2i + 1]} the interpreter pc of
  * the instruction (its first int), and {@code inst[i]} the instance. For a frame in compiled
  * code the pc is the translated instruction's, from the function's trap-site map in the code
  * cache ({@link CompileJob}): the same frames and offsets as the interpreter's for the same trap
  * (-1 in a function too long for the map: over 65,535 ints, longer than any board's cache).
+ * A trap in the code of a callee the translator inlined gives the callee's frame (from the
+ * function's inline map) and then the caller's at the call, as the call would have.
  */
 public final class Backtrace {
     /** Frames kept at most (the innermost); {@link #total} counts them all. */
@@ -108,20 +111,29 @@ public final class Backtrace {
     }
 
     private void add(Store st, Instance in, int pc, boolean compiled) {
+        int func;
+        int at;
+        if (compiled) {
+            int[] c = st.cache;
+            int e = functionAt(c, in, pc);
+            int r = inlinedAt(c, e, pc);
+            if (r >= 0) { // in the code of a callee inlined there: its frame first
+                put(in, Layout.u32(in.code, c[r + 2] + Layout.H_FUNC_INDEX) | 0x80000000, calleeSite(c, r, e, pc));
+            }
+            func = Layout.u32(in.code, c[e + CompileJob.M_HEADER] + Layout.H_FUNC_INDEX);
+            at = siteAt(c, e, pc);
+        } else {
+            at = instructionAt(in, pc);
+            func = Layout.u32(in.code, in.data.funcEntry[Engine.definedAt(in, at)] + Layout.H_FUNC_INDEX);
+        }
+        put(in, func, at);
+    }
+
+    private void put(Instance in, int func, int at) {
         total++;
         int n = depth;
         if (n == inst.length) {
             return;
-        }
-        int func;
-        int at;
-        if (compiled) {
-            int e = functionAt(st.cache, in, pc);
-            func = Layout.u32(in.code, st.cache[e + CompileJob.M_HEADER] + Layout.H_FUNC_INDEX);
-            at = siteAt(st.cache, e, pc);
-        } else {
-            at = instructionAt(in, pc);
-            func = Layout.u32(in.code, in.data.funcEntry[Engine.definedAt(in, at)] + Layout.H_FUNC_INDEX);
         }
         frame[2 * n] = func;
         frame[2 * n + 1] = at;
@@ -163,6 +175,32 @@ public final class Backtrace {
     }
 
     /**
+     * The inline record (see {@link CompileJob}) of the function compiled at {@code e} whose
+     * inlined callee's code holds cache pc {@code pc} (past a template's opcode), or -1.
+     */
+    static int inlinedAt(int[] c, int e, int pc) {
+        int m = c[e + CompileJob.M_OSR];
+        m += 2 * c[m] + 1;
+        m += c[m] + 1;
+        int rel = pc - e;
+        for (int i = m + 1, k = c[m]; k > 0; k--, i += 4 + c[i + 3]) {
+            if (c[i] < rel && rel <= c[i + 1]) {
+                return i;
+            }
+        }
+        return -1;
+    }
+
+    /** As {@link #siteAt}, in the callee of inline record {@code r}. */
+    static int calleeSite(int[] c, int r, int e, int pc) {
+        int at = -1;
+        for (int i = r + 4, end = i + c[r + 3]; i < end && c[i] >>> 16 < pc - e; i++) {
+            at = c[i] & 0xFFFF;
+        }
+        return at < 0 ? -1 : c[r + 2] + at;
+    }
+
+    /**
      * The first pc of the interpreter instruction the loop was executing with {@code pc}: the
      * loops advance pc past the opcode (and some immediates) before an instruction can fault,
      * and a return pc follows its call, so it is the instruction holding {@code pc - 1}.
@@ -197,7 +235,17 @@ public final class Backtrace {
     /** Function index (in its module's function index space, imports first) of frame {@code i}. */
     public int function(int i) {
         check(i);
-        return frame[2 * i];
+        return frame[2 * i] & 0x7FFFFFFF;
+    }
+
+    /**
+     * True when frame {@code i} is a callee the JIT inlined in its caller's compiled code
+     * ({@code io.wasmlet.jit.Tuning#inline}): no frame was pushed, the frame is the one the call
+     * would have had.
+     */
+    public boolean inlined(int i) {
+        check(i);
+        return frame[2 * i] < 0;
     }
 
     /** The instance whose code frame {@code i} was running. */
@@ -225,7 +273,7 @@ public final class Backtrace {
             return -1;
         }
         io.wasmlet.binary.ModuleData m = ((Instance) inst[i]).data;
-        return at - (m.funcEntry[frame[2 * i] - m.numImportedFuncs] + Layout.HEADER_SIZE);
+        return at - (m.funcEntry[function(i) - m.numImportedFuncs] + Layout.HEADER_SIZE);
     }
 
     /**

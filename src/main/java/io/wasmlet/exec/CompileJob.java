@@ -16,7 +16,11 @@ import io.wasmlet.code.Layout;
  * map: a count, then per interpreter instruction whose template can throw or is a call,
  * ascending, {@code start << 16 | pc}: where its compiled code starts (from {@code e}) and its
  * pc (from the header); count 0 when either does not fit 16 bits (a function longer than any
- * board's code cache). {@link Backtrace} maps compiled frames back with it. Slots
+ * board's code cache). The inline map follows: a count (0 with no site map), then per callee
+ * inlined ({@code io.wasmlet.jit.Tuning#inline}) its code's start and end (from {@code e}; a pc
+ * past a template's opcode and at most the end is in it), the callee's header pc, a count and
+ * the callee's sites as above (pc from the callee's header). {@link Backtrace} maps compiled
+ * frames back with them. Slots
  * are the interpreter's frame slots: fp-relative, locals first, so switching tiers anywhere the
  * translator mapped is a pc change, not a copy.
  */
@@ -27,6 +31,16 @@ public final class CompileJob {
     public static final int M_OSR = -3;
     public static final int M_PARAMS = -2;
     public static final int M_LOCALS = -1;
+    /**
+     * The translator's room for one inlined callee ({@code io.wasmlet.jit.Tuning#inline}), beyond
+     * what the longest function needs: its code units (header included) in the pc map, its
+     * frame's slots in the abstract stack, its parameters and locals, and the fixups of its
+     * forward branches and returns.
+     */
+    public static final int INLINE_UNITS = 160;
+    public static final int INLINE_FIXUPS = 16;
+    public static final int INLINE_SLOTS = 48;
+    public static final int INLINE_LOCALS = 16;
 
     private final Store store;
     Instance inst;
@@ -82,6 +96,18 @@ public final class CompileJob {
 
     public int funcResults(int funcIndex) {
         return inst.funcs[funcIndex].type.resultCount();
+    }
+
+    /** Header pc of function {@code funcIndex} in {@link #code}, or -1 for an import. */
+    public int funcEntry(int funcIndex) {
+        int def = funcIndex - inst.data.numImportedFuncs;
+        return def < 0 ? -1 : inst.data.funcEntry[def];
+    }
+
+    /** The end of the code of defined function {@code funcIndex} (see {@link #funcEntry}). */
+    public int funcEnd(int funcIndex) {
+        int def = funcIndex - inst.data.numImportedFuncs + 1;
+        return def < inst.data.funcEntry.length ? inst.data.funcEntry[def] : code.length;
     }
 
     /** Parameter count of the module's type {@code typeIndex} (call_indirect). */

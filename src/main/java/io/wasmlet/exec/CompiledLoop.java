@@ -892,6 +892,18 @@ final class CompiledLoop {
                     pc = e;
                     break;
                 }
+                case Jop.CALL_INLINE:
+                    // a leaf translated in line: what a call does before the callee's first
+                    // instruction (its locals read as 0 in the translation), without the frame;
+                    // the checks fail where call_compiled's would, with the same trap
+                    if (fsp == frames.length || fp + c[pc] >= s.length) {
+                        throw Trap.callStackExhausted;
+                    }
+                    if (--poll < 0) {
+                        poll = Engine.poll(st);
+                    }
+                    pc++;
+                    break;
                 case Jop.EXIT:
                     // fall back to the interpreter at the same point of the same frame
                     tier = Engine.leave(st, c[pc], fp, fp + c[pc + 1], fsp, inst, poll, Engine.INTERP);

@@ -54,6 +54,14 @@ abstract class Emitter {
      * destination), or -1 after anything else was emitted or at a branch target.
      */
     int lastOp;
+    /**
+     * After an inlined callee whose last template writes its result ({@code Translator#inline}):
+     * the cache index of that destination, valid while {@link #top} is still {@link #inlineEnd},
+     * so that a {@code local.set} right after the call patches it as it does {@link #lastDest}
+     * (which the fusions also read, and which must not reach into the callee's code).
+     */
+    int inlineDest;
+    int inlineEnd = -1;
 
     Emitter(boolean registers) {
         this.registers = registers;
@@ -227,9 +235,11 @@ abstract class Emitter {
                 materialize(i);
             }
         }
-        if (registers && kind[t] == NAT && lastDest >= 0 && c[lastDest] == t) {
-            c[lastDest] = x; // the producer writes the local directly
+        int at = lastDest >= 0 ? lastDest : top == inlineEnd ? inlineDest : -1;
+        if (registers && kind[t] == NAT && at >= 0 && c[at] == t) {
+            c[at] = x; // the producer writes the local directly
             lastDest = -1;
+            inlineEnd = -1;
         } else if (kind[t] == CONST) {
             emitConst(x, val[t]);
             if (tee) {

@@ -30,6 +30,7 @@ public final class Jit extends Compiler {
         this.translator = new Translator(tuning.registerOperands, tuning.fuseBranches, tuning.fuseAddresses,
                 tuning.fuseMore, tuning.inlineCache, tuning.fuseFloats);
         translator.sideExitMin = tuning.sideExitMin;
+        translator.inlineMax = tuning.inline ? tuning.inlineMaxOps : 0;
     }
 
     /** Tier-up on profile counters, with the default {@link Tuning}. */
@@ -77,6 +78,11 @@ public final class Jit extends Compiler {
             return new Store(board, eager(Tuning.of(board)));
         }
         throw new WasmException(Msg.cat("unknown execution mode \"", mode, "\": interp, tiered or eager"));
+    }
+
+    /** Calls the translator inlined so far ({@link Tuning#inline}; for tests and reports). */
+    int inlined() {
+        return translator.inlined;
     }
 
     protected int callThreshold() {

@@ -73,6 +73,17 @@ abstract class Operators extends Emitter {
         push(NAT, 0);
     }
 
+    /** True if {@link #numeric} translates {@code op} into a template (not by {@link #other}). */
+    static boolean templated(int op) {
+        if (OpTable.imm(op) == Op.IMM_MEMARG) {
+            return true;
+        }
+        int form = OpTable.sigOut(op);
+        int in = OpTable.sigIn(op, 1) != 0 ? 2 : OpTable.sigIn(op, 0) != 0 ? 1 : 0;
+        return form != Op.SIG_HAND && OpTable.sigIn(op, 2) == 0 && OpTable.size(op) == 1 && !(in == 2 && form == 0)
+                && in != 0;
+    }
+
     int numeric(int op, int pc) {
         if (OpTable.imm(op) == Op.IMM_MEMARG) {
             int ak = JopTable.select(Jop.FORM_LOADAK, op);

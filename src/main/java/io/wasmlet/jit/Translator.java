@@ -38,7 +38,9 @@ import io.wasmlet.exec.CompileJob;
  * it ({@link Tuning#inlineCache}) with one of the instance's profile sites: a guarded
  * monomorphic inline cache that compiled code binds and rebinds from the site's feedback
  * ({@code io.wasmlet.exec.CompiledOps#icMiss}); the plain {@code call_indirect} after it is the
- * miss path, with the interpreter's traps.
+ * miss path, with the interpreter's traps. With {@link Tuning#inline} a direct call of a small
+ * leaf without loops of the same module is translated as the callee's code instead
+ * ({@link #inline}), behind a {@code call_inline} with the call's checks and poll.
  *
  * <h2>Falling back</h2>
  * Operators without a template (table and reference operators, for instance) become an
@@ -62,6 +64,25 @@ final class Translator extends Operators {
     private final boolean inlineCache;
     /** {@link Tuning#sideExitMin} (0: no side exits). */
     int sideExitMin;
+    /** {@link Tuning#inlineMaxOps}, or 0 without {@link Tuning#inline}. */
+    int inlineMax;
+    /** Calls inlined so far (by translations that succeeded or not). */
+    int inlined;
+    /** Translating an inlined callee ({@link #inline}): its frame's first slot, its parameters, its locals written so far. */
+    private boolean inlining;
+    private int frame;
+    /** The end of an inlined callee with branches: its returns jump there. */
+    private int inlineEndPc;
+    private int calleeParams;
+    private long written;
+    /** The abstract entries of an inlined callee's arguments, where the caller had them. */
+    private final int[] argKind = new int[CompileJob.INLINE_LOCALS];
+    private final long[] argVal = new long[CompileJob.INLINE_LOCALS];
+    /** The first code pc of the function. */
+    private int cpc0;
+    /** Inline records so far, kept at the end of the cache window (from {@link #limit} to {@link #windowEnd}). */
+    private int ninline;
+    private int windowEnd;
 
 
     Translator(boolean registers, boolean fuse, boolean fuseAddresses, boolean fuseMore, boolean inlineCache,
@@ -77,17 +98,17 @@ final class Translator extends Operators {
      * either fit {@code 2 * maxTargets} ints.
      */
     void reserve(int codeUnits, int maxHeight, int maxTargets) {
-        if (pcMap.length < codeUnits + 1) {
-            pcMap = new int[codeUnits + 1];
-            target = new byte[codeUnits + 1];
+        if (pcMap.length < codeUnits + 1 + CompileJob.INLINE_UNITS) {
+            pcMap = new int[codeUnits + 1 + CompileJob.INLINE_UNITS];
+            target = new byte[codeUnits + 1 + CompileJob.INLINE_UNITS];
         }
-        if (fix.length < 2 * maxTargets + 2) {
-            fix = new int[2 * maxTargets + 2];
+        if (osr.length < 2 * maxTargets + 2) {
+            fix = new int[2 * maxTargets + 2 + 2 * CompileJob.INLINE_FIXUPS];
             osr = new int[2 * maxTargets + 2];
         }
-        if (kind.length < maxHeight + 1) {
-            kind = new int[maxHeight + 1];
-            val = new long[maxHeight + 1];
+        if (kind.length < maxHeight + 1 + CompileJob.INLINE_SLOTS) {
+            kind = new int[maxHeight + 1 + CompileJob.INLINE_SLOTS];
+            val = new long[maxHeight + 1 + CompileJob.INLINE_SLOTS];
         }
     }
 
@@ -97,6 +118,10 @@ final class Translator extends Operators {
         code = j.code;
         c = j.cache;
         limit = j.limit;
+        windowEnd = limit;
+        ninline = 0;
+        inlineEnd = -1;
+        inlining = false;
         full = false;
         int entry = j.entry;
         base = entry;
@@ -111,7 +136,7 @@ final class Translator extends Operators {
         nfix = 0;
         nosr = 0;
         nsite = 0;
-        if (2 * markTargets(entry + Layout.HEADER_SIZE, j.end) + 2 > fix.length) {
+        if (2 * markTargets(entry + Layout.HEADER_SIZE, j.end) + 2 > osr.length) {
             return -1; // more branch targets than reserved for (cannot happen: see reserve)
         }
         locals = j.numLocals();
@@ -123,6 +148,7 @@ final class Translator extends Operators {
             return -1;
         }
         int cpc = top;
+        cpc0 = cpc;
         c[meta] = code[entry + Layout.H_MAX_HEIGHT];
         c[meta + 1] = entry;
         c[meta + 3] = code[entry + Layout.H_PARAMS];
@@ -148,8 +174,13 @@ final class Translator extends Operators {
         for (int i = 0; i < 2 * nosr; i++) {
             c[top++] = osr[i];
         }
-        if (!sites(cpc, len)) {
+        if (!sites(cpc, len) || top >= limit) {
             return -1;
+        }
+        // the inline map: a count, then the records kept at the window's end (see inline)
+        c[top++] = nsite == 0 ? 0 : ninline;
+        for (int i = limit; nsite > 0 && i < windowEnd; i++) {
+            c[top++] = c[i];
         }
         j.top = top;
         return cpc;
@@ -239,6 +270,7 @@ final class Translator extends Operators {
                 }
                 lastDest = -1;
                 lastOp = -1;
+                inlineEnd = -1;
                 if (live && target[rel] == 2) {
                     osr[2 * nosr] = pc;
                     osr[2 * nosr + 1] = top;
@@ -316,11 +348,18 @@ final class Translator extends Operators {
         int op = code[pc];
         switch (op) {
             case Op.LOCAL_GET:
-                push(LOCAL, code[pc + 1]);
+                if (inlining) {
+                    calleeLocal(code[pc + 1]);
+                } else {
+                    push(LOCAL, code[pc + 1]);
+                }
                 return pc + 2;
             case Op.LOCAL_SET:
             case Op.LOCAL_TEE:
-                setLocal(code[pc + 1], op == Op.LOCAL_TEE);
+                if (inlining) {
+                    written |= 1L << code[pc + 1];
+                }
+                setLocal(frame + code[pc + 1], op == Op.LOCAL_TEE);
                 return pc + 2;
             case Op.I32_CONST16:
                 push(CONST, (short) code[pc + 1]);
@@ -411,7 +450,7 @@ final class Translator extends Operators {
                 flush(locals, h);
                 int t = Layout.u32(code, pc + 1);
                 int arity = code[pc + 3];
-                int dst = code[pc + 4];
+                int dst = frame + code[pc + 4];
                 branchTo(t, dst + arity);
                 if (room(5)) {
                     c[top++] = Jop.BR_MOVE;
@@ -429,7 +468,7 @@ final class Translator extends Operators {
                 flush(locals, h);
                 int t = Layout.u32(code, pc + 1);
                 int arity = code[pc + 3];
-                int dst = code[pc + 4];
+                int dst = frame + code[pc + 4];
                 branchTo(t, dst + arity);
                 if (room(6)) {
                     c[top++] = Jop.BR_NZ_MOVE;
@@ -454,7 +493,7 @@ final class Translator extends Operators {
                     for (int i = 0; i <= n; i++) {
                         int rec = pc + 3 + i * Layout.BR_RECORD;
                         int arity = code[rec + Layout.BR_ARITY];
-                        int dst = code[rec + Layout.BR_HEIGHT];
+                        int dst = frame + code[rec + Layout.BR_HEIGHT];
                         int t = Layout.u32(code, rec + Layout.BR_TARGET);
                         branchTo(t, dst + arity);
                         emitTarget(t);
@@ -467,6 +506,17 @@ final class Translator extends Operators {
                 return -(pc + Layout.instructionSize(code, pc));
             }
             case Op.RETURN: {
+                if (inlining) { // in a callee with branches: to the frame, then to the end
+                    results(code[pc + 1]);
+                    flush(frame, h);
+                    inlineEnd = -1;
+                    if (pc + 2 < inlineEndPc) {
+                        branchTo(inlineEndPc, h);
+                        emit(Jop.JUMP);
+                        emitTarget(inlineEndPc);
+                    }
+                    return -(pc + 2);
+                }
                 flush(locals, h);
                 int arity = code[pc + 1];
                 emit(Jop.RETURN, arity, h - arity);
@@ -476,6 +526,9 @@ final class Translator extends Operators {
             case Op.CALL_DIRECT: {
                 int fi = op == Op.CALL ? Layout.u32(code, pc + 1)
                         : Layout.u32(code, Layout.u32(code, pc + 1) + Layout.H_FUNC_INDEX);
+                if (inlineMax > 0 && inline(fi)) {
+                    return pc + 3;
+                }
                 int np = job.funcParams(fi);
                 flush(h - np, h);
                 h -= np;
@@ -513,6 +566,229 @@ final class Translator extends Operators {
             default:
                 return numeric(op, pc);
         }
+    }
+
+    /**
+     * Translates a call of function {@code fi} at the current height as the callee's own code
+     * ({@link Tuning#inline}) if it is a small leaf of this module without loops ({@link #shape});
+     * false (nothing emitted) otherwise. The callee's frame starts at its first argument's slot,
+     * so its code is translated with every slot shifted by that {@link #frame}, and its results
+     * end where the call leaves them. Straight-line code reads its parameters where the caller
+     * had them (a local, a constant) until written and its other locals as the 0 a call stores
+     * until written; code with forward branches gets its arguments in their slots and its
+     * locals zeroed, and is translated as a function body is, each return moving the results
+     * to the frame and jumping to the end (no side exits: {@link #sideExit}). A
+     * {@code call_inline} in front does what the call did before the callee's first instruction
+     * (the callee's own count and count_call follow: fuel and the call count are the same).
+     *
+     * <p>Trap sites: the call is the caller's site, and an inline record (kept at the end of the
+     * cache window until the function's maps are written) names the body's code range, the
+     * callee's header and the callee's own sites, so a trap inside the body gives the callee's
+     * frame and then the caller's at the call ({@code io.wasmlet.exec.Backtrace}).
+     */
+    private boolean inline(int fi) {
+        int hdr = job.funcEntry(fi);
+        if (hdr < 0 || inlining) {
+            return false;
+        }
+        int end = job.funcEnd(fi);
+        int np = code[hdr + Layout.H_PARAMS];
+        int nl = code[hdr + Layout.H_LOCALS];
+        int f = h - np;
+        int scratch = job.end - job.entry + 1;
+        int jumps = np + nl > CompileJob.INLINE_LOCALS || end - hdr > CompileJob.INLINE_UNITS
+                || scratch + end - hdr >= pcMap.length || f + code[hdr + Layout.H_MAX_HEIGHT] >= kind.length
+                ? -1 : shape(hdr + Layout.HEADER_SIZE, end);
+        if (jumps < 0 || 2 * (nfix + jumps) + 2 > fix.length) {
+            return false;
+        }
+        for (int i = 0; i < np; i++) {
+            argKind[i] = kind[f + i];
+            argVal[i] = val[f + i];
+        }
+        int callerBase = base;
+        int callerLocals = locals;
+        int callerSites = nsite;
+        int callerFix = nfix;
+        if (jumps > 0) {
+            flush(f, f + np); // with branches, the callee's locals are its slots from the start
+        }
+        emit(Jop.CALL_INLINE, f + code[hdr + Layout.H_MAX_HEIGHT]);
+        int start = top;
+        base = hdr - scratch;
+        for (int i = scratch; i <= scratch + end - hdr; i++) {
+            pcMap[i] = -1;
+            target[i] = 0;
+        }
+        inlining = true;
+        frame = f;
+        calleeParams = np;
+        written = jumps > 0 ? -1L : 0;
+        locals = f + np + nl;
+        h = locals;
+        int pc = hdr + Layout.HEADER_SIZE;
+        int n = code[hdr + Layout.H_RESULTS];
+        if (jumps > 0) {
+            // forward branches: the locals zeroed as a call does, the body as a function's,
+            // each return moving its results to the frame and jumping to the end
+            for (int i = f + np; i < locals; i++) {
+                emit(Jop.CONST, i, 0);
+            }
+            markTargets(pc, end);
+            inlineEndPc = end;
+            body(pc, end);
+            pcMap[end - base] = top;
+            for (int i = callerFix; i < nfix; i++) {
+                int t = pcMap[fix[2 * i + 1] - base];
+                if (t < 0) {
+                    full = true; // cannot happen: every reached target was translated
+                }
+                c[fix[2 * i]] = t;
+            }
+            nfix = callerFix;
+            h = f;
+            for (int i = 0; i < n; i++) {
+                push(NAT, 0);
+            }
+            pc = end;
+        }
+        while (!full && pc < end && code[pc] != Op.RETURN) {
+            pcMap[pc - base] = top;
+            int next = op(pc);
+            site(pc);
+            if (next < 0) {
+                break; // unreachable: the rest is dead
+            }
+            pc = next;
+        }
+        if (pc < end && code[pc] == Op.RETURN) {
+            results(n);
+        } else if (pc < end) {
+            h = f;
+            for (int i = 0; i < n; i++) {
+                push(NAT, 0);
+            }
+        }
+        inlining = false;
+        frame = 0;
+        locals = callerLocals;
+        lastDest = -1;
+        lastOp = -1;
+        // the inline record: code range from the entry, callee header, then its sites
+        int sites = nsite - callerSites;
+        nsite = callerSites;
+        if (top + 4 + sites >= limit) {
+            full = true;
+        } else {
+            limit -= 4 + sites;
+            int r = limit;
+            c[r] = start - cpc0;
+            c[r + 1] = top - cpc0;
+            c[r + 2] = hdr;
+            c[r + 3] = sites;
+            for (int i = scratch; i < scratch + end - hdr; i++) {
+                if ((target[i] & SITE) != 0) {
+                    c[++r + 3] = pcMap[i] - cpc0 << 16 | i - scratch;
+                }
+            }
+            ninline++;
+            inlined++;
+        }
+        base = callerBase;
+        return true;
+    }
+
+    /** local.get {@code x} in an inlined callee: the argument or 0 until written, then the local. */
+    private void calleeLocal(int x) {
+        if ((written >>> x & 1) == 0) {
+            if (x >= calleeParams) {
+                push(CONST, 0);
+                return;
+            }
+            if (argKind[x] != NAT) {
+                push(argKind[x], argVal[x]);
+                return;
+            }
+        }
+        push(LOCAL, frame + x);
+    }
+
+    /**
+     * An inlined callee's return of its top {@code n} entries: they end at the callee's frame
+     * (the caller's slots of the call's results), constants and the caller's locals as they are.
+     */
+    private void results(int n) {
+        int from = h - n;
+        for (int i = from; n > 1 && i < h; i++) {
+            if (kind[i] == LOCAL && val[i] >= frame) {
+                materialize(i); // a callee local: its slot is the caller's next to be overwritten
+            }
+        }
+        for (int i = 0; i < n; i++) {
+            int s = from + i;
+            int d = frame + i;
+            if (kind[s] == CONST || kind[s] == LOCAL && val[s] < frame) {
+                kind[d] = kind[s];
+                val[d] = val[s];
+                continue;
+            }
+            if (kind[s] == LOCAL) {
+                if (val[s] != d) {
+                    emit(Jop.MOV, d, (int) val[s]);
+                }
+            } else if (s != d) {
+                if (registers && n == 1 && lastDest >= 0 && c[lastDest] == s) {
+                    c[lastDest] = d; // the callee's last operator writes the result's slot
+                    inlineDest = lastDest;
+                    inlineEnd = top;
+                } else {
+                    emit(Jop.MOV, d, s);
+                }
+            }
+            kind[d] = NAT;
+        }
+        h = frame + n;
+    }
+
+    /**
+     * Whether the code from {@code pc} to {@code end} can be inlined: at most {@link #inlineMax}
+     * operators, all translated in line (no call, memory.grow, exit or slow operator), branches
+     * only forward. Returns -1 if not, 0 for straight-line code, else the fixups its branches and
+     * returns may need.
+     */
+    private int shape(int pc, int end) {
+        int ops = 0;
+        int jumps = 0;
+        int returns = 0;
+        for (; pc < end; pc += Layout.instructionSize(code, pc)) {
+            int op = code[pc];
+            int t = Layout.targets(code, pc);
+            jumps += t;
+            if (op == Op.COUNT || op == Op.COUNT_CALL || op == Op.RETURN) {
+                returns += op == Op.RETURN ? 1 : 0;
+                continue; // not operators
+            }
+            if (++ops > inlineMax) {
+                return -1;
+            }
+            if (op == Op.BR_TABLE) {
+                for (int i = 0; i < t; i++) {
+                    if (Layout.u32(code, pc + 3 + i * Layout.BR_RECORD + Layout.BR_TARGET) <= pc) {
+                        return -1;
+                    }
+                }
+            } else if (t > 0) {
+                if (op == Op.JUMP_BACK || op == Op.BR_IF_BACK || op == Op.BR_IF_BACK_P
+                        || (op == Op.BR || op == Op.BR_IF ? Layout.u32(code, pc + 1) : Layout.shortTarget(code, pc)) <= pc) {
+                    return -1; // a loop
+                }
+            } else if (!(op == Op.UNREACHABLE || op >= Op.LOCAL_GET && op <= Op.GLOBAL_SET || op >= Op.I32_CONST && op <= Op.F64_CONST
+                    || op == Op.DROP || op == Op.SELECT || op == Op.MEMORY_SIZE || op == Op.I32_CONST16
+                    || op != Op.MEMORY_GROW && templated(op))) {
+                return -1; // calls, memory.grow, and what has no template (exits, slow operators)
+            }
+        }
+        return jumps == 0 ? 0 : jumps + returns;
     }
 
     /** if / br_if on a value: branch when it is zero / non-zero. */
@@ -553,7 +829,7 @@ final class Translator extends Operators {
         int next = brPc + 3;
         int[] b = job.branches();
         int k = 2 * code[brPc + 2];
-        if (sideExitMin <= 0 || job.exact || b == null || b[k + 1] != 0 || b[k] < sideExitMin) {
+        if (inlining || sideExitMin <= 0 || job.exact || b == null || b[k + 1] != 0 || b[k] < sideExitMin) {
             return next;
         }
         emit(Jop.EXIT, ~next, h);

@@ -6,7 +6,8 @@ import io.wasmlet.board.Board;
  * The JIT's knobs, in one place (Wizard's {@code Tuning}): thresholds and feature switches that
  * change speed and memory, never results. A board descriptor may set them
  * ({@code jit.threshold}, {@code jit.loop.weight}, {@code jit.fuse}, {@code jit.registers},
- * {@code jit.fuse.addresses}, {@code jit.fuse.more}, {@code jit.inline.cache}, {@code jit.side.exits}, {@code jit.fuse.floats}):
+ * {@code jit.fuse.addresses}, {@code jit.fuse.more}, {@code jit.inline.cache}, {@code jit.side.exits}, {@code jit.fuse.floats},
+ * {@code jit.inline}, {@code jit.inline.max}):
  * {@link #of(Board)} reads them, and {@link Jit#store(Board)} uses that;
  * {@link Jit#tiered(Tuning)} takes any tuning.
  */
@@ -48,6 +49,16 @@ public final class Tuning {
     public int sideExitMin = 64;
     /** Side exits a function may take before it is translated again without any. */
     public int sideExitLimit = 16;
+    /**
+     * Inline small leaves: a direct call of a function of the same module with no calls, no
+     * loops (forward branches only) and no memory.grow, of at most {@link #inlineMaxOps}
+     * operators, is translated as the callee's code on the callee's frame (its arguments'
+     * slots), without the frame push and return (the call's checks, poll, fuel and backtrace
+     * stay as they were).
+     */
+    public boolean inline = true;
+    /** The most Wasm operators (the return not counted) of a callee {@link #inline} inlines. */
+    public int inlineMaxOps = 24;
 
     /** The defaults. */
     public Tuning() {
@@ -82,6 +93,12 @@ public final class Tuning {
         }
         if (board.jitFuseFloats >= 0) {
             t.fuseFloats = board.jitFuseFloats == 1;
+        }
+        if (board.jitInline >= 0) {
+            t.inline = board.jitInline == 1;
+        }
+        if (board.jitInlineMax >= 0) {
+            t.inlineMaxOps = board.jitInlineMax;
         }
         return t;
     }

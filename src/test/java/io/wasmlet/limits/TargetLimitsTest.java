@@ -18,7 +18,8 @@ import org.junit.jupiter.api.Test;
 
 /**
  * Checks the compact profile as compiled for CLDC (target/cldc-classes, written by the build's
- * {@code cldc-core} step) against the limits of the target JVMs:
+ * {@code cldc-core} step) and as shrunk into the jars that get flashed (the same classes renamed by
+ * ProGuard, compact-profile/shrink.pro) against the limits of the target JVMs:
  * <ul>
  *   <li>class-file major version 51 (Java 7), what the CLDC compile must emit;</li>
  *   <li>at most {@value #MAX_REFERENCE_FIELDS} instance reference fields per class, counting those
@@ -37,6 +38,8 @@ class TargetLimitsTest {
 
     /** Every class of the compact profile, by internal name. */
     private static final Map<String, ClassFile> classes = new TreeMap<>();
+    /** Every class of the two compact jars (shrunk, renamed), by internal name. */
+    private static final Map<String, ClassFile> jarClasses = new TreeMap<>();
 
     @BeforeAll
     static void readClasses() throws IOException {
@@ -62,14 +65,37 @@ class TargetLimitsTest {
         }
         System.out.println("compact profile (" + CLDC_CLASSES + "): " + classes.size() + " classes, "
                 + total + " bytes of class files");
+        long jarTotal = 0;
+        for (String jar : new String[] {"target/wasmlet-compact.jar", "target/wasmlet-compact-wasi.jar"}) {
+            try (java.util.zip.ZipFile zip = new java.util.zip.ZipFile(jar)) {
+                for (java.util.zip.ZipEntry e : java.util.Collections.list(zip.entries())) {
+                    if (e.getName().endsWith(".class")) {
+                        try (java.io.InputStream in = zip.getInputStream(e)) {
+                            ClassFile cf = new ClassFile(in.readAllBytes());
+                            jarClasses.put(cf.name, cf);
+                            jarTotal += cf.size;
+                        }
+                    }
+                }
+            }
+        }
+        System.out.println("compact jars: " + jarClasses.size() + " classes, " + jarTotal + " bytes of class files");
+    }
+
+    /** The classes as compiled and as shrunk into the jars: each check runs on both. */
+    private static List<Map<String, ClassFile>> bothForms() {
+        assertTrue(jarClasses.size() > 40, "the compact jars hold only " + jarClasses.size() + " classes");
+        return List.of(classes, jarClasses);
     }
 
     @Test
     void classFilesAreJava7() {
         List<String> bad = new ArrayList<>();
-        for (ClassFile cf : classes.values()) {
-            if (cf.majorVersion != EXPECTED_MAJOR) {
-                bad.add(cf.name + " has major version " + cf.majorVersion);
+        for (Map<String, ClassFile> form : bothForms()) {
+            for (ClassFile cf : form.values()) {
+                if (cf.majorVersion != EXPECTED_MAJOR) {
+                    bad.add(cf.name + " has major version " + cf.majorVersion);
+                }
             }
         }
         assertNone("class files not at major version " + EXPECTED_MAJOR, bad);
@@ -78,18 +104,20 @@ class TargetLimitsTest {
     @Test
     void instanceReferenceFieldsWithinLimit() {
         List<String> bad = new ArrayList<>();
-        for (ClassFile cf : classes.values()) {
-            int count = 0;
-            // Walk up the superclass chain while it stays inside the project.
-            for (ClassFile c = cf; c != null; c = c.superName == null ? null : classes.get(c.superName)) {
-                for (ClassFile.Member f : c.fields) {
-                    if (!f.isStatic() && f.isReference()) {
-                        count++;
+        for (Map<String, ClassFile> form : bothForms()) {
+            for (ClassFile cf : form.values()) {
+                int count = 0;
+                // Walk up the superclass chain while it stays inside the project.
+                for (ClassFile c = cf; c != null; c = c.superName == null ? null : form.get(c.superName)) {
+                    for (ClassFile.Member f : c.fields) {
+                        if (!f.isStatic() && f.isReference()) {
+                            count++;
+                        }
                     }
                 }
-            }
-            if (count > MAX_REFERENCE_FIELDS) {
-                bad.add(cf.name + " has " + count + " instance reference fields (with project superclasses)");
+                if (count > MAX_REFERENCE_FIELDS) {
+                    bad.add(cf.name + " has " + count + " instance reference fields (with project superclasses)");
+                }
             }
         }
         assertNone("classes over " + MAX_REFERENCE_FIELDS + " instance reference fields", bad);
@@ -98,13 +126,15 @@ class TargetLimitsTest {
     @Test
     void methodsWithinCodeLimits() {
         List<String> bad = new ArrayList<>();
-        for (ClassFile cf : classes.values()) {
-            for (ClassFile.Member m : cf.methods) {
-                if (m.codeLength() > MAX_CODE_LENGTH) {
-                    bad.add(cf.name + "." + m + " has " + m.codeLength() + " bytes of code");
-                }
-                if (m.exceptionTableLength > MAX_EXCEPTION_ENTRIES) {
-                    bad.add(cf.name + "." + m + " has " + m.exceptionTableLength + " exception-table entries");
+        for (Map<String, ClassFile> form : bothForms()) {
+            for (ClassFile cf : form.values()) {
+                for (ClassFile.Member m : cf.methods) {
+                    if (m.codeLength() > MAX_CODE_LENGTH) {
+                        bad.add(cf.name + "." + m + " has " + m.codeLength() + " bytes of code");
+                    }
+                    if (m.exceptionTableLength > MAX_EXCEPTION_ENTRIES) {
+                        bad.add(cf.name + "." + m + " has " + m.exceptionTableLength + " exception-table entries");
+                    }
                 }
             }
         }
@@ -187,38 +217,47 @@ class TargetLimitsTest {
 
     /**
      * The core jar is complete: every class its classes name is in it or is the platform's
-     * ({@code java/...}). It carries empty {@code code/Op} and {@code code/Jop} classes, since
-     * javac copies their compile-time constants into the code using them: this fails if any
-     * class refers to a member of either.
+     * ({@code java/...}). javac copies the compile-time constants of {@code code/Op} and
+     * {@code code/Jop} into the code using them, so the unshrunk jar (target/cldc-plain, the
+     * input of the shrink step) carries an empty class of each name: this fails if any class
+     * refers to a member of either. The shrink step drops both, since no instruction uses them.
      */
     @Test
     void theCompactJarNamesNoClassItLacks() throws IOException {
         List<String> missing = new ArrayList<>();
-        try (java.util.zip.ZipFile zip = new java.util.zip.ZipFile("target/wasmlet-compact.jar")) {
-            java.util.Set<String> have = new java.util.HashSet<>();
-            for (java.util.zip.ZipEntry e : java.util.Collections.list(zip.entries())) {
-                if (e.getName().endsWith(".class")) {
-                    have.add(e.getName().substring(0, e.getName().length() - 6));
+        for (String jar : new String[] {"target/cldc-plain/wasmlet-compact.jar", "target/wasmlet-compact.jar"}) {
+            boolean plain = jar.contains("cldc-plain");
+            try (java.util.zip.ZipFile zip = new java.util.zip.ZipFile(jar)) {
+                java.util.Set<String> have = new java.util.HashSet<>();
+                for (java.util.zip.ZipEntry e : java.util.Collections.list(zip.entries())) {
+                    if (e.getName().endsWith(".class")) {
+                        have.add(e.getName().substring(0, e.getName().length() - 6));
+                    }
                 }
-            }
-            for (String stub : new String[] {"io/wasmlet/code/Op.class", "io/wasmlet/code/Jop.class"}) {
-                try (java.io.InputStream in = zip.getInputStream(zip.getEntry(stub))) {
-                    assertTrue(new ClassFile(in.readAllBytes()).fields.isEmpty(), stub + " is the empty stub");
-                }
-            }
-            for (java.util.zip.ZipEntry e : java.util.Collections.list(zip.entries())) {
-                if (e.getName().endsWith(".class")) {
-                    try (java.io.InputStream in = zip.getInputStream(e)) {
-                        ClassFile cf = new ClassFile(in.readAllBytes());
-                        for (String m : cf.memberRefs()) {
-                            if (m.startsWith("io/wasmlet/code/Op.") || m.startsWith("io/wasmlet/code/Jop.")) {
-                                missing.add(e.getName() + " uses " + m + ", which the jar's stub lacks");
-                            }
+                assertTrue(have.size() > 40, jar + " holds only " + have.size() + " classes");
+                for (String stub : new String[] {"io/wasmlet/code/Op.class", "io/wasmlet/code/Jop.class"}) {
+                    java.util.zip.ZipEntry e = zip.getEntry(stub);
+                    assertTrue(plain == (e != null), jar + (plain ? " lacks " : " still carries ") + stub);
+                    if (e != null) {
+                        try (java.io.InputStream in = zip.getInputStream(e)) {
+                            assertTrue(new ClassFile(in.readAllBytes()).fields.isEmpty(), stub + " is the empty stub");
                         }
-                        for (String c : cf.classRefs()) {
-                            String base = c.replaceAll("^\\[+L?|;$", "");
-                            if (!base.startsWith("java/") && base.length() > 1 && !have.contains(base)) {
-                                missing.add(e.getName() + " names " + c);
+                    }
+                }
+                for (java.util.zip.ZipEntry e : java.util.Collections.list(zip.entries())) {
+                    if (e.getName().endsWith(".class")) {
+                        try (java.io.InputStream in = zip.getInputStream(e)) {
+                            ClassFile cf = new ClassFile(in.readAllBytes());
+                            for (String m : cf.memberRefs()) {
+                                if (m.startsWith("io/wasmlet/code/Op.") || m.startsWith("io/wasmlet/code/Jop.")) {
+                                    missing.add(jar + ": " + e.getName() + " uses " + m + ", which the jar's stub lacks");
+                                }
+                            }
+                            for (String c : cf.classRefs()) {
+                                String base = c.replaceAll("^\\[+L?|;$", "");
+                                if (!base.startsWith("java/") && base.length() > 1 && !have.contains(base)) {
+                                    missing.add(jar + ": " + e.getName() + " names " + c);
+                                }
                             }
                         }
                     }
