@@ -24,6 +24,8 @@ import java.util.List;
  * mvn -q -B package -DskipTests
  * java -cp target/classes tools/jitreport/JitReport.java ablation bench     # HotSpot, bench n
  * java -Xint -cp target/classes tools/jitreport/JitReport.java ablation test # -Xint, test n
+ * java -Xint -cp target/classes tools/jitreport/JitReport.java headline test 9 # interp vs tiered, alternating
+ * java -cp target/classes tools/jitreport/JitReport.java headline bench 9
  * java -cp target/classes tools/jitreport/JitReport.java compile
  * java -Xint -cp target/classes tools/jitreport/JitReport.java fuel test    # what fuel costs, per tier
  * java -Xint -cp target/classes tools/jitreport/JitReport.java interrupt test  # and Thread.interrupt() polling
@@ -115,6 +117,10 @@ public final class JitReport {
                 break;
             case "compile":
                 compile();
+                break;
+            case "headline":
+                headline(args.length > 1 && args[1].equals("bench"), args.length > 2 ? Integer.parseInt(args[2]) : 9,
+                        args.length > 3 ? args[3] : "both");
                 break;
             case "inline":
                 inline(args.length > 1 ? Integer.parseInt(args[1]) : 200000, args.length > 2 ? Integer.parseInt(args[2]) : 7);
@@ -379,6 +385,69 @@ public final class JitReport {
         }
         System.out.println(String.format("| %s's cost, geometric mean | | %+.1f%% | | %+.1f%% |", feature,
                 100 * (Math.exp(logs[0] / ws.size()) - 1), 100 * (Math.exp(logs[1] / ws.size()) - 1)));
+    }
+
+    /**
+     * The issue's measure, steady state: per workload an interpreter-only store and a tiered one
+     * (defaults), their first calls, then {@code rounds} rounds alternating one call of each, so
+     * both see the same machine; the best and the median of each, their ratios and geometric
+     * means. Unlike the ablation, every round times both, so a recompilation of a dispatch loop
+     * lands in one pair, not in one column. With {@code interp} or {@code tiered} as the last
+     * argument only that side runs (the other's times are 0): tools/jitreport/headline.sh runs
+     * each side in its own JVMs, alternating, for a denominator no tiered code has touched.
+     */
+    static void headline(boolean bench, int rounds, String only) throws Exception {
+        boolean doI = !only.equals("tiered");
+        boolean doT = !only.equals("interp");
+        List<Workload> ws = workloads(bench);
+        System.out.println("| workload | interp ms (best) | tiered ms (best) | speed-up (bests) | interp ms (median) | tiered ms (median) | speed-up (medians) | first call, speed-up |");
+        System.out.println("|---|---:|---:|---:|---:|---:|---:|---:|");
+        double lb = 0;
+        double lm = 0;
+        double lf = 0;
+        for (Workload w : ws) {
+            WasmModule m = Loader.load(bytes(w.name()));
+            Store si = new Store(Board.desktop());
+            Store st = new Store(Board.desktop(), Jit.tiered());
+            Function fi = si.instantiate(m, new Imports()).function("run");
+            Function ft = st.instantiate(m, new Imports()).function("run");
+            long[] a = {w.n()};
+            long[] r = new long[1];
+            long[] ti = new long[rounds + 1];
+            long[] tt = new long[rounds + 1];
+            for (int k = 0; k <= rounds; k++) {
+                long t0 = System.nanoTime();
+                if (doI) {
+                    si.invoke(fi, a, r);
+                    check(w, r, "interp");
+                }
+                long t1 = System.nanoTime();
+                if (doT) {
+                    st.invoke(ft, a, r);
+                    check(w, r, "tiered");
+                }
+                long t2 = System.nanoTime();
+                ti[k] = t1 - t0;
+                tt[k] = t2 - t1;
+            }
+            double first = (double) ti[0] / tt[0];
+            long[] si2 = java.util.Arrays.copyOfRange(ti, 1, rounds + 1);
+            long[] st2 = java.util.Arrays.copyOfRange(tt, 1, rounds + 1);
+            java.util.Arrays.sort(si2);
+            java.util.Arrays.sort(st2);
+            double bi = si2[0] / 1e6;
+            double bt = st2[0] / 1e6;
+            double mi = si2[rounds / 2] / 1e6;
+            double mt = st2[rounds / 2] / 1e6;
+            lb += Math.log(bi / bt);
+            lm += Math.log(mi / mt);
+            lf += Math.log(first);
+            System.out.printf("| %s | %.1f | %.1f | %.2fx | %.1f | %.1f | %.2fx | %.2fx |%n", w.name(), bi, bt, bi / bt, mi, mt,
+                    mi / mt, first);
+        }
+        int n = ws.size();
+        System.out.printf("| geometric mean | | | **%.2fx** | | | **%.2fx** | %.2fx |%n", Math.exp(lb / n), Math.exp(lm / n),
+                Math.exp(lf / n));
     }
 
     static void check(Workload w, long[] r, String config) {
