@@ -183,7 +183,7 @@ public final class Footprint {
      * any store). Code cache: the store's one array of
      * {@code codecache.ints}. Translator: its buffers, sized for the module's longest function
      * that fits the cache and the most branch targets in one, plus room for one inlined callee
-     * ({@link #translatorBounds}, {@code CompileJob.INLINE_*};
+     * unless the board's {@code jit.inline} is false ({@link #translatorBounds}, {@code CompileJob.INLINE_*};
      * see {@code io.wasmlet.jit.Translator#reserve}), and the translator, tier and request objects.
      */
     private void jit(ModuleData m, Board board, HeapModel h) {
@@ -193,9 +193,11 @@ public final class Footprint {
         bytes[COUNTERS] = 3 * h.array(defined, 4) + (sites == 0 ? 0 : 2 * h.array(sites, 4));
         bytes[CODE_CACHE] = h.array(board.codeCacheInts, 4);
         int[] b = translatorBounds(m, board.codeCacheInts);
-        long n = b[0] + 1 + CompileJob.INLINE_UNITS;
-        int height = b[1] + CompileJob.INLINE_SLOTS;
-        bytes[TRANSLATOR] = h.array(n, 4) + h.array(n, 1) + h.array(2L * b[2] + 2 + 2 * CompileJob.INLINE_FIXUPS, 4) + h.array(2L * b[2] + 2, 4)
+        // the room for one inlined callee, unless the board turns inlining off (jit.inline)
+        boolean inl = board.jitInline != 0;
+        long n = b[0] + 1 + (inl ? CompileJob.INLINE_UNITS : 0);
+        int height = b[1] + (inl ? CompileJob.INLINE_SLOTS : 0);
+        bytes[TRANSLATOR] = h.array(n, 4) + h.array(n, 1) + h.array(2L * b[2] + 2 + (inl ? 2 * CompileJob.INLINE_FIXUPS : 0), 4) + h.array(2L * b[2] + 2, 4)
                 + h.array(height + 1, 4) + h.array(height + 1, 8)
                 + h.array(CompileJob.INLINE_LOCALS, 4) + h.array(CompileJob.INLINE_LOCALS, 8)
                 + h.object(13, 77) + h.object(2, 1) + h.object(5, 16) + h.object(1, 16);

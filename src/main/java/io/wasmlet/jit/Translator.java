@@ -98,17 +98,22 @@ final class Translator extends Operators {
      * either fit {@code 2 * maxTargets} ints.
      */
     void reserve(int codeUnits, int maxHeight, int maxTargets) {
-        if (pcMap.length < codeUnits + 1 + CompileJob.INLINE_UNITS) {
-            pcMap = new int[codeUnits + 1 + CompileJob.INLINE_UNITS];
-            target = new byte[codeUnits + 1 + CompileJob.INLINE_UNITS];
+        // room for one inlined callee only when inlining is on (Footprint counts it unless the
+        // board's jit.inline is false)
+        int units = inlineMax > 0 ? CompileJob.INLINE_UNITS : 0;
+        int fixups = inlineMax > 0 ? CompileJob.INLINE_FIXUPS : 0;
+        int slots = inlineMax > 0 ? CompileJob.INLINE_SLOTS : 0;
+        if (pcMap.length < codeUnits + 1 + units) {
+            pcMap = new int[codeUnits + 1 + units];
+            target = new byte[codeUnits + 1 + units];
         }
         if (osr.length < 2 * maxTargets + 2) {
-            fix = new int[2 * maxTargets + 2 + 2 * CompileJob.INLINE_FIXUPS];
+            fix = new int[2 * maxTargets + 2 + 2 * fixups];
             osr = new int[2 * maxTargets + 2];
         }
-        if (kind.length < maxHeight + 1 + CompileJob.INLINE_SLOTS) {
-            kind = new int[maxHeight + 1 + CompileJob.INLINE_SLOTS];
-            val = new long[maxHeight + 1 + CompileJob.INLINE_SLOTS];
+        if (kind.length < maxHeight + 1 + slots) {
+            kind = new int[maxHeight + 1 + slots];
+            val = new long[maxHeight + 1 + slots];
         }
     }
 

@@ -4,6 +4,10 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.wasmlet.board.Board;
+import io.wasmlet.binary.WasmModule;
+import io.wasmlet.exec.CompileJob;
+import io.wasmlet.exec.HeapModel;
+import io.wasmlet.exec.Footprint;
 import io.wasmlet.error.ExhaustionException;
 import io.wasmlet.error.TrapException;
 import io.wasmlet.exec.Backtrace;
@@ -196,6 +200,13 @@ class JitInlineTest {
                 .getBytes(StandardCharsets.UTF_8)));
         assertEquals(false, Tuning.of(b).inline);
         assertEquals(7, Tuning.of(b).inlineMaxOps);
+        // with inlining off by the board, the translator reserves no room for a callee and the
+        // footprint counts none: 160 units of 5 bytes, 32 fixups of 4, 48 slots of 12
+        WasmModule m = Loader.load(Files.readAllBytes(Paths.get("tests/jit/inline.wasm")));
+        long with = Footprint.of(m, Board.desktop(), HeapModel.TARGET, true).bytes(Footprint.TRANSLATOR);
+        long without = Footprint.of(m, b, HeapModel.TARGET, true).bytes(Footprint.TRANSLATOR);
+        assertEquals(CompileJob.INLINE_UNITS * 5 + 2 * CompileJob.INLINE_FIXUPS * 4 + CompileJob.INLINE_SLOTS * 12,
+                with - without);
     }
 
     /**
