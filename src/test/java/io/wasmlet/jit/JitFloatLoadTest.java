@@ -184,25 +184,8 @@ class JitFloatLoadTest {
         for (int k = 0; k < CONFIGS.length; k++) {
             Store st = store(k);
             Instance in = instance(st, "floatloads.wasm", Loader.COUNT);
-            List<String> log = new ArrayList<>();
-            for (int i = 0; i < names.length; i++) {
-                st.setFuel(1_000_000);
-                outcome(st, in, names[i], args[i]); // tiered: translated from now on
-                outcome(st, in, names[i], args[i]);
-                long need = 1_000_000 - st.fuel();
-                st.setFuel(1_000_000);
-                outcome(st, in, names[i], args[i]);
-                need -= 1_000_000 - st.fuel();
-                for (long f = 0; f <= need + 1; f++) {
-                    st.setFuel(f);
-                    log.add(f + ": " + outcome(st, in, names[i], args[i]) + ", fuel left " + st.fuel());
-                }
-            }
-            seen.add(log);
+            seen.add(Sweeps.fuel(st, in, names, args, JitFloatLoadTest::outcome));
         }
-        assertTrue(seen.get(0).toString().contains("all fuel consumed"), "the sweep runs out");
-        for (int k = 1; k < CONFIGS.length; k++) {
-            assertEquals(seen.get(0), seen.get(k), CONFIGS[k]);
-        }
+        Sweeps.sameInEvery(seen, CONFIGS);
     }
 }

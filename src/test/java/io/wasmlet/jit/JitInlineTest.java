@@ -110,18 +110,7 @@ class JitInlineTest {
     static List<String> run(int config) throws Exception {
         Store st = store(config, Board.desktop());
         Instance in = instance(st, 0);
-        List<String> out = new ArrayList<>();
-        for (int rep = 0; rep < 3; rep++) { // tiered: the first call interprets, the others run compiled
-            for (int i = 0; i < NAMES.length; i++) {
-                String o = outcome(st, in, NAMES[i], ARGS[i]);
-                if (rep == 0) {
-                    out.add(o);
-                } else {
-                    assertEquals(out.get(i), o, CONFIGS[config] + ", call " + rep);
-                }
-            }
-        }
-        return out;
+        return Sweeps.rounds(st, in, NAMES, ARGS, JitInlineTest::outcome, CONFIGS[config]);
     }
 
     @Test
@@ -270,24 +259,9 @@ class JitInlineTest {
         for (int k = 0; k < CONFIGS.length; k++) {
             Store st = store(k, Board.desktop());
             Instance in = instance(st, Loader.COUNT);
-            List<String> log = new ArrayList<>();
-            for (int i = 0; i < names.length; i++) {
-                st.setFuel(1_000_000);
-                outcome(st, in, names[i], args[i]); // tiered: translated from now on
-                st.setFuel(1_000_000);
-                outcome(st, in, names[i], args[i]);
-                long need = 1_000_000 - st.fuel();
-                for (long f = 0; f <= need + 1; f++) {
-                    st.setFuel(f);
-                    log.add(f + ": " + outcome(st, in, names[i], args[i]) + ", fuel left " + st.fuel());
-                }
-            }
-            seen.add(log);
+            seen.add(Sweeps.fuel(st, in, names, args, JitInlineTest::outcome));
         }
-        assertTrue(seen.get(0).toString().contains("all fuel consumed"), "the sweep runs out");
-        for (int k = 1; k < CONFIGS.length; k++) {
-            assertEquals(seen.get(0), seen.get(k), CONFIGS[k]);
-        }
+        Sweeps.sameInEvery(seen, CONFIGS);
     }
 
     /**
