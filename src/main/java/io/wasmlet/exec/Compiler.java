@@ -34,15 +34,15 @@ public abstract class Compiler {
         return 0;
     }
 
-    /**
-     * Grows the translator's work buffers for functions of up to {@code codeUnits} pre-decoded
-     * units, {@code maxHeight} value-stack slots and {@code maxTargets} branch targets.
-     */
     /** Side exits a translated function may take before it is translated again without side exits. */
     protected int sideExitLimit() {
         return Integer.MAX_VALUE;
     }
 
+    /**
+     * Grows the translator's work buffers for functions of up to {@code codeUnits} pre-decoded
+     * units, {@code maxHeight} value-stack slots and {@code maxTargets} branch targets.
+     */
     protected abstract void reserve(int codeUnits, int maxHeight, int maxTargets);
 
     /**

@@ -96,7 +96,7 @@ final class Engine {
         st.compiler.reserve(b[0], b[1], b[2]);
         if (st.compiler.eager) {
             for (int d = 0; d < entries.length; d++) {
-                translate(st, inst, d);
+                translate(st, inst, d, false);
             }
         }
     }
@@ -116,19 +116,24 @@ final class Engine {
         if (--inst.trigger[def] >= 0) {
             return -1;
         }
-        return translate(st, inst, def);
+        return translate(st, inst, def, false);
     }
 
-    /** Translates; on failure (code cache full) the function is never tried again. */
-    private static int translate(Store st, Instance inst, int def) {
+    /**
+     * Translates ({@code exact}: without side exits, the second translation of
+     * {@link #sideExit}); on failure (code cache full) the function is never tried again.
+     */
+    private static int translate(Store st, Instance inst, int def, boolean exact) {
         CompileJob job = st.job;
         job.reset(inst, def);
+        job.exact = exact;
         int cpc = st.compiler.translate(job);
         if (cpc >= 0) {
             st.cacheTop = job.top;
             inst.compiled[def] = cpc;
             inst.icUsed = job.siteNext;
-            inst.trigger[def] = st.compiler.sideExitLimit(); // from now on: the side exits it may take
+            // from now on: the side exits it may take (none after the exact translation)
+            inst.trigger[def] = exact ? Integer.MAX_VALUE : st.compiler.sideExitLimit();
             st.translated++;
         } else {
             inst.trigger[def] = Integer.MAX_VALUE;
@@ -155,19 +160,11 @@ final class Engine {
         if (--inst.trigger[def] != 0) {
             return;
         }
-        inst.trigger[def] = Integer.MAX_VALUE;
         int old = inst.compiled[def];
-        CompileJob job = st.job;
-        job.reset(inst, def);
-        job.exact = true;
-        int cpc = st.compiler.translate(job);
+        int cpc = translate(st, inst, def, true);
         if (cpc < 0) {
-            st.translationsRefused++;
-            return;
+            return; // the first code stays
         }
-        st.cacheTop = job.top;
-        st.translated++;
-        inst.compiled[def] = cpc;
         inst.retired[def] = old;
         int[] c = st.cache;
         int map = c[old + CompileJob.M_OSR];
@@ -203,7 +200,7 @@ final class Engine {
             if (t >= 0) {
                 return -1;
             }
-            cpc = translate(st, inst, def);
+            cpc = translate(st, inst, def, false);
             if (cpc < 0) {
                 return -1;
             }
