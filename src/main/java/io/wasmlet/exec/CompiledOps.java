@@ -382,20 +382,12 @@ final class CompiledOps {
             pc += 3;
             return pc;
                 }
-        case Jop.F64_LT_SS: {
-            double x = Double.longBitsToDouble(s[fp + c[pc + 1]]);
-            double y = Double.longBitsToDouble(s[fp + c[pc + 2]]);
-            s[fp + c[pc]] = x < y ? 1 : 0;
-            pc += 3;
-            return pc;
-                }
-        case Jop.F64_GT_SS: {
-            double x = Double.longBitsToDouble(s[fp + c[pc + 1]]);
-            double y = Double.longBitsToDouble(s[fp + c[pc + 2]]);
-            s[fp + c[pc]] = x > y ? 1 : 0;
-            pc += 3;
-            return pc;
-                }
+        case Jop.F64_LT_SS:
+            s[fp + c[pc]] = Double.longBitsToDouble(s[fp + c[pc + 1]]) < Double.longBitsToDouble(s[fp + c[pc + 2]]) ? 1 : 0;
+            return pc + 3;
+        case Jop.F64_GT_SS:
+            s[fp + c[pc]] = Double.longBitsToDouble(s[fp + c[pc + 1]]) > Double.longBitsToDouble(s[fp + c[pc + 2]]) ? 1 : 0;
+            return pc + 3;
         case Jop.F64_LE_SS: {
             double x = Double.longBitsToDouble(s[fp + c[pc + 1]]);
             double y = Double.longBitsToDouble(s[fp + c[pc + 2]]);

@@ -102,7 +102,7 @@ public final class Loader {
                     break;
                 }
                 if (n + 1 > max) {
-                    throw new ResourceLimitException(Msg.num("module larger than the limit of ", max, " bytes"));
+                    throw tooLarge(max);
                 }
                 byte[] b = new byte[(int) Math.min(Math.max(4096L, buf.length * 2L), max + 1L)];
                 System.arraycopy(buf, 0, b, 0, n);
@@ -116,7 +116,7 @@ public final class Loader {
             }
             n += r;
             if (n > max) {
-                throw new ResourceLimitException(Msg.num("module larger than the limit of ", max, " bytes"));
+                throw tooLarge(max);
             }
         }
         if (n == buf.length) {
@@ -125,5 +125,9 @@ public final class Loader {
         byte[] bytes = new byte[n];
         System.arraycopy(buf, 0, bytes, 0, n);
         return load(bytes, flags);
+    }
+
+    private static ResourceLimitException tooLarge(int max) {
+        return new ResourceLimitException(Msg.num("module larger than the limit of ", max, " bytes"));
     }
 }
